@@ -1,0 +1,53 @@
+"""Options and steps shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from charter.errors import CharterError
+from charter.findings import Finding, filter_rules, normalise
+from charter.load import load
+from charter.model import State
+from charter.report import FORMATS
+from charter.tree import FsTree
+
+
+def add_repo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--repo", default=os.environ.get("CHARTER_REPO", "."), metavar="DIR",
+                   help="the governance repository (default: the current directory)")
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text lines, a JSON array, or GitHub workflow annotations")
+    p.add_argument("--select", action="append", default=[], metavar="RULE-ID",
+                   help="report only these rules (repeatable; a prefix ending in '-' selects a family)")
+    p.add_argument("--skip", action="append", default=[], metavar="RULE-ID",
+                   help="do not report these rules (repeatable)")
+
+
+def repo_root(args: argparse.Namespace) -> Path:
+    root = Path(args.repo)
+    if not root.is_dir():
+        raise CharterError(f"{args.repo}: not a directory")
+    if not (root / "policy.yaml").exists() and not (root / "core.yaml").exists():
+        raise CharterError(
+            f"{root.resolve()} does not look like a governance repository (no policy.yaml or "
+            "core.yaml); run charter from its root or pass --repo"
+        )
+    return root
+
+
+def load_checked(root: Path) -> tuple[State, list[Finding]]:
+    """Load the tree and run every rule: all findings, unsorted."""
+    from charter import rules
+
+    state, findings = load(FsTree(root))
+    findings.extend(rules.run(state))
+    return state, findings
+
+
+def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
+    return normalise(filter_rules(findings, args.select, args.skip))

@@ -1,0 +1,46 @@
+"""``charter validate``: schema and rule checks on the whole repository."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import PurePosixPath
+
+from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
+from charter.report import emit, exit_code
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("validate", help="check every governance file against its schema and the rules",
+                       description="Validate the whole repository. PATHs narrow the report, never the "
+                       "cross-file checks.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
+    add_repo(p)
+    add_output(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = repo_root(args)
+    _state, findings = load_checked(root)
+    findings = select(findings, args)
+    if args.paths:
+        wanted = [_rel(root, p) for p in args.paths]
+        findings = [f for f in findings if any(_under(f.path, w) for w in wanted)]
+    emit(findings, args.format)
+    return exit_code(findings)
+
+
+def _rel(root: object, p: str) -> str:
+    from pathlib import Path
+
+    path = Path(p)
+    try:
+        rel = path.resolve().relative_to(Path(str(root)).resolve())
+    except ValueError:
+        rel = PurePosixPath(p)  # type: ignore[assignment]
+    s = str(rel).replace("\\", "/")
+    return "" if s == "." else s
+
+
+def _under(path: str, wanted: str) -> bool:
+    return not wanted or path == wanted or path.startswith(wanted.rstrip("/") + "/")

@@ -1,0 +1,195 @@
+"""Read a repository tree into a :class:`~charter.model.State`, collecting every file problem.
+
+Parse and schema failures are findings, not exceptions: one broken file never hides the problems
+of the others. A file that fails its schema is left out of the state, so rules only ever see data
+of the right shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from charter import schema, yamlio
+from charter.errors import YamlError
+from charter.findings import Finding
+from charter.model import (
+    Affiliation,
+    Core,
+    Council,
+    DecisionRule,
+    Emeritus,
+    Member,
+    Module,
+    Project,
+    Relationship,
+    Seat,
+    SourceFile,
+    State,
+    WorkingGroup,
+)
+from charter.policy import Policy
+from charter.tree import Tree
+
+SINGLE_FILES = {
+    "policy.yaml": "policy",
+    "core.yaml": "core",
+    "council.yaml": "council",
+    "ecosystem-wg.yaml": "working-group",
+}
+REQUIRED = ("policy.yaml", "core.yaml")
+FOLDERS = {"members": "member", "modules": "module", "ecosystem": "ecosystem"}
+
+
+def kind_of(path: str) -> str | None:
+    """Which schema governs ``path``, or None when it is not a governance data file."""
+    if path in SINGLE_FILES:
+        return SINGLE_FILES[path]
+    folder, _, rest = path.partition("/")
+    if folder in FOLDERS and "/" not in rest and rest.endswith(".yaml"):
+        return FOLDERS[folder]
+    if folder == "elections" and rest.count("/") == 1 and rest.endswith("/election.yaml"):
+        return "election"
+    return None
+
+
+def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
+    """Every governance data file in the tree, and findings for files that look misplaced."""
+    paths: list[str] = [p for p in SINGLE_FILES if tree.exists(p)]
+    stray: list[Finding] = []
+    for folder in FOLDERS:
+        for p in tree.files(folder):
+            rest = p[len(folder) + 1 :]
+            name = rest.rsplit("/", 1)[-1]
+            if name.startswith(".") and name in (".gitkeep", ".keep"):
+                continue
+            if "/" in rest or not rest.endswith(".yaml"):
+                hint = (
+                    "rename it to .yaml" if rest.endswith(".yml") and "/" not in rest
+                    else f"{folder}/ holds one <name>.yaml file per entity, nothing else"
+                )
+                stray.append(Finding(p, 0, 0, "INT-STRAY-FILE", f"unexpected file; {hint}"))
+                continue
+            paths.append(p)
+    for p in tree.files("elections"):
+        if p.endswith("/election.yaml") and p.count("/") == 2:
+            paths.append(p)
+    return paths, stray
+
+
+def parse_file(path: str, raw: bytes, kind: str) -> tuple[Any, list[Finding]]:
+    """Parse and schema-check one file. Returns (data or None, findings)."""
+    try:
+        data = yamlio.loads(raw)
+    except YamlError as exc:
+        return None, [Finding(path, exc.line, exc.col, exc.rule, exc.message)]
+    if data is None:
+        return None, [Finding(path, 1, 1, "SCHEMA", "file is empty; see schemas/ for its fields")]
+    if not schema.schema_path(kind).exists():
+        return data, []
+    if schema.is_valid(kind, data):
+        return data, []
+    out = []
+    for where, message, is_key in schema.errors(kind, data):
+        line, col = (yamlio.key_position if is_key else yamlio.position)(raw, where)
+        out.append(Finding(path, line, col, "SCHEMA", message))
+    if not out:  # the validators disagree: trust the stricter verdict, but say so
+        out.append(Finding(path, 1, 1, "SCHEMA", "file does not match its schema"))
+    return None, out
+
+
+def load(tree: Tree) -> tuple[State, list[Finding]]:
+    """Load the whole tree. Never raises for bad data: problems come back as findings."""
+    findings: list[Finding] = []
+    paths, stray = governance_paths(tree)
+    findings.extend(stray)
+    if hasattr(tree, "prefetch"):
+        tree.prefetch(paths)
+    files: dict[str, SourceFile] = {}
+    for path in paths:
+        kind = kind_of(path)
+        assert kind is not None
+        try:
+            size = tree.size(path)
+            if size > yamlio.MAX_BYTES:
+                findings.append(Finding(
+                    path, 0, 0, "YAML-SIZE",
+                    f"file is {size:,} bytes; governance files are limited to "
+                    f"{yamlio.MAX_BYTES:,} bytes",
+                ))
+                continue
+            raw = tree.read(path)
+        except OSError as exc:
+            findings.append(Finding(path, 0, 0, "INT-READ", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        data, problems = parse_file(path, raw, kind)
+        findings.extend(problems)
+        files[path] = SourceFile(path, kind, raw, data)
+    for req in REQUIRED:
+        if req not in files:
+            findings.append(Finding(req, 0, 0, "INT-MISSING-FILE", f"{req} is missing; every governance repository has one"))
+    state = build_state(files)
+    state.tree_label = tree.label
+    return state, findings
+
+
+def _emeritus(items: list[dict[str, Any]] | None) -> tuple[Emeritus, ...]:
+    return tuple(Emeritus(e["login"], e["since"], e.get("reason")) for e in items or ())
+
+
+def build_state(files: dict[str, SourceFile]) -> State:
+    def data(path: str) -> dict[str, Any] | None:
+        f = files.get(path)
+        return f.data if f is not None and isinstance(f.data, dict) else None
+
+    pol = data("policy.yaml")
+    policy = Policy.from_data(pol)
+    c = data("core.yaml") or {}
+    core = Core(
+        lead=c.get("lead"),
+        maintainers=tuple(c.get("maintainers", ())),
+        emeritus=_emeritus(c.get("emeritus")),
+        last_meeting=c.get("last_meeting"),
+        lead_elected_in=c.get("lead_elected_in"),
+    )
+    cn = data("council.yaml") or {}
+    council = Council(
+        seats=tuple(
+            Seat(s["login"], s["cohort"], s["term_start"], s["term_end"], s["elected_in"],
+                 s.get("replaces"))
+            for s in cn.get("seats", ())
+        ),
+        returning_officer=cn.get("returning_officer"),
+    )
+    wg = data("ecosystem-wg.yaml") or {}
+    working_group = WorkingGroup(
+        members=tuple(wg.get("members", ())), chair=wg.get("chair"),
+        next_session=wg.get("next_session"),
+    )
+    state = State(policy=policy, core=core, council=council, working_group=working_group,
+                  files=files)
+    for path, src in files.items():
+        d = src.data
+        if not isinstance(d, dict):
+            continue
+        if src.kind == "member":
+            state.members[d["login"]] = Member(
+                login=d["login"], name=d["name"], file=path, github_id=d.get("github_id"),
+                affiliations=tuple(Affiliation(a["entity"], a["role"]) for a in d.get("affiliations", ())),
+                relationships=tuple(Relationship(r["login"], r["kind"]) for r in d.get("relationships", ())),
+                community=d.get("community"), last_active=d.get("last_active"),
+            )
+        elif src.kind == "module":
+            dr = d.get("decision_rule")
+            state.modules[d["slug"]] = Module(
+                slug=d["slug"], name=d["name"], kind=d["kind"], file=path,
+                maintainers=tuple(d.get("maintainers", ())), paths=tuple(d.get("paths", ())),
+                repositories=tuple(d.get("repositories", ())), emeritus=_emeritus(d.get("emeritus")),
+                decision_rule=DecisionRule(dr["kind"], dr.get("fraction"), dr.get("count")) if dr else None,
+                inactive_months=d.get("inactive_months"), overlaps=tuple(d.get("overlaps", ())),
+                links=dict(d.get("links", {})), description=d.get("description"),
+            )
+        elif src.kind == "ecosystem":
+            state.projects[d["slug"]] = Project(d["slug"], d["name"], d["repository"], d["status"], path, d)
+        elif src.kind == "election":
+            state.elections[path.split("/")[1]] = d
+    return state

@@ -1,0 +1,135 @@
+"""charter's own integrity rules: the files agree with each other and with their names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from charter.findings import Finding
+from charter.rules import Context, rule
+from charter.rules.util import finding, parse_date
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def login_refs(ctx: Context) -> Iterator[tuple[str, tuple[str | int, ...], str, str]]:
+    """Every login that must have a member file: (file, where, login, what names it)."""
+    s = ctx.state
+    if s.core.lead:
+        yield s.core.file, ("lead",), s.core.lead, "the lead"
+    for i, login in enumerate(s.core.maintainers):
+        yield s.core.file, ("maintainers", i), login, "a core maintainer"
+    for i, e in enumerate(s.core.emeritus):
+        yield s.core.file, ("emeritus", i, "login"), e.login, "an emeritus core maintainer"
+    for m in s.modules.values():
+        for i, login in enumerate(m.maintainers):
+            yield m.file, ("maintainers", i), login, f"a maintainer of module {m.slug}"
+        for i, e in enumerate(m.emeritus):
+            yield m.file, ("emeritus", i, "login"), e.login, f"an emeritus maintainer of {m.slug}"
+    for i, seat in enumerate(s.council.seats):
+        yield s.council.file, ("seats", i, "login"), seat.login, "a council member"
+    if s.council.returning_officer:
+        yield s.council.file, ("returning_officer",), s.council.returning_officer, "the returning officer"
+    for i, login in enumerate(s.working_group.members):
+        yield s.working_group.file, ("members", i), login, "an ecosystem working-group member"
+    if s.working_group.chair:
+        yield s.working_group.file, ("chair",), s.working_group.chair, "the working-group chair"
+    for mem in s.members.values():
+        for i, r in enumerate(mem.relationships):
+            yield mem.file, ("relationships", i, "login"), r.login, f"a relationship of {mem.login}"
+
+
+@rule("INT-UNKNOWN-LOGIN")
+def every_login_has_a_member_file(ctx: Context) -> Iterator[Finding]:
+    """Every login named anywhere has a file members/<login>.yaml, spelled the same."""
+    s = ctx.state
+    for path, where, login, what in login_refs(ctx):
+        if login in s.members:
+            continue
+        other = s.member(login)
+        if other is not None:
+            yield finding(s, path, "INT-UNKNOWN-LOGIN",
+                          f"{login!r} ({what}) is spelled {other.login!r} in {other.file}; "
+                          "use the same spelling", *where)
+        else:
+            yield finding(s, path, "INT-UNKNOWN-LOGIN",
+                          f"{login!r} ({what}) has no member file; add members/{login}.yaml "
+                          f"(charter member add {login} --name ...)", *where)
+
+
+@rule("INT-FILENAME")
+def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
+    """members/<login>.yaml, modules/<slug>.yaml and ecosystem/<slug>.yaml are named for what they hold."""
+    s = ctx.state
+    checks = [(m.file, m.login, "login") for m in s.members.values()]
+    checks += [(m.file, m.slug, "slug") for m in s.modules.values()]
+    checks += [(p.file, p.slug, "slug") for p in s.projects.values()]
+    for path, ident, field in checks:
+        stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if stem != ident:
+            folder = path.rsplit("/", 1)[0]
+            yield finding(s, path, "INT-FILENAME",
+                          f"file is named {stem!r} but its {field} is {ident!r}; rename it to "
+                          f"{folder}/{ident}.yaml or fix the {field}", field)
+
+
+@rule("INT-DUPLICATE-MEMBER")
+def one_file_per_person(ctx: Context) -> Iterator[Finding]:
+    """No two member files share a login (ignoring case) or a GitHub id."""
+    s = ctx.state
+    by_lower: dict[str, str] = {}
+    by_id: dict[int, str] = {}
+    for m in sorted(s.members.values(), key=lambda m: m.file):
+        low = m.login.lower()
+        if low in by_lower:
+            yield finding(s, m.file, "INT-DUPLICATE-MEMBER",
+                          f"login {m.login!r} is already held by {by_lower[low]} (GitHub logins "
+                          "ignore case); keep one file per person", "login")
+        by_lower.setdefault(low, m.file)
+        if m.github_id is not None:
+            if m.github_id in by_id:
+                yield finding(s, m.file, "INT-DUPLICATE-MEMBER",
+                              f"github_id {m.github_id} is already in {by_id[m.github_id]}; one "
+                              "person, one file", "github_id")
+            by_id.setdefault(m.github_id, m.file)
+
+
+@rule("INT-DATE")
+def dates_exist(ctx: Context) -> Iterator[Finding]:
+    """Every date is a real calendar date (the schema checks only its shape)."""
+    s = ctx.state
+
+    def walk(node: object, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from walk(v, (*where, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from walk(v, (*where, i))
+        elif isinstance(node, str) and _DATE.match(node):
+            yield where, node
+
+    for path, src in s.files.items():
+        if src.data is None:
+            continue
+        for where, text in walk(src.data, ()):
+            if parse_date(text) is None:
+                yield finding(s, path, "INT-DATE", f"{text} is not a calendar date", *where)
+
+
+@rule("INT-RELATIONSHIP")
+def relationships_are_sound(ctx: Context) -> Iterator[Finding]:
+    """A declared relationship names someone else, and is not declared twice."""
+    s = ctx.state
+    for m in s.members.values():
+        seen: set[str] = set()
+        for i, r in enumerate(m.relationships):
+            if r.login.lower() == m.login.lower():
+                yield finding(s, m.file, "INT-RELATIONSHIP",
+                              "a relationship names the person themselves; remove it",
+                              "relationships", i, "login")
+            if r.login.lower() in seen:
+                yield finding(s, m.file, "INT-RELATIONSHIP",
+                              f"relationship with {r.login!r} is declared twice; keep one",
+                              "relationships", i)
+            seen.add(r.login.lower())

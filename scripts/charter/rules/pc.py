@@ -1,0 +1,93 @@
+"""The elected council (RULES.md: PC-*) as checks on the current state.
+
+Election and vote records are verified by :mod:`charter.elections`; these rules check the
+council as it stands.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from charter.findings import Finding
+from charter.model import Member, State
+from charter.rules import Context, rule
+from charter.rules.util import add_months, finding, parse_date
+
+
+def coi_entities(state: State, member: Member | None) -> set[str]:
+    """Entities a person counts toward for PC-COI, after the policy's exemptions."""
+    if member is None:
+        return set()
+    exempt = {
+        (e["entity"].casefold(), r.casefold())
+        for e in state.policy.get("council.coi_exempt")
+        for r in e["roles"]
+    }
+    return {
+        a.entity.casefold()
+        for a in member.affiliations
+        if (a.entity.casefold(), a.role.casefold()) not in exempt
+    }
+
+
+@rule("PC-SIZE")
+def council_size(ctx: Context) -> Iterator[Finding]:
+    """The council holds at most its configured seats, in cohorts A and B of configured sizes."""
+    s = ctx.state
+    if s.council.file not in s.files:
+        return
+    seats = int(s.policy.get("council.seats"))
+    cohorts = s.policy.get("council.cohorts")
+    if len(s.council.seats) > seats:
+        yield finding(s, s.council.file, "PC-SIZE",
+                      f"{len(s.council.seats)} seats listed; the council has {seats}", "seats", seats)
+    count = Counter(seat.cohort for seat in s.council.seats)
+    for cohort, n in sorted(count.items()):
+        limit = int(cohorts.get(cohort, 0))
+        if n > limit:
+            idx = [i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort][limit]
+            yield finding(s, s.council.file, "PC-SIZE",
+                          f"cohort {cohort} has {n} members; it has {limit} seats", "seats", idx, "cohort")
+    logins = Counter(seat.login.lower() for seat in s.council.seats)
+    for i, seat in enumerate(s.council.seats):
+        if logins[seat.login.lower()] > 1:
+            yield finding(s, s.council.file, "PC-SIZE",
+                          f"{seat.login} holds more than one seat", "seats", i, "login")
+
+
+@rule("PC-COI")
+def council_affiliations(ctx: Context) -> Iterator[Finding]:
+    """At most two council members are affiliated with one entity (exemptions from the policy)."""
+    s = ctx.state
+    limit = int(s.policy.get("council.max_per_entity"))
+    holders: dict[str, list[int]] = {}
+    for i, seat in enumerate(s.council.seats):
+        for ent in coi_entities(s, s.member(seat.login)):
+            holders.setdefault(ent, []).append(i)
+    for ent, idx in sorted(holders.items()):
+        if len(idx) > limit:
+            names = ", ".join(s.council.seats[i].login for i in idx)
+            yield finding(s, s.council.file, "PC-COI",
+                          f"{len(idx)} council members ({names}) are affiliated with {ent!r}; at most "
+                          f"{limit} may be: members must resign until the council complies",
+                          "seats", idx[limit], "login")
+
+
+@rule("PC-TERM")
+def council_terms(ctx: Context) -> Iterator[Finding]:
+    """A term ends after it starts and lasts no longer than the configured term."""
+    s = ctx.state
+    years = int(s.policy.get("council.term_years"))
+    for i, seat in enumerate(s.council.seats):
+        start, end = parse_date(seat.term_start), parse_date(seat.term_end)
+        if not start or not end:
+            continue
+        if end <= start:
+            yield finding(s, s.council.file, "PC-TERM",
+                          f"{seat.login}'s term ends ({end}) before it starts ({start})",
+                          "seats", i, "term_end")
+        elif end > add_months(start, 12 * years):
+            yield finding(s, s.council.file, "PC-TERM",
+                          f"{seat.login}'s term runs past {years} years ({start} to {end})",
+                          "seats", i, "term_end")

@@ -1,0 +1,150 @@
+"""Where governance files are read from: a directory on disk, or a commit of a git repository.
+
+The pull-request gate reads the base and the head of a pull request straight from git objects
+(``GitTree``), so nothing from the head is ever checked out, executed or imported.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from charter.errors import CharterError
+
+
+class Tree(Protocol):
+    """A read-only view of a repository's files, addressed by ``/``-separated relative paths."""
+
+    label: str
+
+    def files(self, folder: str) -> list[str]:
+        """Every file path directly or indirectly under ``folder`` ("" for all), sorted."""
+
+    def read(self, path: str) -> bytes:
+        """The file's bytes; ``FileNotFoundError`` when it does not exist."""
+
+    def exists(self, path: str) -> bool: ...
+
+    def size(self, path: str) -> int: ...
+
+
+class FsTree:
+    """A directory on disk."""
+
+    def __init__(self, root: str | os.PathLike[str]):
+        self.root = Path(root).resolve()
+        self.label = str(self.root)
+        if not self.root.is_dir():
+            raise CharterError(f"{root}: not a directory")
+
+    def files(self, folder: str) -> list[str]:
+        base = self.root / folder if folder else self.root
+        if not base.is_dir():
+            return []
+        out: list[str] = []
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if d != ".git")
+            rel = os.path.relpath(dirpath, self.root)
+            prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+            out.extend(prefix + f for f in filenames)
+        return sorted(out)
+
+    def read(self, path: str) -> bytes:
+        return (self.root / path).read_bytes()
+
+    def exists(self, path: str) -> bool:
+        return (self.root / path).is_file()
+
+    def size(self, path: str) -> int:
+        return (self.root / path).stat().st_size
+
+
+class GitTree:
+    """One commit of a git repository, read with ``git ls-tree`` and ``git cat-file --batch``."""
+
+    def __init__(self, repo: str | os.PathLike[str], rev: str):
+        self.repo = Path(repo)
+        self.rev = rev
+        commit = _git(self.repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        self.commit = commit.decode().strip()
+        self.label = f"{rev} ({self.commit[:12]})"
+        listing = _git(self.repo, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
+        self._entries: dict[str, tuple[str, int]] = {}
+        for item in listing.split(b"\0"):
+            if not item:
+                continue
+            meta, _, name = item.partition(b"\t")
+            mode, kind, sha, size = meta.split()
+            if kind != b"blob" or mode == b"120000":  # symlinks are never followed
+                continue
+            self._entries[name.decode("utf-8", "surrogateescape")] = (
+                sha.decode(),
+                int(size) if size != b"-" else 0,
+            )
+        self._cache: dict[str, bytes] = {}
+
+    def files(self, folder: str) -> list[str]:
+        prefix = folder.rstrip("/") + "/" if folder else ""
+        return sorted(p for p in self._entries if p.startswith(prefix))
+
+    def exists(self, path: str) -> bool:
+        return path in self._entries
+
+    def size(self, path: str) -> int:
+        if path not in self._entries:
+            raise FileNotFoundError(path)
+        return self._entries[path][1]
+
+    def read(self, path: str) -> bytes:
+        if path not in self._entries:
+            raise FileNotFoundError(path)
+        if path not in self._cache:
+            self.prefetch([path])
+        return self._cache[path]
+
+    def prefetch(self, paths: list[str]) -> None:
+        """Read many blobs in one ``git cat-file --batch`` process."""
+        wanted = [p for p in paths if p in self._entries and p not in self._cache]
+        if not wanted:
+            return
+        request = "".join(self._entries[p][0] + "\n" for p in wanted).encode()
+        out = _git(self.repo, "cat-file", "--batch", stdin=request)
+        pos = 0
+        for p in wanted:
+            header_end = out.index(b"\n", pos)
+            _sha, _kind, size = out[pos:header_end].split()
+            start = header_end + 1
+            end = start + int(size)
+            self._cache[p] = out[start:end]
+            pos = end + 1
+
+
+def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(repo), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"},
+        )
+    except FileNotFoundError as exc:  # pragma: no cover - git missing
+        raise CharterError("git is not installed; charter needs it to read revisions") from exc
+    if proc.returncode != 0:
+        msg = proc.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed"
+        if args[:1] == ("rev-parse",):
+            msg = f"{repo}: no such revision {args[-1].removesuffix('^{commit}')!r}"
+        raise CharterError(msg)
+    return proc.stdout
+
+
+def iter_yaml(tree: Tree, folder: str) -> Iterator[str]:
+    """The ``.yaml`` files of ``folder`` (one level only)."""
+    prefix = folder.rstrip("/") + "/"
+    for p in tree.files(folder):
+        rest = p[len(prefix) :]
+        if "/" not in rest and (rest.endswith(".yaml") or rest.endswith(".yml")):
+            yield p

@@ -1,0 +1,337 @@
+"""Reading governance YAML safely and fast, and finding where a value sits in its file.
+
+The fast path is libyaml's C parser (PyYAML's ``CSafeLoader``) with a YAML 1.2 core-schema
+resolver, so ``no``, ``on`` and ``2024-01-01`` stay strings exactly as ruamel.yaml (the round-trip
+editor) reads them. Governance files are plain data, so everything hostile or ambiguous is refused
+with a located error instead of being interpreted: aliases and anchors, merge keys, tags,
+duplicate keys, several documents, invalid UTF-8, control characters, a byte-order mark, huge
+files, deep nesting and huge integers. Refusal happens before anything can expand or recurse:
+
+* size is checked before parsing;
+* nesting depth is bounded by counting the indicator characters that can open a level, and only
+  a file with many of them is walked event by event (libyaml's C composer recurses and would
+  overflow the stack on 50,000 levels);
+* an alias is refused the moment it is constructed, so "billion laughs" never expands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser
+
+from charter.errors import YamlError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 30
+_DEPTH_SAFE = 400  # fewer indicator characters than this cannot nest deeper than MAX_DEPTH... cheaply
+
+_CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+        "-+0123456789",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN\0"),
+]
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: no yes/no booleans, no sexagesimals, no timestamps, no merge."""
+
+
+for _tag, _regexp, _first in _CORE_RESOLVERS:
+    _CoreResolver.add_implicit_resolver(_tag, _regexp, list(_first.replace("\0", "")) + [""])  # type: ignore[no-untyped-call]
+    if "\0" in _first:
+        _CoreResolver.add_implicit_resolver(_tag, _regexp, [""])  # type: ignore[no-untyped-call]
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag not in _ALLOWED_TAGS:
+            raise _Refused(
+                "YAML-TAG",
+                f"tag {node.tag!r} is not allowed; governance files hold plain strings, "
+                "numbers, lists and mappings",
+                node,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _value in node.value:
+            if key_node.value == "<<":
+                raise _Refused(
+                    "YAML-ALIAS",
+                    "merge keys (<<) are not allowed; write each key out",
+                    key_node,
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("YAML-KEY", "mapping keys must be plain strings", key_node)
+            key = self.construct_object(key_node)
+            if key in seen:
+                first = seen[key].start_mark
+                raise _Refused(
+                    "YAML-DUPLICATE-KEY",
+                    f"duplicate key {key!r} (first at line {first.line + 1}); keep one",
+                    key_node,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:  # type: ignore[override]
+        text = str(node.value).replace("_", "")
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            raise _Refused(
+                "YAML-VALUE",
+                f"integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})",
+                node,
+            )
+        if digits.startswith("0o"):
+            value = int(digits[2:], 8)
+        elif digits.startswith("0x"):
+            value = int(digits[2:], 16)
+        else:
+            value = int(digits)
+        return -value if text.startswith("-") else value
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+
+
+class _Loader(CParser, _Constructor, _CoreResolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+class _Refused(Exception):
+    def __init__(self, rule: str, message: str, node: yaml.Node):
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.node = node
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text, refusing what a governance file must not contain."""
+    if len(data) > MAX_BYTES:
+        raise YamlError(
+            f"file is {len(data):,} bytes; governance files are limited to {MAX_BYTES:,} bytes",
+            rule="YAML-SIZE",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise YamlError(
+            "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+            line=1,
+            col=1,
+            rule="YAML-ENCODING",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            line=line,
+            col=col,
+            rule="YAML-ENCODING",
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise YamlError("NUL byte in file; remove it", line=line, col=col, rule="YAML-ENCODING")
+    return text
+
+
+def _check_depth(text: str) -> None:
+    indicators = sum(text.count(c) for c in "[{-:?")
+    if indicators < _DEPTH_SAFE:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlError(
+                        f"nesting deeper than {MAX_DEPTH} levels; governance files are shallow",
+                        line=mark.line + 1,
+                        col=mark.column + 1,
+                        rule="YAML-DEPTH",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return  # the real parse reports the syntax error with its position
+
+
+def _compose(text: str) -> tuple[_Loader, yaml.Node | None]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if "expected a single document" in str(exc):
+            raise YamlError(
+                "more than one YAML document in the file; keep a single document (no '---' "
+                "separators)",
+                line=mark.line + 1 if mark else 0,
+                col=mark.column + 1 if mark else 0,
+                rule="YAML-SYNTAX",
+            ) from None
+        raise _syntax(exc, text) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
+    return loader, node
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str = "") -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        problem = f"{exc.context}: {exc.problem}"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        problem = "tab character; indent YAML with spaces"
+    elif "unacceptable character" in problem or "special characters" in problem:
+        problem = "control character in file; remove it"
+    return YamlError(
+        f"not valid YAML: {problem}",
+        line=mark.line + 1 if mark else 0,
+        col=mark.column + 1 if mark else 0,
+        rule="YAML-SYNTAX",
+    )
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """libyaml's composer hands back the anchored node itself for every alias: find a repeat."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise _Refused(
+                "YAML-ALIAS",
+                "aliases (*name) are not allowed in governance files; write the value out",
+                node,
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append(k)
+                stack.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def loads(data: bytes) -> Any:
+    """Parse one governance file's bytes into plain Python data, or raise :class:`YamlError`."""
+    text = decode(data)
+    _check_depth(text)
+    loader, node = _compose(text)
+    if node is None:
+        return None
+    try:
+        _refuse_aliases(node)
+        return loader.construct_document(node)
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        raise YamlError(exc.message, line=mark.line + 1, col=mark.column + 1, rule=exc.rule) from None
+    except yaml.constructor.ConstructorError as exc:
+        raise _syntax(exc) from None
+    except (ValueError, OverflowError, RecursionError) as exc:
+        line = node.start_mark.line + 1
+        raise YamlError(f"value cannot be read: {exc}", line=line, col=1, rule="YAML-VALUE") from None
+    finally:
+        loader.dispose()
+
+
+def position(data: bytes, path: Sequence[str | int]) -> tuple[int, int]:
+    """1-based (line, column) of the value at ``path`` in the file, or of its nearest parent.
+
+    A key path that ends on a mapping key that is absent points at the mapping that should hold it.
+    Called only for files that have findings, so clean files never pay for it.
+    """
+    try:
+        text = decode(data)
+        _check_depth(text)
+        loader, node = _compose(text)
+    except YamlError as exc:
+        return exc.line, exc.col
+    if node is None:
+        return 1, 1
+    best = node
+    for step in path:
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == step:
+                    nxt = v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if 0 <= step < len(node.value):
+                nxt = node.value[step]
+        if nxt is None:
+            break
+        node = best = nxt
+    loader.dispose()
+    return best.start_mark.line + 1, best.start_mark.column + 1
+
+
+def key_position(data: bytes, path: Sequence[str | int]) -> tuple[int, int]:
+    """Like :func:`position`, but for the *key* of the last step when it is a mapping key."""
+    if not path or not isinstance(path[-1], str):
+        return position(data, path)
+    try:
+        text = decode(data)
+        _check_depth(text)
+        loader, node = _compose(text)
+    except YamlError as exc:
+        return exc.line, exc.col
+    if node is None:
+        return 1, 1
+    for i, step in enumerate(path):
+        found = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == step:
+                    found = (k, v)
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            found = (node.value[step], node.value[step])
+        if found is None:
+            break
+        if i == len(path) - 1:
+            return found[0].start_mark.line + 1, found[0].start_mark.column + 1
+        node = found[1]
+    return node.start_mark.line + 1, node.start_mark.column + 1
