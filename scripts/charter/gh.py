@@ -1,0 +1,78 @@
+"""The one way charter talks to GitHub: a PyGithub client with bounded, polite retries.
+
+PyGithub's :class:`github.GithubRetry` retries 5xx answers, secondary rate limits (403 with a
+message or ``Retry-After``) and 429 with ``Retry-After``, waiting until a primary limit resets;
+charter caps every wait (``max_wait``) so a run never hangs, and turns what is left into a
+:class:`~charter.errors.GitHubError` with a line a person can act on.
+
+Tests point ``base_url`` at a local server; nothing inside PyGithub is patched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from charter.errors import GitHubError
+
+DEFAULT_BASE_URL = "https://api.github.com"
+T = TypeVar("T")
+
+
+def client(
+    token: str | None = None,
+    *,
+    base_url: str | None = None,
+    retries: int = 4,
+    backoff: float = 1.0,
+    max_wait: float = 120.0,
+    secondary_wait: float = 60.0,
+) -> Any:
+    """A configured ``github.Github``.
+
+    ``token`` defaults to ``$GITHUB_TOKEN``; ``base_url`` to ``$CHARTER_GITHUB_API`` or GitHub's
+    API. ``backoff`` is urllib3's backoff factor (0 in tests).
+    """
+    import github
+    from github import Auth, GithubRetry
+
+    token = token if token is not None else os.environ.get("GITHUB_TOKEN") or None
+    base = base_url or os.environ.get("CHARTER_GITHUB_API") or DEFAULT_BASE_URL
+    retry = GithubRetry(
+        total=retries,
+        backoff_factor=backoff,
+        backoff_max=max_wait,
+        secondary_rate_wait=min(secondary_wait, max_wait),
+        max_rate_limit_wait=max_wait,
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    return github.Github(
+        auth=Auth.Token(token) if token else None,
+        base_url=base.rstrip("/"),
+        retry=retry,
+        timeout=30,
+        per_page=100,
+        seconds_between_requests=None,
+        seconds_between_writes=None,
+    )
+
+
+def call(what: str, fn: Callable[[], T]) -> T:
+    """Run ``fn`` and turn any GitHub or network failure into a one-line :class:`GitHubError`."""
+    import github
+    import requests
+
+    try:
+        return fn()
+    except github.RateLimitExceededException as exc:
+        raise GitHubError(f"{what}: GitHub rate limit exhausted ({exc.status}); retry after the "
+                          "limit resets or use a GitHub App token") from None
+    except github.GithubException as exc:
+        msg = exc.data.get("message") if isinstance(exc.data, dict) else None
+        raise GitHubError(f"{what}: GitHub answered {exc.status}{': ' + msg if msg else ''}") from None
+    except requests.exceptions.RetryError as exc:
+        raise GitHubError(f"{what}: GitHub kept failing after retries ({exc})") from None
+    except requests.exceptions.RequestException as exc:
+        raise GitHubError(f"{what}: cannot reach GitHub ({type(exc).__name__})") from None
