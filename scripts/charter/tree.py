@@ -37,6 +37,7 @@ class FsTree:
     def __init__(self, root: str | os.PathLike[str]):
         self.root = Path(root).resolve()
         self.label = str(self.root)
+        self._root = str(self.root)
         if not self.root.is_dir():
             raise CharterError(f"{root}: not a directory")
 
@@ -53,13 +54,14 @@ class FsTree:
         return sorted(out)
 
     def read(self, path: str) -> bytes:
-        return (self.root / path).read_bytes()
+        with open(os.path.join(self._root, path), "rb") as fh:
+            return fh.read()
 
     def exists(self, path: str) -> bool:
-        return (self.root / path).is_file()
+        return os.path.isfile(os.path.join(self._root, path))
 
     def size(self, path: str) -> int:
-        return (self.root / path).stat().st_size
+        return os.stat(os.path.join(self._root, path)).st_size
 
 
 class GitTree:

@@ -48,87 +48,6 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
     ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN\0"),
 ]
 
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
-
-
-class _CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: no yes/no booleans, no sexagesimals, no timestamps, no merge."""
-
-
-for _tag, _regexp, _first in _CORE_RESOLVERS:
-    _CoreResolver.add_implicit_resolver(_tag, _regexp, list(_first.replace("\0", "")) + [""])  # type: ignore[no-untyped-call]
-    if "\0" in _first:
-        _CoreResolver.add_implicit_resolver(_tag, _regexp, [""])  # type: ignore[no-untyped-call]
-
-
-class _Constructor(yaml.constructor.SafeConstructor):
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node.tag not in _ALLOWED_TAGS:
-            raise _Refused(
-                "YAML-TAG",
-                f"tag {node.tag!r} is not allowed; governance files hold plain strings, "
-                "numbers, lists and mappings",
-                node,
-            )
-        return super().construct_object(node, deep=deep)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _value in node.value:
-            if key_node.value == "<<":
-                raise _Refused(
-                    "YAML-ALIAS",
-                    "merge keys (<<) are not allowed; write each key out",
-                    key_node,
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused("YAML-KEY", "mapping keys must be plain strings", key_node)
-            key = self.construct_object(key_node)
-            if key in seen:
-                first = seen[key].start_mark
-                raise _Refused(
-                    "YAML-DUPLICATE-KEY",
-                    f"duplicate key {key!r} (first at line {first.line + 1}); keep one",
-                    key_node,
-                )
-            seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:  # type: ignore[override]
-        text = str(node.value).replace("_", "")
-        digits = text.lstrip("+-")
-        if len(digits) > MAX_INT_DIGITS:
-            raise _Refused(
-                "YAML-VALUE",
-                f"integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})",
-                node,
-            )
-        if digits.startswith("0o"):
-            value = int(digits[2:], 8)
-        elif digits.startswith("0x"):
-            value = int(digits[2:], 16)
-        else:
-            value = int(digits)
-        return -value if text.startswith("-") else value
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-
-
-class _Loader(CParser, _Constructor, _CoreResolver):  # type: ignore[misc]
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        _Constructor.__init__(self)
-        _CoreResolver.__init__(self)
-
 
 class _Refused(Exception):
     def __init__(self, rule: str, message: str, node: yaml.Node):
@@ -194,26 +113,30 @@ def _check_depth(text: str) -> None:
         return  # the real parse reports the syntax error with its position
 
 
-def _compose(text: str) -> tuple[_Loader, yaml.Node | None]:
-    loader = _Loader(text)
+def _compose(text: str) -> tuple[Any, yaml.Node | None]:
+    loader = _FastComposer(text)
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "expected a single document" in str(exc):
-            raise YamlError(
-                "more than one YAML document in the file; keep a single document (no '---' "
-                "separators)",
-                line=mark.line + 1 if mark else 0,
-                col=mark.column + 1 if mark else 0,
-                rule="YAML-SYNTAX",
-            ) from None
-        raise _syntax(exc, text) from None
+        raise _composer_error(exc, text) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
     return loader, node
+
+
+def _composer_error(exc: yaml.composer.ComposerError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    if "expected a single document" in str(exc):
+        return YamlError(
+            "more than one YAML document in the file; keep a single document (no '---' "
+            "separators)",
+            line=mark.line + 1 if mark else 0,
+            col=mark.column + 1 if mark else 0,
+            rule="YAML-SYNTAX",
+        )
+    return _syntax(exc, text)
 
 
 def _syntax(exc: yaml.MarkedYAMLError, text: str = "") -> YamlError:
@@ -254,26 +177,161 @@ def _refuse_aliases(root: yaml.Node) -> None:
             stack.extend(node.value)
 
 
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT_HEX = re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = _CORE_RESOLVERS[2][1]
+_STR = "tag:yaml.org,2002:str"
+
+
+class _FastResolver:
+    """YAML 1.2 core-schema resolution without the generic resolver's per-call bookkeeping."""
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or not value:
+                return _STR if value or not implicit[0] else "tag:yaml.org,2002:null"
+            c = value[0]
+            if c in "-+0123456789.":
+                if _INT.match(value) or _OCT_HEX.match(value):
+                    return "tag:yaml.org,2002:int"
+                if _FLOAT.match(value):
+                    return "tag:yaml.org,2002:float"
+                return _STR
+            if c in "tTfF" and value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+                return "tag:yaml.org,2002:bool"
+            if c in "~nN" and value in ("~", "null", "Null", "NULL"):
+                return "tag:yaml.org,2002:null"
+            return _STR
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
+class _FastComposer(CParser, _FastResolver):  # type: ignore[misc]
+    pass
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    if tag == "tag:yaml.org,2002:int":
+        text = value.replace("_", "")
+        digits = text.lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            raise _Refused(
+                "YAML-VALUE",
+                f"integer with {len(digits)} digits is too large (at most {MAX_INT_DIGITS})",
+                node,
+            )
+        if digits.startswith("0o"):
+            n = int(digits[2:], 8)
+        elif digits.startswith("0x"):
+            n = int(digits[2:], 16)
+        else:
+            n = int(digits)
+        return -n if text.startswith("-") else n
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return value[0] in "tT"
+    if tag == "tag:yaml.org,2002:float":
+        low = value.lower()
+        if low.endswith(".inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        if low == ".nan":
+            return float("nan")
+        return float(value)
+    raise _Refused(
+        "YAML-TAG",
+        f"tag {tag!r} is not allowed; governance files hold plain strings, numbers, lists and "
+        "mappings",
+        node,
+    )
+
+
+def _build(node: yaml.Node, seen: set[int] | None) -> Any:
+    """Plain Python data from a composed node; refuses aliases, merge keys and duplicate keys.
+
+    Recursion is safe: nesting was bounded before composing. ``seen`` is None when the text has
+    no ``*`` at all, so it cannot hold an alias and the identity bookkeeping is skipped.
+    """
+    if seen is None:
+        pass
+    elif id(node) in seen:
+        raise _Refused(
+            "YAML-ALIAS",
+            "aliases (*name) are not allowed in governance files; write the value out",
+            node,
+        )
+    else:
+        seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            return _scalar(node)  # type: ignore[arg-type]
+        return [_build(child, seen) for child in node.value]
+    if node.tag != "tag:yaml.org,2002:map":
+        return _scalar(node)  # type: ignore[arg-type]
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused("YAML-KEY", "mapping keys must be plain strings", key_node)
+        if key_node.value == "<<":
+            raise _Refused("YAML-ALIAS", "merge keys (<<) are not allowed; write each key out",
+                           key_node)
+        key = _build(key_node, seen)
+        if key in out:
+            raise _Refused(
+                "YAML-DUPLICATE-KEY",
+                f"duplicate key {key!r} (first at line {_key_line(node, key)}); keep one",
+                key_node,
+            )
+        out[key] = _build(value_node, seen)
+    return out
+
+
+def _key_line(node: yaml.MappingNode, key: Any) -> int:
+    for k, _v in node.value:
+        if k.value == key or str(k.value) == str(key):
+            return int(k.start_mark.line) + 1
+    return 0
+
+
 def loads(data: bytes) -> Any:
     """Parse one governance file's bytes into plain Python data, or raise :class:`YamlError`."""
     text = decode(data)
     _check_depth(text)
-    loader, node = _compose(text)
+    loader = _FastComposer(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        raise _composer_error(exc, text) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
+    finally:
+        loader.dispose()
     if node is None:
         return None
     try:
-        _refuse_aliases(node)
-        return loader.construct_document(node)
+        return _build(node, set() if "*" in text else None)
     except _Refused as exc:
         mark = exc.node.start_mark
-        raise YamlError(exc.message, line=mark.line + 1, col=mark.column + 1, rule=exc.rule) from None
-    except yaml.constructor.ConstructorError as exc:
-        raise _syntax(exc) from None
-    except (ValueError, OverflowError, RecursionError) as exc:
+        raise YamlError(exc.message, line=mark.line + 1, col=mark.column + 1,
+                        rule=exc.rule) from None
+    except (ValueError, OverflowError) as exc:
         line = node.start_mark.line + 1
-        raise YamlError(f"value cannot be read: {exc}", line=line, col=1, rule="YAML-VALUE") from None
-    finally:
-        loader.dispose()
+        raise YamlError(f"value cannot be read: {exc}", line=line, col=1,
+                        rule="YAML-VALUE") from None
 
 
 def position(data: bytes, path: Sequence[str | int]) -> tuple[int, int]:

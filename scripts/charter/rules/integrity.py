@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -10,6 +11,17 @@ from charter.rules import Context, rule
 from charter.rules.util import finding, parse_date
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RAW_DATE = re.compile(rb"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _maybe_bad_date(raw: bytes) -> bool:
+    """Cheap pre-scan: does the file hold anything shaped like a date that is not one?"""
+    for m in _RAW_DATE.finditer(raw):
+        try:
+            dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return True
+    return False
 
 
 def login_refs(ctx: Context) -> Iterator[tuple[str, tuple[str | int, ...], str, str]]:
@@ -110,7 +122,7 @@ def dates_exist(ctx: Context) -> Iterator[Finding]:
             yield where, node
 
     for path, src in s.files.items():
-        if src.data is None:
+        if src.data is None or not _maybe_bad_date(src.raw):
             continue
         for where, text in walk(src.data, ()):
             if parse_date(text) is None:
