@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     NOTICE = "notice"
@@ -59,6 +59,4 @@ def filter_rules(
     def matches(rule: str, pats: list[str]) -> bool:
         return any(rule == p or (p.endswith("-") and rule.startswith(p)) for p in pats)
 
-    return [
-        f for f in findings if (not sel or matches(f.rule, sel)) and not matches(f.rule, skp)
-    ]
+    return [f for f in findings if (not sel or matches(f.rule, sel)) and not matches(f.rule, skp)]

@@ -67,11 +67,15 @@ def call(what: str, fn: Callable[[], T]) -> T:
     try:
         return fn()
     except github.RateLimitExceededException as exc:
-        raise GitHubError(f"{what}: GitHub rate limit exhausted ({exc.status}); retry after the "
-                          "limit resets or use a GitHub App token") from None
+        raise GitHubError(
+            f"{what}: GitHub rate limit exhausted ({exc.status}); retry after the "
+            "limit resets or use a GitHub App token"
+        ) from None
     except github.GithubException as exc:
         msg = exc.data.get("message") if isinstance(exc.data, dict) else None
-        raise GitHubError(f"{what}: GitHub answered {exc.status}{': ' + msg if msg else ''}") from None
+        raise GitHubError(
+            f"{what}: GitHub answered {exc.status}{': ' + msg if msg else ''}"
+        ) from None
     except requests.exceptions.RetryError as exc:
         raise GitHubError(f"{what}: GitHub kept failing after retries ({exc})") from None
     except requests.exceptions.RequestException as exc:

@@ -64,7 +64,8 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
                 continue
             if "/" in rest or not rest.endswith(".yaml"):
                 hint = (
-                    "rename it to .yaml" if rest.endswith(".yml") and "/" not in rest
+                    "rename it to .yaml"
+                    if rest.endswith(".yml") and "/" not in rest
                     else f"{folder}/ holds one <name>.yaml file per entity, nothing else"
                 )
                 stray.append(Finding(p, 0, 0, "INT-STRAY-FILE", f"unexpected file; {hint}"))
@@ -111,22 +112,37 @@ def load(tree: Tree) -> tuple[State, list[Finding]]:
         try:
             size = tree.size(path)
             if size > yamlio.MAX_BYTES:
-                findings.append(Finding(
-                    path, 0, 0, "YAML-SIZE",
-                    f"file is {size:,} bytes; governance files are limited to "
-                    f"{yamlio.MAX_BYTES:,} bytes",
-                ))
+                findings.append(
+                    Finding(
+                        path,
+                        0,
+                        0,
+                        "YAML-SIZE",
+                        f"file is {size:,} bytes; governance files are limited to "
+                        f"{yamlio.MAX_BYTES:,} bytes",
+                    )
+                )
                 continue
             raw = tree.read(path)
         except OSError as exc:
-            findings.append(Finding(path, 0, 0, "INT-READ", f"cannot read file: {exc.strerror or exc}"))
+            findings.append(
+                Finding(path, 0, 0, "INT-READ", f"cannot read file: {exc.strerror or exc}")
+            )
             continue
         data, problems = parse_file(path, raw, kind)
         findings.extend(problems)
         files[path] = SourceFile(path, kind, raw, data)
     for req in REQUIRED:
         if req not in files:
-            findings.append(Finding(req, 0, 0, "INT-MISSING-FILE", f"{req} is missing; every governance repository has one"))
+            findings.append(
+                Finding(
+                    req,
+                    0,
+                    0,
+                    "INT-MISSING-FILE",
+                    f"{req} is missing; every governance repository has one",
+                )
+            )
     state = build_state(files)
     state.tree_label = tree.label
     return state, findings
@@ -154,42 +170,69 @@ def build_state(files: dict[str, SourceFile]) -> State:
     cn = data("council.yaml") or {}
     council = Council(
         seats=tuple(
-            Seat(s["login"], s["cohort"], s["term_start"], s["term_end"], s["elected_in"],
-                 s.get("replaces"))
+            Seat(
+                s["login"],
+                s["cohort"],
+                s["term_start"],
+                s["term_end"],
+                s["elected_in"],
+                s.get("replaces"),
+            )
             for s in cn.get("seats", ())
         ),
         returning_officer=cn.get("returning_officer"),
     )
     wg = data("ecosystem-wg.yaml") or {}
     working_group = WorkingGroup(
-        members=tuple(wg.get("members", ())), chair=wg.get("chair"),
+        members=tuple(wg.get("members", ())),
+        chair=wg.get("chair"),
         next_session=wg.get("next_session"),
     )
-    state = State(policy=policy, core=core, council=council, working_group=working_group,
-                  files=files)
+    state = State(
+        policy=policy, core=core, council=council, working_group=working_group, files=files
+    )
     for path, src in files.items():
         d = src.data
         if not isinstance(d, dict):
             continue
         if src.kind == "member":
             state.members[d["login"]] = Member(
-                login=d["login"], name=d["name"], file=path, github_id=d.get("github_id"),
-                affiliations=tuple(Affiliation(a["entity"], a["role"]) for a in d.get("affiliations", ())),
-                relationships=tuple(Relationship(r["login"], r["kind"]) for r in d.get("relationships", ())),
-                community=d.get("community"), last_active=d.get("last_active"),
+                login=d["login"],
+                name=d["name"],
+                file=path,
+                github_id=d.get("github_id"),
+                affiliations=tuple(
+                    Affiliation(a["entity"], a["role"]) for a in d.get("affiliations", ())
+                ),
+                relationships=tuple(
+                    Relationship(r["login"], r["kind"]) for r in d.get("relationships", ())
+                ),
+                community=d.get("community"),
+                last_active=d.get("last_active"),
             )
         elif src.kind == "module":
             dr = d.get("decision_rule")
             state.modules[d["slug"]] = Module(
-                slug=d["slug"], name=d["name"], kind=d["kind"], file=path,
-                maintainers=tuple(d.get("maintainers", ())), paths=tuple(d.get("paths", ())),
-                repositories=tuple(d.get("repositories", ())), emeritus=_emeritus(d.get("emeritus")),
-                decision_rule=DecisionRule(dr["kind"], dr.get("fraction"), dr.get("count")) if dr else None,
-                inactive_months=d.get("inactive_months"), overlaps=tuple(d.get("overlaps", ())),
-                links=dict(d.get("links", {})), description=d.get("description"),
+                slug=d["slug"],
+                name=d["name"],
+                kind=d["kind"],
+                file=path,
+                maintainers=tuple(d.get("maintainers", ())),
+                paths=tuple(d.get("paths", ())),
+                repositories=tuple(d.get("repositories", ())),
+                emeritus=_emeritus(d.get("emeritus")),
+                decision_rule=DecisionRule(dr["kind"], dr.get("fraction"), dr.get("count"))
+                if dr
+                else None,
+                inactive_months=d.get("inactive_months"),
+                overlaps=tuple(d.get("overlaps", ())),
+                links=dict(d.get("links", {})),
+                description=d.get("description"),
             )
         elif src.kind == "ecosystem":
-            state.projects[d["slug"]] = Project(d["slug"], d["name"], d["repository"], d["status"], path, d)
+            state.projects[d["slug"]] = Project(
+                d["slug"], d["name"], d["repository"], d["status"], path, d
+            )
         elif src.kind == "election":
             state.elections[path.split("/")[1]] = d
     return state

@@ -36,10 +36,17 @@ def defaults() -> dict[str, Any]:
             for k, v in spec.get("properties", {}).items()
             if "default" in v
         }
-    out["governance"].setdefault("discussion_required_for", [
-        "policy", "module-added", "module-removed", "maintainer-removed", "core-removed",
-        "lead-removed",
-    ])
+    out["governance"].setdefault(
+        "discussion_required_for",
+        [
+            "policy",
+            "module-added",
+            "module-removed",
+            "maintainer-removed",
+            "core-removed",
+            "lead-removed",
+        ],
+    )
     out["council"].setdefault("coi_exempt", [])
     return out
 

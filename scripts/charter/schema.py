@@ -44,7 +44,11 @@ def fast_validator(kind: str) -> Callable[[Any], Any]:
     schema = copy.deepcopy(bundled(kind))
     schema.pop("$schema", None)
     schema.pop("$id", None)
-    text = json.dumps(schema).replace('"#/$defs/', '"#/definitions/').replace('"$defs":', '"definitions":')
+    text = (
+        json.dumps(schema)
+        .replace('"#/$defs/', '"#/definitions/')
+        .replace('"$defs":', '"definitions":')
+    )
     return fastjsonschema.compile(json.loads(text), use_default=False)
 
 
@@ -85,9 +89,7 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
     v = err.validator
     if v == "additionalProperties" and isinstance(err.instance, dict):
         allowed = sorted(err.schema.get("properties", {}))
-        extra = sorted(
-            k for k in err.instance if k not in err.schema.get("properties", {})
-        )
+        extra = sorted(k for k in err.instance if k not in err.schema.get("properties", {}))
         results = []
         import difflib
 
@@ -99,10 +101,12 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
                 if any(re.search(p, str(key)) for p in pats):
                     continue
             hint = difflib.get_close_matches(str(key), allowed, n=1)
-            sug = f"; did you mean {hint[0]!r}?" if hint else (
-                f"; allowed: {', '.join(allowed)}" if allowed else ""
+            sug = (
+                f"; did you mean {hint[0]!r}?"
+                if hint
+                else (f"; allowed: {', '.join(allowed)}" if allowed else "")
             )
-            results.append((path + (key,), f"unknown field {key!r}{sug}", True))
+            results.append(((*path, key), f"unknown field {key!r}{sug}", True))
         return results
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
@@ -127,9 +131,9 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
         banned = [k for k in err.validator_value.get("required", []) if k in err.instance]
         kind = err.instance.get("kind")
         ctx = f" when kind is {kind!r}" if kind else " here"
-        return [(path + (k,), f"field {k!r} is not allowed{ctx}; remove it", True) for k in banned] or [
-            (path, f"{where or 'file'}: {err.message}", False)
-        ]
+        return [
+            ((*path, k), f"field {k!r} is not allowed{ctx}; remove it", True) for k in banned
+        ] or [(path, f"{where or 'file'}: {err.message}", False)]
     return [(path, f"{where or 'file'}: {err.message}", False)]
 
 
@@ -163,6 +167,13 @@ def _json_type(value: Any) -> str:
 
 
 def _article(word: str) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-             "boolean": "a boolean (true or false)", "null": "null", "number": "a number"}
+    names = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "a string",
+        "integer": "an integer",
+        "boolean": "a boolean (true or false)",
+        "null": "null",
+        "number": "a number",
+    }
     return names.get(word, word)

@@ -28,7 +28,9 @@ from charter.errors import YamlError
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 30
-_DEPTH_SAFE = 400  # fewer indicator characters than this cannot nest deeper than MAX_DEPTH... cheaply
+_DEPTH_SAFE = (
+    400  # fewer indicator characters than this cannot nest deeper than MAX_DEPTH... cheaply
+)
 
 _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
     ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
@@ -130,8 +132,7 @@ def _composer_error(exc: yaml.composer.ComposerError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     if "expected a single document" in str(exc):
         return YamlError(
-            "more than one YAML document in the file; keep a single document (no '---' "
-            "separators)",
+            "more than one YAML document in the file; keep a single document (no '---' separators)",
             line=mark.line + 1 if mark else 0,
             col=mark.column + 1 if mark else 0,
             rule="YAML-SYNTAX",
@@ -285,8 +286,9 @@ def _build(node: yaml.Node, seen: set[int] | None) -> Any:
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Refused("YAML-KEY", "mapping keys must be plain strings", key_node)
         if key_node.value == "<<":
-            raise _Refused("YAML-ALIAS", "merge keys (<<) are not allowed; write each key out",
-                           key_node)
+            raise _Refused(
+                "YAML-ALIAS", "merge keys (<<) are not allowed; write each key out", key_node
+            )
         key = _build(key_node, seen)
         if key in out:
             raise _Refused(
@@ -326,70 +328,56 @@ def loads(data: bytes) -> Any:
         return _build(node, set() if "*" in text else None)
     except _Refused as exc:
         mark = exc.node.start_mark
-        raise YamlError(exc.message, line=mark.line + 1, col=mark.column + 1,
-                        rule=exc.rule) from None
+        raise YamlError(
+            exc.message, line=mark.line + 1, col=mark.column + 1, rule=exc.rule
+        ) from None
     except (ValueError, OverflowError) as exc:
         line = node.start_mark.line + 1
-        raise YamlError(f"value cannot be read: {exc}", line=line, col=1,
-                        rule="YAML-VALUE") from None
+        raise YamlError(
+            f"value cannot be read: {exc}", line=line, col=1, rule="YAML-VALUE"
+        ) from None
 
 
 def position(data: bytes, path: Sequence[str | int]) -> tuple[int, int]:
     """1-based (line, column) of the value at ``path`` in the file, or of its nearest parent.
 
-    A key path that ends on a mapping key that is absent points at the mapping that should hold it.
     Called only for files that have findings, so clean files never pay for it.
     """
-    try:
-        text = decode(data)
-        _check_depth(text)
-        loader, node = _compose(text)
-    except YamlError as exc:
-        return exc.line, exc.col
-    if node is None:
-        return 1, 1
-    best = node
-    for step in path:
-        nxt = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == step:
-                    nxt = v
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if 0 <= step < len(node.value):
-                nxt = node.value[step]
-        if nxt is None:
-            break
-        node = best = nxt
-    loader.dispose()
-    return best.start_mark.line + 1, best.start_mark.column + 1
+    return _locate(data, path, key=False)
 
 
 def key_position(data: bytes, path: Sequence[str | int]) -> tuple[int, int]:
     """Like :func:`position`, but for the *key* of the last step when it is a mapping key."""
-    if not path or not isinstance(path[-1], str):
-        return position(data, path)
+    return _locate(data, path, key=bool(path) and isinstance(path[-1], str))
+
+
+def _locate(data: bytes, path: Sequence[str | int], *, key: bool) -> tuple[int, int]:
     try:
         text = decode(data)
         _check_depth(text)
-        loader, node = _compose(text)
+        _loader, node = _compose(text)
     except YamlError as exc:
         return exc.line, exc.col
     if node is None:
         return 1, 1
     for i, step in enumerate(path):
-        found = None
+        found: tuple[yaml.Node, yaml.Node] | None = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == step:
-                    found = (k, v)
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            found = (node.value[step], node.value[step])
+            found = next(
+                (
+                    (k, v)
+                    for k, v in node.value
+                    if isinstance(k, yaml.ScalarNode) and k.value == step
+                ),
+                None,
+            )
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if 0 <= step < len(node.value):
+                found = (node.value[step], node.value[step])
         if found is None:
             break
-        if i == len(path) - 1:
-            return found[0].start_mark.line + 1, found[0].start_mark.column + 1
+        if key and i == len(path) - 1:
+            node = found[0]
+            break
         node = found[1]
     return node.start_mark.line + 1, node.start_mark.column + 1

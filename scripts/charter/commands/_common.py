@@ -15,17 +15,35 @@ from charter.tree import FsTree
 
 
 def add_repo(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--repo", default=os.environ.get("CHARTER_REPO", "."), metavar="DIR",
-                   help="the governance repository (default: the current directory)")
+    p.add_argument(
+        "--repo",
+        default=os.environ.get("CHARTER_REPO", "."),
+        metavar="DIR",
+        help="the governance repository (default: the current directory)",
+    )
 
 
 def add_output(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="text",
-                   help="text lines, a JSON array, or GitHub workflow annotations")
-    p.add_argument("--select", action="append", default=[], metavar="RULE-ID",
-                   help="report only these rules (repeatable; a prefix ending in '-' selects a family)")
-    p.add_argument("--skip", action="append", default=[], metavar="RULE-ID",
-                   help="do not report these rules (repeatable)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text lines, a JSON array, or GitHub workflow annotations",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE-ID",
+        help="report only these rules (repeatable; a prefix ending in '-' selects a family)",
+    )
+    p.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="RULE-ID",
+        help="do not report these rules (repeatable)",
+    )
 
 
 def repo_root(args: argparse.Namespace) -> Path:

@@ -34,8 +34,15 @@ def codeowners_in_sync(root: Path, state: State) -> list[Finding]:
         old = target.read_text(encoding="utf-8") if target.exists() else None
         if old != content:
             what = "missing" if old is None else "out of date"
-            out.append(Finding(rel, 0, 0, "INT-GENERATED",
-                               f"{what}; run: charter codeowners (charter codeowners --check shows the diff)"))
+            out.append(
+                Finding(
+                    rel,
+                    0,
+                    0,
+                    "INT-GENERATED",
+                    f"{what}; run: charter codeowners (charter codeowners --check shows the diff)",
+                )
+            )
     return out
 
 
@@ -58,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     findings = select(findings, args)
     emit(findings, args.format)
     if args.format == "text" and not findings:
-        print(f"charter check: {len(state.members)} members, {len(state.modules)} modules, "
-              f"{len(state.projects)} ecosystem projects, {len(state.elections)} elections: all good")
+        print(
+            f"charter check: {len(state.members)} members, {len(state.modules)} modules, "
+            f"{len(state.projects)} ecosystem projects, {len(state.elections)} elections: all good"
+        )
     return exit_code(findings)

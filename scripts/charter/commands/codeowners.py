@@ -22,10 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     root = repo_root(args)
     state, findings = load_checked(root)
-    errors = [f for f in findings if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "SCHEMA", "INT-UNKNOWN"))]
+    errors = [
+        f
+        for f in findings
+        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "SCHEMA", "INT-UNKNOWN"))
+    ]
     if errors:
         emit(sorted(set(errors)), "text", sys.stderr)
-        raise CharterError("fix the errors above first: CODEOWNERS is generated from valid data only")
+        raise CharterError(
+            "fix the errors above first: CODEOWNERS is generated from valid data only"
+        )
     if args.check:
         diffs = codeowners.check(root, state)
         if diffs:

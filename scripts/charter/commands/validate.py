@@ -10,10 +10,15 @@ from charter.report import emit, exit_code
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("validate", help="check every governance file against its schema and the rules",
-                       description="Validate the whole repository. PATHs narrow the report, never the "
-                       "cross-file checks.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="report only findings in these files or folders")
+    p = sub.add_parser(
+        "validate",
+        help="check every governance file against its schema and the rules",
+        description="Validate the whole repository. PATHs narrow the report, never the "
+        "cross-file checks.",
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="report only findings in these files or folders"
+    )
     add_repo(p)
     add_output(p)
     p.set_defaults(func=run)

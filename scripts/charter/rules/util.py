@@ -8,8 +8,15 @@ from charter.findings import Finding, Severity
 from charter.model import State
 
 
-def finding(state: State, path: str, rule: str, message: str, *where: str | int,
-            key: bool = False, severity: Severity = Severity.ERROR) -> Finding:
+def finding(
+    state: State,
+    path: str,
+    rule: str,
+    message: str,
+    *where: str | int,
+    key: bool = False,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
     line, col = state.at(path, *where, key=key) if path in state.files else (0, 0)
     return Finding(path, line, col, rule, message, severity)
 
