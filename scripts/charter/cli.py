@@ -18,10 +18,35 @@ from charter.errors import CharterError, UsageError
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+        hint = ""
+        if "invalid choice:" in message:
+            import difflib
+            import re
+
+            m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+            if m:
+                choices = re.findall(r"'([^']*)'", m.group(2))
+                close = difflib.get_close_matches(m.group(1), choices, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"{message}{hint} (see {self.prog} --help)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(argv: Sequence[str]) -> list[str]:
+    """The command modules to import: only the one named on the command line when there is one.
+
+    Importing every command (and what it imports: PyGithub, Jinja2, ...) would tax every run, so
+    ``charter check`` imports ``charter.commands.check`` alone; help and errors import them all.
+    """
+    import charter.commands as pkg
+
+    names = sorted(i.name for i in pkgutil.iter_modules(pkg.__path__) if not i.name.startswith("_"))
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and first.replace("-", "_") in names:
+        return [first.replace("-", "_")]
+    return names
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="charter",
         description="Governance as code: validate the governance repository, generate what other "
@@ -29,19 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"charter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    import charter.commands as pkg
-
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"charter.commands.{info.name}")
+    for name in _command_modules(sys.argv[1:] if argv is None else argv):
+        module = importlib.import_module(f"charter.commands.{name}")
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
