@@ -1,0 +1,64 @@
+"""``charter roster build --out DIR``: the published roster (static site and JSON API v1)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from charter.commands._common import add_repo, repo_root
+from charter.errors import CharterError
+from charter.findings import normalise
+from charter.load import load
+from charter.report import emit
+from charter.tree import FsTree
+
+# Problems that leave a file out of the state: publishing without it would silently drop people
+# or modules from the roster, so the build refuses instead.
+BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("roster", help="build the published roster (static site and JSON API)")
+    cmds = p.add_subparsers(dest="roster_command", metavar="ACTION")
+    b = cmds.add_parser(
+        "build",
+        help="render the roster site and its JSON API into a directory",
+        description="Render the static roster site and the versioned JSON API (v1/) from the "
+        "governance data. The same data always gives the same bytes. The site is built beside "
+        "--out and swapped in, so a failed build never leaves a half-written site.",
+    )
+    b.add_argument("--out", required=True, metavar="DIR",
+                   help="where to write the site (created, or replaced if it holds a previous build)")
+    add_repo(b)
+    b.set_defaults(func=run)
+    p.set_defaults(func=_usage(p))
+
+
+def _usage(p: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
+    def show(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    return show
+
+
+def run(args: argparse.Namespace) -> int:
+    from charter import roster
+
+    root = repo_root(args)
+    tree = FsTree(root)
+    state, findings = load(tree)
+    blocking = [f for f in findings if f.rule.startswith(BLOCKING)]
+    if blocking:
+        emit(normalise(blocking), "text", sys.stderr)
+        raise CharterError("fix the errors above first: the roster is built from valid data only")
+    files = roster.build_files(state, roster.read_results(tree, state))
+    out = Path(args.out)
+    if out.resolve() == root.resolve() or root.resolve().is_relative_to(out.resolve()):
+        raise CharterError(f"--out {args.out} would replace the governance repository itself")
+    roster.write_site(files, out)
+    pages = sum(1 for p in files if p.endswith(".html"))
+    print(f"wrote {out}: {pages} pages and the JSON API v1 "
+          f"({len(state.members)} people, {len(state.modules)} modules)")
+    return 0
