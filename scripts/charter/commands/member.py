@@ -1,0 +1,79 @@
+"""``charter member add``: a new person file, validated with the whole repository first."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from charter import roundtrip
+from charter.commands._common import add_repo, repo_root
+from charter.errors import CharterError, UsageError
+from charter.load import load
+from charter.tree import FsTree
+
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("member", help="edit people: charter member add LOGIN --name NAME")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    add = actions.add_parser("add", help="add members/LOGIN.yaml",
+                             description="Add a person's file, members/LOGIN.yaml. The whole "
+                             "repository is validated with the new file before it is written.")
+    add.add_argument("login", metavar="LOGIN", help="the person's GitHub login")
+    add.add_argument("--name", required=True, help="the person's name")
+    add.add_argument("--github-id", type=int, metavar="N",
+                     help="GitHub's numeric user id (survives a login rename)")
+    add.add_argument("--affiliation", action="append", default=[], metavar="ENTITY:ROLE",
+                     help="an employer or other tie, e.g. 'Acme Corp:employee' (repeatable)")
+    add.add_argument("--community-since", metavar="DATE",
+                     help="voting member of the community since DATE (YYYY-MM-DD)")
+    add_repo(add)
+    add.set_defaults(func=run_add)
+    p.set_defaults(func=lambda args: _no_action(p))
+
+
+def _no_action(p: argparse.ArgumentParser) -> int:
+    raise UsageError(f"{p.prog}: choose an action (add); see {p.prog} --help")
+
+
+def run_add(args: argparse.Namespace) -> int:
+    root = repo_root(args)
+    login: str = args.login
+    if not _LOGIN.match(login):
+        raise CharterError(f"{login!r} is not a GitHub login (1-39 letters, digits or single "
+                           "hyphens, not starting or ending with a hyphen)")
+    rel = f"members/{login}.yaml"
+    if (root / rel).exists():
+        raise CharterError(f"{rel} already exists; edit it instead")
+    state, _ = load(FsTree(root))
+    other = state.member(login)
+    if other is not None:
+        raise CharterError(f"{login!r} already has a member file, {other.file} (logins ignore "
+                           "case)")
+    data: dict[str, object] = {"login": login}
+    if args.github_id is not None:
+        taken = [m for m in state.members.values() if m.github_id == args.github_id]
+        if taken:
+            raise CharterError(f"github_id {args.github_id} already belongs to {taken[0].login} "
+                               f"({taken[0].file})")
+        data["github_id"] = args.github_id
+    data["name"] = args.name
+    if args.affiliation:
+        affs = []
+        for text in args.affiliation:
+            entity, sep, role = text.rpartition(":")
+            if not sep or not entity.strip() or not role.strip():
+                raise UsageError(f"--affiliation {text!r}: write ENTITY:ROLE, e.g. "
+                                 "'Acme Corp:employee'")
+            affs.append({"entity": entity.strip(), "role": role.strip()})
+        data["affiliations"] = affs
+    if args.community_since:
+        if not _DATE.match(args.community_since):
+            raise UsageError(f"--community-since {args.community_since!r}: write YYYY-MM-DD")
+        data["community"] = {"since": roundtrip.quoted(args.community_since)}
+    content = roundtrip.new(data, comment=args.name)
+    for path in roundtrip.apply(root, {rel: content}):
+        print(f"wrote {path}")
+    return 0
