@@ -1,0 +1,369 @@
+"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (RULES.md: ECO-*)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedSeq
+
+from charter.commands._common import add_repo, repo_root
+from charter.errors import CharterError, UsageError
+from charter.findings import Severity
+from charter.load import load
+from charter.model import State
+from charter.report import emit
+from charter.tree import FsTree
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("ecosystem", help="ecosystem applications, votes and periodic reviews",
+                       description="The ecosystem lifecycle: intake of applications, the review "
+                       "queue, working-group votes and the periodic re-review against GitHub.")
+    eco = p.add_subparsers(dest="eco_command", metavar="STEP", parser_class=type(p))
+    p.set_defaults(func=lambda _a: _missing_step(p))
+
+    i = eco.add_parser("intake",
+                       help="turn a submitted application form into ecosystem/<slug>.yaml")
+    src = i.add_mutually_exclusive_group(required=True)
+    src.add_argument("--issue", type=int, metavar="N", help="read issue N from GitHub")
+    src.add_argument("--body-file", metavar="FILE",
+                     help="read the form body from FILE ('-': stdin)")
+    i.add_argument("--number", type=int, metavar="N",
+                   help="the issue number to record with --body-file")
+    i.add_argument("--issues-repo", metavar="OWNER/NAME",
+                   help="where the application issues live (default: policy's "
+                   "organisation.governance_repository)")
+    _add_github(i)
+    _add_common(i)
+    i.set_defaults(func=run_intake)
+
+    q = eco.add_parser("queue", help="the review order and who moves to in progress (ECO-QUEUE)")
+    q.add_argument("--session", metavar="DATE", help="the session date (default: the working "
+                   "group's next_session)")
+    q.add_argument("--apply", action="store_true",
+                   help="set the status of the applications due to move to in-progress")
+    _add_common(q)
+    q.set_defaults(func=run_queue)
+
+    d = eco.add_parser("decide", help="record a working-group decision (ECO-VOTE)")
+    d.add_argument("slug", metavar="SLUG")
+    d.add_argument("--for", dest="approve", default="", metavar="LOGINS",
+                   help="comma-separated members voting to accept")
+    d.add_argument("--against", default="", metavar="LOGINS")
+    d.add_argument("--abstain", default="", metavar="LOGINS")
+    d.add_argument("--outcome", choices=("needs-info", "closed-not-ready", "postponed"),
+                   help="record this outcome instead of a vote (needs --reason)")
+    d.add_argument("--reason", metavar="TEXT", help="why; shown to the applicants")
+    d.add_argument("--date", metavar="DATE", help="the decision's date (default: today)")
+    _add_common(d)
+    d.set_defaults(func=run_decide)
+
+    r = eco.add_parser("review", help="re-review active projects against GitHub (ECO-PERIODIC)",
+                       description="Re-review every active project whose last review is "
+                       "review_interval_months old (or --all, or the SLUGs named). Without "
+                       "--apply nothing is written: the plan is printed.")
+    r.add_argument("slugs", nargs="*", metavar="SLUG")
+    r.add_argument("--all", action="store_true", help="every active project, due or not")
+    r.add_argument("--apply", action="store_true",
+                   help="write the records and open, update or close the notice issues")
+    r.add_argument("--exact-contributors", action="store_true",
+                   help="page through every commit of the window even when the contributor "
+                   "threshold is already met (more requests)")
+    r.add_argument("--issues-repo", metavar="OWNER/NAME",
+                   help="where notices are opened (default: policy's "
+                   "organisation.governance_repository)")
+    _add_github(r)
+    _add_common(r)
+    r.set_defaults(func=run_review)
+
+
+def _missing_step(p: argparse.ArgumentParser) -> int:
+    p.print_help(sys.stderr)
+    return 2
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    add_repo(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_github(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--github-api", metavar="URL", default=None,
+                   help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
+    p.add_argument("--max-wait", type=float, default=120.0, metavar="SECONDS",
+                   help="the longest single wait for a rate limit or retry (default 120)")
+    p.add_argument("--retries", type=int, default=4, metavar="N")
+    p.add_argument("--backoff", type=float, default=1.0, metavar="SECONDS",
+                   help="first retry delay after a server error; doubles each time")
+
+
+def _today() -> dt.date:
+    from charter.rules import today
+
+    return today()
+
+
+def _date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _state(root: Path) -> State:
+    state, findings = load(FsTree(root))
+    bad = [f for f in findings if f.severity is Severity.ERROR
+           and f.rule.startswith(("YAML", "SCHEMA")) and f.path.startswith("ecosystem")]
+    bad += [f for f in findings if f.path in ("policy.yaml", "ecosystem-wg.yaml")
+            and f.severity is Severity.ERROR]
+    if bad:
+        emit(sorted(set(bad)), "text", sys.stderr)
+        raise CharterError("fix the errors above first")
+    return state
+
+
+def _client(args: argparse.Namespace) -> Any:
+    from charter import gh
+
+    return gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
+                     max_wait=args.max_wait)
+
+
+def _issues_repo(args: argparse.Namespace, state: State) -> str | None:
+    return args.issues_repo or state.policy.organisation.get("governance_repository")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+# --- intake -----------------------------------------------------------------------------
+def run_intake(args: argparse.Namespace) -> int:
+    from charter.ecosystem import form, records
+    from charter.ecosystem.vote import resubmit_after
+
+    root = repo_root(args)
+    state = _state(root)
+    today = _today()
+    number = args.number
+    if args.issue is not None:
+        from charter import gh
+
+        full = _issues_repo(args, state)
+        if not full:
+            raise CharterError("--issue needs the repository of the issues: pass --issues-repo")
+        client = _client(args)
+        issue = gh.call(f"reading issue #{args.issue} of {full}",
+                        lambda: client.get_repo(full, lazy=True).get_issue(args.issue))
+        body, number = issue.body or "", args.issue
+    elif args.body_file == "-":
+        body = sys.stdin.read()
+    else:
+        try:
+            body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise CharterError(f"{args.body_file}: cannot read ({exc.strerror or exc})") from None
+    record = form.to_record(form.sections(body), issue=number, today=today)
+    slug = record["slug"]
+    path = records.path_of(root, slug)
+    same_repo = [p for p in state.projects.values()
+                 if p.repository.lower() == record["repository"].lower()]
+    existing = state.projects.get(slug) or (same_repo[0] if same_repo else None)
+    if existing is not None:
+        if number is not None and existing.data.get("issue") == number:
+            raise CharterError(f"issue #{number} is already recorded in {existing.file}")
+        if existing.status not in ("declined", "closed-not-ready", "postponed", "needs-info"):
+            raise CharterError(f"ECO-SUBMIT: {existing.file} already holds {existing.slug} "
+                               f"({existing.status}); one record per project")
+        allowed = resubmit_after(existing.data.get("decisions", []),
+                                 int(state.policy.get("ecosystem.resubmit_months")))
+        if existing.status == "declined" and allowed and today < allowed:
+            raise CharterError(f"ECO-RESUBMIT: {existing.slug} was declined; it may re-apply from "
+                               f"{allowed}")
+        # A re-application continues the project's file: its history stays with it.
+        path = root / existing.file
+        doc = records.read(path)
+        old_issue = doc.get("issue")
+        for key in ("name", "repository", "licence", "description", "maintainers", "contacts",
+                    "links", "application"):
+            if key in record:
+                doc[key] = records.block({key: record[key]})[key]
+        doc["status"] = "new"
+        if number is not None:
+            doc["issue"] = number
+        doc["submitted"] = records.date(record["submitted"])
+        doc["returning"] = bool(record.get("returning")) or existing.status != "declined"
+        if old_issue and old_issue != number:
+            doc["previous_issue"] = old_issue
+        records.write(path, doc)
+        print(f"updated {existing.file}: {existing.slug} re-applies (status new)")
+        return 0
+    if path.exists():
+        raise CharterError(f"{path.relative_to(root)} exists but is not a valid record")
+    records.write(path, records.block(record))
+    rel = path.relative_to(root).as_posix()
+    if args.format == "json":
+        _print_json({"path": rel, "record": record})
+    else:
+        print(f"wrote {rel}: {record['name']} ({record['repository']}), status new")
+    return 0
+
+
+# --- queue ------------------------------------------------------------------------------
+def run_queue(args: argparse.Namespace) -> int:
+    from charter.ecosystem import queue, records
+
+    root = repo_root(args)
+    state = _state(root)
+    today = _today()
+    when = args.session or state.working_group.next_session
+    if not when:
+        raise CharterError("no session date: pass --session or set next_session in "
+                           "ecosystem-wg.yaml")
+    session = _date(when, "--session")
+    q = queue.build(state, session, today)
+    if args.format == "json":
+        _print_json({"session": session.isoformat(), "move_on": q.move_on.isoformat(),
+                     "session_min": q.session_min, "session_max": q.session_max,
+                     "queue": [e.as_dict() for e in q.entries]})
+    else:
+        print(f"session {session}: up to {q.session_max} applications (aim: at least "
+              f"{q.session_min}); they move to in progress on {q.move_on}")
+        for e in q.entries:
+            p = e.project
+            issue = f"#{p.data['issue']}" if p.data.get("issue") else "-"
+            tags = []
+            if p.data.get("returning"):
+                tags.append("returning")
+            if not e.in_session:
+                tags.append("next session")
+            elif e.move_now:
+                tags.append("move to in-progress now")
+            elif p.status != "in-progress":
+                tags.append(f"moves on {q.move_on}")
+            print(f"{e.position:>3}. {issue:>6} {p.slug:<30} {p.status:<12} {', '.join(tags)}")
+        if not q.entries:
+            print("no applications are waiting")
+        elif len(q.in_session) < q.session_min:
+            print(f"note: {len(q.in_session)} application(s) waiting, fewer than the "
+                  f"{q.session_min} a session aims for")
+    if args.apply:
+        for e in q.entries:
+            if e.move_now:
+                path = root / e.project.file
+                doc = records.read(path)
+                doc["status"] = "in-progress"
+                records.write(path, doc)
+                print(f"{e.project.file}: status in-progress", file=sys.stderr)
+    return 0
+
+
+# --- decide -----------------------------------------------------------------------------
+def _logins(text: str) -> list[str]:
+    return [x.strip().removeprefix("@") for x in text.split(",") if x.strip()]
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    from charter.ecosystem import records, vote
+
+    root = repo_root(args)
+    state = _state(root)
+    p = state.projects.get(args.slug)
+    if p is None:
+        raise CharterError(f"no ecosystem project {args.slug!r} (ecosystem/{args.slug}.yaml)")
+    vote.require_decidable(p.slug, p.status)
+    when = _date(args.date, "--date") if args.date else _today()
+    entry: dict[str, Any] = {"date": when.isoformat()}
+    if args.outcome:
+        if not args.reason:
+            raise UsageError(f"--outcome {args.outcome} needs --reason")
+        if args.approve or args.against or args.abstain:
+            raise UsageError("--outcome records no vote; drop --for/--against/--abstain")
+        entry["outcome"] = args.outcome
+        status = args.outcome
+        summary = f"{p.slug}: {args.outcome}"
+    else:
+        members = list(state.working_group.members)
+        if not members:
+            raise CharterError("ECO-VOTE: ecosystem-wg.yaml lists no members")
+        lists = {"for": _logins(args.approve), "against": _logins(args.against),
+                 "abstain": _logins(args.abstain)}
+        problems = vote.check_voters(members, lists)
+        if problems:
+            raise CharterError("ECO-VOTE: " + "; ".join(problems))
+        t = vote.tally(members, lists["for"], state.policy.fraction("ecosystem.vote_fraction"))
+        entry["outcome"] = t.outcome
+        entry.update(lists)
+        entry["working_group"] = members
+        status = "active" if t.outcome == "accepted" else "declined"
+        summary = (f"{p.slug}: {t.outcome} ({t.approvals} of {t.members} members approve; "
+                   f"{t.needed} needed)")
+        if t.outcome == "declined":
+            allowed = vote.resubmit_after([entry], int(state.policy.get(
+                "ecosystem.resubmit_months")))
+            summary += f"; it may re-apply from {allowed} (ECO-RESUBMIT)"
+    if args.reason:
+        entry["reason"] = args.reason
+    path = root / p.file
+    doc = records.read(path)
+    doc["status"] = status
+    if "decisions" not in doc:
+        doc["decisions"] = CommentedSeq()
+    doc["decisions"].append(records.block(entry))
+    records.write(path, doc)
+    if args.format == "json":
+        _print_json({"slug": p.slug, "status": status, "decision": entry})
+    else:
+        print(summary)
+    return 0
+
+
+# --- review -----------------------------------------------------------------------------
+def run_review(args: argparse.Namespace) -> int:
+    from charter.ecosystem import notify, periodic, review
+    from charter.ecosystem.fetch import Fetcher
+
+    if args.all and args.slugs:
+        raise UsageError("pass --all or SLUGs, not both")
+    root = repo_root(args)
+    state = _state(root)
+    today = _today()
+    projects = review.select(state, today, args.slugs, args.all)
+    mode = "applying" if args.apply else "dry run (nothing is written; pass --apply)"
+    print(f"ecosystem review on {today}: {len(projects)} project(s) to review; {mode}",
+          file=sys.stderr)
+    if not projects:
+        if args.format == "json":
+            _print_json([])
+        return 0
+    client = _client(args)
+    fetcher = Fetcher(client, today=today,
+                      window_days=int(state.policy.get("ecosystem.window_days")),
+                      min_contributors=int(state.policy.get("ecosystem.min_contributors_90d")),
+                      exact=args.exact_contributors, retries=args.retries,
+                      backoff=args.backoff, max_wait=args.max_wait)
+    desk = notify.Desk(client, _issues_repo(args, state), apply=args.apply)
+    outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
+                                   progress=periodic.Progress(len(projects)))
+    if args.format == "json":
+        _print_json([o.as_dict() for o in outcomes])
+    else:
+        for o in outcomes:
+            r = o.review
+            results = ", ".join(f"{k} {v}" for k, v in r.results.items())
+            print(f"{o.slug}: {o.step.kind}" + (f" (deadline {o.step.deadline})"
+                                                 if o.step.deadline else "") + f": {results}")
+            for reason in r.reasons:
+                print(f"  - {reason}")
+            for action in o.actions:
+                print(f"  > {action}")
+    print(f"{fetcher.requests} GraphQL request(s) for {len(projects)} project(s); "
+          f"{desk.writes} write(s) to GitHub", file=sys.stderr)
+    return 0
+

@@ -1,0 +1,323 @@
+"""Reading one project's health from GitHub: one GraphQL query, paging only past 100 commits.
+
+The query asks for everything the periodic review needs (stars, archived, the name GitHub now
+uses, the licence GitHub detects, the root tree and CODEOWNERS in ``.github/`` or ``docs/``, the
+CI status of the default branch's head, and the first 100 commits of the window with their
+authors). A second query pages through the window's history only while more than 100 commits
+leave the contributor count undecided (or always, with ``exact``).
+
+GraphQL is a POST, which urllib3's retry (and so PyGithub's) never repeats; queries are read-only,
+so this module retries them itself: 5xx with exponential backoff, ``Retry-After`` on 403 and 429,
+secondary limits, and the primary limit until its reset. Every wait is capped by ``max_wait``: a
+longer one stops the run with an error (a later run resumes where this one stopped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from charter.errors import GitHubError
+
+HISTORY_FIELDS = """
+fragment History on CommitHistoryConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { authors(first: 10) { nodes { name email user { login } } } }
+}
+"""
+
+QUERY = """
+query EcosystemReview($owner: String!, $name: String!, $since: GitTimestamp!) {
+  rateLimit { cost remaining resetAt }
+  repository(owner: $owner, name: $name) {
+    nameWithOwner
+    isArchived
+    stargazerCount
+    licenseInfo { spdxId }
+    root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
+    githubCodeowners: object(expression: "HEAD:.github/CODEOWNERS") { __typename }
+    docsCodeowners: object(expression: "HEAD:docs/CODEOWNERS") { __typename }
+    workflows: object(expression: "HEAD:.github/workflows") { ... on Tree { entries { name } } }
+    defaultBranchRef {
+      name
+      target {
+        ... on Commit {
+          statusCheckRollup { state }
+          history(since: $since, first: 100) { ...History }
+        }
+      }
+    }
+  }
+}
+""" + HISTORY_FIELDS
+
+PAGE_QUERY = """
+query EcosystemReviewHistory($owner: String!, $name: String!, $since: GitTimestamp!,
+                             $after: String!) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef {
+      target { ... on Commit { history(since: $since, first: 100, after: $after) { ...History } } }
+    }
+  }
+}
+""" + HISTORY_FIELDS
+
+_LICENCE_FILE = re.compile(r"^(?:LICEN[CS]E|COPYING)(?:[.-][A-Za-z0-9._-]*)?$", re.I)
+LAYOUT = ("licence file", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "CODEOWNERS")
+CI_STATES = {"SUCCESS": "passing", "FAILURE": "failing", "ERROR": "failing",
+             "PENDING": "pending", "EXPECTED": "pending"}
+
+
+@dataclass
+class Facts:
+    """What GitHub says about one repository, in the review's terms."""
+
+    repository: str
+    found: bool = True
+    name_with_owner: str | None = None
+    archived: bool = False
+    stars: int = 0
+    default_branch: str | None = None
+    commits: int = 0
+    contributors: set[str] = field(default_factory=set)
+    contributors_complete: bool = True
+    layout_missing: list[str] = field(default_factory=list)
+    ci: str = "none"
+    licence: str | None = None
+    requests: int = 0
+
+    @property
+    def renamed(self) -> bool:
+        return bool(self.found and self.name_with_owner
+                    and self.name_with_owner.lower() != self.repository.lower())
+
+
+def is_bot(name: str | None, email: str | None, login: str | None) -> bool:
+    for text in (login, name, (email or "").split("@", 1)[0]):
+        if text and text.lower().endswith("[bot]"):
+            return True
+    return False
+
+
+def authors_of(history: dict[str, Any]) -> set[str]:
+    """Distinct human authors (co-authors included) of a page of history, bots excluded."""
+    out: set[str] = set()
+    for node in history.get("nodes") or ():
+        for a in ((node or {}).get("authors") or {}).get("nodes") or ():
+            if not a:
+                continue
+            login = (a.get("user") or {}).get("login")
+            name, email = a.get("name"), a.get("email")
+            if is_bot(name, email, login):
+                continue
+            if login:
+                out.add("login:" + login.lower())
+            elif email:
+                out.add("email:" + email.lower())
+            elif name:
+                out.add("name:" + name.lower())
+    return out
+
+
+def layout_missing(repo: dict[str, Any]) -> list[str]:
+    entries = ((repo.get("root") or {}).get("entries")) or []
+    names = {e["name"].lower(): e["name"] for e in entries if e.get("type") == "blob"}
+    missing = []
+    if not any(_LICENCE_FILE.match(n) for n in names.values()):
+        missing.append("licence file")
+    for wanted in ("README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md"):
+        if wanted.lower() not in names:
+            missing.append(wanted)
+    if not ("codeowners" in names or repo.get("githubCodeowners") or repo.get("docsCodeowners")):
+        missing.append("CODEOWNERS")
+    return missing
+
+
+class Fetcher:
+    """Runs the review queries through one PyGithub client, counting requests."""
+
+    def __init__(self, gh: Any, *, today: dt.date, window_days: int, min_contributors: int,
+                 exact: bool = False, max_pages: int = 5, retries: int = 4, backoff: float = 1.0,
+                 max_wait: float = 120.0, sleep: Callable[[float], None] = time.sleep,
+                 now: Callable[[], float] = time.time):
+        self.requester = gh.requester
+        start = today - dt.timedelta(days=window_days)
+        self.since = f"{start.isoformat()}T00:00:00Z"
+        self.min_contributors = min_contributors
+        self.exact = exact
+        self.max_pages = max_pages
+        self.gh = gh
+        self.window_start = dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC)
+        self.retries = retries
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.sleep = sleep
+        self.now = now
+        self.requests = 0
+        self.waited = 0.0
+
+    def facts(self, repository: str) -> Facts:
+        owner, name = repository.split("/", 1)
+        out = Facts(repository)
+        before = self.requests
+        data = self.query(QUERY, {"owner": owner, "name": name, "since": self.since},
+                          what=repository)
+        repo = (data or {}).get("repository")
+        if repo is None:
+            out.found = False
+            out.requests = self.requests - before
+            return out
+        out.name_with_owner = repo.get("nameWithOwner")
+        out.archived = bool(repo.get("isArchived"))
+        out.stars = int(repo.get("stargazerCount") or 0)
+        out.licence = (repo.get("licenseInfo") or {}).get("spdxId")
+        out.layout_missing = layout_missing(repo)
+        ref = repo.get("defaultBranchRef") or {}
+        out.default_branch = ref.get("name")
+        target = ref.get("target") or {}
+        rollup = target.get("statusCheckRollup")
+        has_workflows = bool(((repo.get("workflows") or {}).get("entries")) or [])
+        if rollup and rollup.get("state") in CI_STATES:
+            out.ci = CI_STATES[rollup["state"]]
+        else:
+            out.ci = "unknown" if has_workflows else "none"
+        history = target.get("history") or {}
+        out.commits = int(history.get("totalCount") or 0)
+        out.contributors = authors_of(history)
+        page = history.get("pageInfo") or {}
+        current = out.name_with_owner or repository
+        c_owner, c_name = current.split("/", 1)
+        pages = 1
+        while page.get("hasNextPage") and (self.exact
+                                           or len(out.contributors) < self.min_contributors):
+            if not self.exact and pages >= self.max_pages:
+                # Hundreds of commits by very few people: one statistics request settles it.
+                out.contributors |= self.stats_authors(current)
+                out.contributors_complete = False
+                out.requests = self.requests - before
+                return out
+            pages += 1
+            more = self.query(PAGE_QUERY, {"owner": c_owner, "name": c_name, "since": self.since,
+                                           "after": page.get("endCursor")}, what=repository)
+            history = (((((more or {}).get("repository") or {}).get("defaultBranchRef") or {})
+                        .get("target") or {}).get("history")) or {}
+            out.contributors |= authors_of(history)
+            page = history.get("pageInfo") or {}
+        out.contributors_complete = not page.get("hasNextPage")
+        out.requests = self.requests - before
+        return out
+
+    def stats_authors(self, repository: str) -> set[str]:
+        """Authors with commits in the weeks of the window, from ``/stats/contributors``.
+
+        GitHub answers 202 while it computes the statistics; PyGithub asks again after
+        ``PROCESSING_202_WAIT_TIME``. Weekly buckets: a week that starts up to six days before
+        the window counts, so this errs towards counting a contributor.
+        """
+        from charter.gh import call
+
+        repo = self.gh.get_repo(repository, lazy=True)
+        self.requests += 1
+        stats = call(f"{repository}: contributor statistics", repo.get_stats_contributors) or []
+        first_week = self.window_start.timestamp() - 6 * 86400
+        out: set[str] = set()
+        for entry in stats:
+            raw = entry.raw_data
+            author = raw.get("author") or {}
+            login = author.get("login")
+            if not login or author.get("type") == "Bot" or is_bot(None, None, login):
+                continue
+            if any(w.get("c", 0) > 0 and w.get("w", 0) >= first_week for w in raw.get("weeks", [])):
+                out.add("login:" + login.lower())
+        return out
+
+    # --- transport ----------------------------------------------------------------------
+    def query(self, query: str, variables: dict[str, Any], *, what: str) -> dict[str, Any] | None:
+        """``data`` of one GraphQL answer, retried politely; None when the repository is gone."""
+        import github
+
+        attempt = 0
+        while True:
+            self.requests += 1
+            try:
+                headers, body = self.requester.graphql_query(query, variables)
+            except github.UnknownObjectException:
+                return None
+            except github.GithubException as exc:
+                wait = self._wait_for(exc, attempt)
+                if wait is None:
+                    msg = exc.data.get("message") if isinstance(exc.data, dict) else None
+                    raise GitHubError(f"{what}: GitHub answered {exc.status}"
+                                      f"{': ' + str(msg) if msg else ''}") from None
+                self._pause(wait, what)
+                attempt += 1
+                continue
+            except Exception as exc:  # network failure: requests' own exceptions
+                import requests
+
+                if not isinstance(exc, requests.exceptions.RequestException):
+                    raise
+                if attempt >= self.retries:
+                    raise GitHubError(f"{what}: cannot reach GitHub ({type(exc).__name__})"
+                                      ) from None
+                self._pause(self._backoff(attempt), what)
+                attempt += 1
+                continue
+            self._respect_remaining(headers, what)
+            return (body or {}).get("data")
+
+    def _backoff(self, attempt: int) -> float:
+        return min(self.backoff * (2 ** attempt), self.max_wait)
+
+    def _wait_for(self, exc: Any, attempt: int) -> float | None:
+        """Seconds to wait before retrying after ``exc``, or None when it is not retryable."""
+        if attempt >= self.retries:
+            return None
+        status = exc.status
+        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
+        data = exc.data if isinstance(exc.data, dict) else {}
+        message = str(data.get("message") or "").lower()
+        errors = data.get("errors") or []
+        limited = any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED" for e in errors)
+        if "retry-after" in headers and status in (403, 429, 503):
+            return self._seconds(headers["retry-after"])
+        if limited or (status in (403, 429) and "rate limit" in message):
+            if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
+                return max(0.0, float(headers["x-ratelimit-reset"]) - self.now()) + 1
+            if limited:
+                return self._backoff(attempt)
+            return max(self._backoff(attempt), min(60.0, self.max_wait))  # secondary limit
+        if status == 429 or 500 <= status < 600:
+            return self._backoff(attempt)
+        return None
+
+    @staticmethod
+    def _seconds(value: str) -> float:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            return 60.0
+
+    def _pause(self, seconds: float, what: str) -> None:
+        if seconds > self.max_wait:
+            raise GitHubError(f"{what}: GitHub asks to wait {seconds:.0f} s, more than the cap "
+                              f"of {self.max_wait:.0f} s; run again later (reviewed projects "
+                              "are kept)")
+        self.waited += seconds
+        if seconds > 0:
+            self.sleep(seconds)
+
+    def _respect_remaining(self, headers: dict[str, Any], what: str) -> None:
+        """When the primary limit is spent, wait for its reset before the next query."""
+        h = {k.lower(): v for k, v in (headers or {}).items()}
+        if h.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in h:
+            try:
+                reset = float(h["x-ratelimit-reset"])
+            except ValueError:
+                return
+            self._pause(max(0.0, reset - self.now()) + 1, what)

@@ -1,0 +1,139 @@
+"""ECO-PERIODIC end to end: fetch, evaluate, act on GitHub, then record — one project at a time.
+
+Each project's record is written as soon as that project is done (GitHub first, then the file),
+so a crash loses at most the project in hand: a re-run skips what was recorded today and finds any
+issue opened just before the crash by its marker, so nobody is notified twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from ruamel.yaml.comments import CommentedSeq
+
+from charter.ecosystem import notify, records
+from charter.ecosystem.fetch import Fetcher
+from charter.ecosystem.review import Review, Step, evaluate, plan
+from charter.model import Project, State
+
+
+@dataclass
+class Outcome:
+    slug: str
+    review: Review
+    step: Step
+    actions: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "step": self.step.kind, "deadline": self.step.deadline,
+                "review": self.review.record(), "actions": self.actions}
+
+
+class Progress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.on = total > 1 and hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.done = 0
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.on:
+            return
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
+                          f"{label[:30]:<30}")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetcher,
+               desk: notify.Desk, today: dt.date, *, apply: bool,
+               progress: Progress | None = None) -> list[Outcome]:
+    grace = int(state.policy.get("ecosystem.grace_days"))
+    out = []
+    for p in projects:
+        facts = fetcher.facts(p.repository)
+        review = evaluate(p, facts, state, today)
+        step = plan(p, review, today, grace)
+        outcome = Outcome(p.slug, review, step)
+        act(root, p, outcome, desk, today, grace, apply=apply)
+        out.append(outcome)
+        if progress:
+            progress.step(p.slug)
+    return out
+
+
+def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, grace: int,
+        *, apply: bool) -> None:
+    """Carry out the step for one project on GitHub, then write its record (with ``apply``)."""
+    data = p.data
+    review, step = o.review, o.step
+    notice = data.get("notice") or {}
+    changes: dict[str, Any] = {}
+    drop_notice = False
+    if step.kind in ("notify", "remind"):
+        deadline = str(step.deadline)
+        body = notify.notice_body(data, review.reasons, review.date, deadline, grace)
+        done = desk.ensure(notify.REVIEW, p.slug, notify.notice_title(data), body,
+                           notice.get("issue"))
+        o.actions.append(done.action)
+        if done.number is not None:
+            changes["notice"] = {"issue": done.number,
+                                 "opened": notice.get("opened", review.date),
+                                 "deadline": deadline, "reasons": review.reasons}
+    elif step.kind == "resolve":
+        done = desk.close(notice.get("issue"), p.slug, notify.resolved_comment(review.date))
+        o.actions.append(done.action)
+        drop_notice = True
+    elif step.kind == "retire":
+        reason = ("ECO-PERIODIC: still short of the requirements after the deadline of "
+                  f"{step.deadline}: " + "; ".join(review.reasons))[:2000]
+        off = desk.ensure(notify.OFFBOARDING, p.slug, notify.offboarding_title(data),
+                          notify.offboarding_body(data, reason, review.date), None)
+        o.actions.append(f"retire; offboarding notice: {off.action}")
+        closed = desk.close(notice.get("issue"), p.slug,
+                            notify.retired_comment(str(step.deadline), off.number))
+        o.actions.append(closed.action)
+        retired: dict[str, Any] = {"date": review.date, "reason": reason}
+        if off.number is not None:
+            retired["offboarding_issue"] = off.number
+        changes["status"] = "retired"
+        changes["retired"] = retired
+        drop_notice = True
+    if review.renamed_to:
+        changes["repository"] = review.renamed_to
+        o.actions.append(f"record follows the rename to {review.renamed_to}")
+    if not apply:
+        o.actions.append(f"would record the review in {p.file}")
+        return
+    path = root / p.file
+    doc = records.read(path)
+    for key in ("repository", "status"):
+        if key in changes:
+            doc[key] = changes[key]
+    if step.kind == "retire":
+        decisions = doc.setdefault("decisions", CommentedSeq())
+        decisions.append(records.block({"date": review.date, "outcome": "retired",
+                                        "reason": changes["retired"]["reason"]}))
+        doc["retired"] = records.block(changes["retired"])
+    reviews = doc.setdefault("reviews", CommentedSeq())
+    entry = review.record()
+    node = records.block({k: v for k, v in entry.items() if k != "metrics"})
+    node.insert(2, "metrics", records.flow_map(
+        {k: (records.flow(v) if isinstance(v, list) else v) for k, v in entry["metrics"].items()}))
+    reviews.append(node)
+    if "notice" in changes:
+        doc["notice"] = records.block(changes["notice"])
+    elif drop_notice and "notice" in doc:
+        del doc["notice"]
+    records.write(path, doc)
+    o.actions.append(f"recorded the review in {p.file}")
