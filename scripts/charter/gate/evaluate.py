@@ -1,0 +1,181 @@
+"""Requirements matched against reviews: the gate's verdict on one pull request.
+
+Everything here is a pure function of the loaded states, the changed paths and the pull request's
+reviews, so the local dry run and the GitHub check share it line for line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from charter import rules
+from charter.findings import Finding, Severity
+from charter.gate import events as _events
+from charter.gate import requirements as _req
+from charter.gate.body import parse as parse_body
+from charter.gate.paths import Change
+from charter.gate.reviews import Ignored, Review, Verdict, verdicts
+from charter.model import State
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    """What the gate needs to know about a pull request besides its two trees."""
+
+    head_sha: str
+    author: str | None = None
+    author_id: int | None = None
+    body: str | None = None
+    reviews: tuple[Review, ...] = ()
+    number: int | None = None
+    url: str | None = None
+
+
+@dataclass
+class GroupResult:
+    group: _req.Group
+    approved: list[str]
+    blocked: list[str]
+    candidates: list[str]  # who could still approve
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.group.needed - len(self.approved))
+
+    @property
+    def met(self) -> bool:
+        return self.missing == 0 and not self.blocked
+
+
+@dataclass
+class Outcome:
+    requirement: _req.Requirement
+    line: int
+    col: int
+    groups: list[GroupResult]
+    not_counted: list[tuple[str, str]]
+
+    @property
+    def met(self) -> bool:
+        return not self.requirement.problems and all(g.met for g in self.groups)
+
+
+@dataclass
+class Report:
+    base_label: str
+    head_label: str
+    head_sha: str
+    events: list[_events.Event]
+    outcomes: list[Outcome]
+    findings: list[Finding] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    author: str | None = None
+    number: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        errors = any(f.severity is Severity.ERROR for f in self.findings)
+        return not errors and all(o.met for o in self.outcomes)
+
+
+def author_login(base: State, login: str | None, user_id: int | None) -> str | None:
+    """The author as a base member login (matched by id first), or the account's own login."""
+    if login is None and user_id is None:
+        return None
+    if user_id is not None:
+        for m in base.members.values():
+            if m.github_id == user_id:
+                return m.login
+    if login is None:
+        return None
+    m = base.member(login)
+    if m is not None and (m.github_id is None or user_id is None or m.github_id == user_id):
+        return m.login
+    return login
+
+
+def new_errors(base: State, head: State, head_load: list[Finding]) -> list[Finding]:
+    """Errors in the head data that the base does not have: the change must leave data valid."""
+    when = rules.today()
+    base_keys = {(f.path, f.rule, f.message) for f in rules.run(base, when)}
+    out = [f for f in head_load if f.severity is Severity.ERROR]
+    if not any(f.rule.startswith(("YAML", "SCHEMA")) for f in out):
+        out += [f for f in rules.run(head, when)
+                if f.severity is Severity.ERROR and (f.path, f.rule, f.message) not in base_keys]
+    return sorted(set(out))
+
+
+def evaluate(
+    base: State,
+    origin: State,
+    head: State,
+    changes: list[Change],
+    pr: PullRequest,
+    *,
+    head_findings: list[Finding] | None = None,
+    elections: frozenset[str] = frozenset(),
+    generated: dict[str, bytes | None] | None = None,
+) -> Report:
+    """Judge ``pr``: events are ``origin`` -> ``head``; rules and people come from ``base``."""
+    evs = _events.diff(origin, head, changes)
+    evs += _events.formatting_only(origin, head, changes, evs)
+    author = author_login(base, pr.author, pr.author_id)
+    got, ignored = verdicts(list(pr.reviews), pr.head_sha, base)
+    approved = {k for k, v in got.items() if v.state == "approved"
+                and not (author and k == author.lower())}
+    ctx = _req.Context(
+        base=base, head=head, body=parse_body(pr.body), author=author, elections=elections,
+        event_kinds=frozenset((e.kind, e.subject.lower()) for e in evs),
+        generated=generated or {},
+    )
+    reqs = _req.build(ctx, evs, approved)
+    outcomes = [_outcome(ctx, r, got, pr.head_sha, origin) for r in reqs]
+    findings = new_errors(base, head, head_findings or [])
+    return Report(base.tree_label, head.tree_label, pr.head_sha, evs, outcomes, findings,
+                  ignored, got, author, pr.number)
+
+
+def _outcome(ctx: _req.Context, req: _req.Requirement, got: dict[str, Verdict], head_sha: str,
+             origin: State) -> Outcome:
+    ev = req.event
+    state = ctx.head if ev.side == "head" else origin
+    line, col = state.at(ev.path, *ev.where) if ev.path in state.files else (0, 0)
+    results = []
+    in_groups: set[str] = set()
+    for g in req.groups:
+        approved, blocked, candidates = [], [], []
+        for person in g.members:
+            low = person.lower()
+            in_groups.add(low)
+            v = got.get(low)
+            if g.consent and ctx.is_author(person):
+                approved.append(person)
+            elif ctx.is_author(person):
+                continue
+            elif v is not None and v.state == "approved":
+                approved.append(person)
+            else:
+                if v is not None and v.state == "changes-requested":
+                    blocked.append(person)
+                candidates.append(person)
+        results.append(GroupResult(g, approved, blocked, candidates))
+    not_counted: list[tuple[str, str]] = []
+    short = head_sha[:7]
+    for key, v in sorted(got.items()):
+        name = v.member or v.login
+        if key in req.excluded and v.state in ("approved", "stale", "changes-requested"):
+            what = "approval" if v.state != "changes-requested" else "request for changes"
+            not_counted.append((name, f"{what} not counted: {req.excluded[key]}"))
+        elif ctx.author and key == ctx.author.lower() and v.state == "approved":
+            not_counted.append((name, "the author cannot approve their own pull request"))
+        elif v.state == "stale" and key in in_groups:
+            not_counted.append((name, f"approved an earlier commit ({(v.commit_id or '?')[:7]}); "
+                                f"stale until they approve the head commit {short}"))
+        elif v.state == "dismissed" and key in in_groups:
+            not_counted.append((name, "their approval was dismissed"))
+        elif v.state == "approved" and key not in in_groups and req.groups:
+            why = v.note or ("not one of: " + "; ".join(g.label for g in req.groups)
+                             + " (on the base branch)")
+            not_counted.append((name, why))
+    return Outcome(req, line, col, results, not_counted)

@@ -1,0 +1,82 @@
+"""Which files differ between two trees, and what kind of file each one is.
+
+For two commits the answer comes from ``git diff-tree`` on the objects, so it sees every entry
+(symlinks and submodules included, which the governance loader deliberately skips); for
+directories it compares bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+
+from charter import load
+from charter.errors import CharterError
+from charter.tree import GitTree, Tree
+
+GENERATED_PREFIXES = ("generated/",)
+GENERATED_FILES = (".github/CODEOWNERS",)
+# The checker itself and everything that decides how it runs: core approval (GOV-APPROVAL).
+TOOLING_PREFIXES = ("scripts/", "schemas/", ".github/", "tests/", "benchmarks/", ".ci/")
+TOOLING_FILES = (
+    "pyproject.toml", "Makefile", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml",
+    "setup.py", "setup.cfg", "requirements.txt", ".gitattributes", ".gitmodules",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed path: ``status`` is A (added), D (deleted) or M (modified, mode included)."""
+
+    path: str
+    status: str
+
+
+def classify(path: str) -> str:
+    """governance | election | generated | tooling | other."""
+    if load.kind_of(path) is not None and load.kind_of(path) != "election":
+        return "governance"
+    if path.startswith("elections/"):
+        return "election"
+    if path in GENERATED_FILES or path.startswith(GENERATED_PREFIXES):
+        return "generated"
+    if path in TOOLING_FILES or path.startswith(TOOLING_PREFIXES):
+        return "tooling"
+    return "other"
+
+
+def changed(base: Tree, head: Tree) -> list[Change]:
+    """Every path that differs between ``base`` and ``head``, sorted."""
+    if isinstance(base, GitTree) and isinstance(head, GitTree) and base.repo == head.repo:
+        return _git_changes(base, head)
+    out = []
+    before = set(base.files(""))
+    after = set(head.files(""))
+    for p in sorted(before | after):
+        if p not in after:
+            out.append(Change(p, "D"))
+        elif p not in before:
+            out.append(Change(p, "A"))
+        elif base.read(p) != head.read(p):
+            out.append(Change(p, "M"))
+    return out
+
+
+def _git_changes(base: GitTree, head: GitTree) -> list[Change]:
+    proc = subprocess.run(
+        ["git", "-C", str(base.repo), "diff-tree", "-r", "-z", "--no-renames", "--name-status",
+         base.commit, head.commit],
+        capture_output=True, check=False,
+        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"},
+    )
+    if proc.returncode != 0:
+        raise CharterError(proc.stderr.decode(errors="replace").strip() or "git diff-tree failed")
+    parts = proc.stdout.split(b"\0")
+    out = []
+    for status, name in zip(parts[0::2], parts[1::2], strict=False):
+        if not status:
+            continue
+        s = status.decode()[:1]
+        out.append(Change(name.decode("utf-8", "surrogateescape"), "M" if s not in "AD" else s))
+    return sorted(out, key=lambda c: c.path)

@@ -1,0 +1,565 @@
+"""Each event mapped to the rule that governs it and to the approvals that rule needs.
+
+Who may approve and how many are computed from the **base** state only: a pull request that
+lowers a threshold, adds its author to a group or edits the checker is judged by the rules it
+would replace. The head is consulted only as data that the change itself is about (the record of
+a vote, the election named by a seat), never for who decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from charter import policy as _policy
+from charter.gate.body import Body
+from charter.gate.events import Event
+from charter.model import DecisionRule, Module, State
+from charter.rules import today
+from charter.rules.util import add_months, parse_date
+
+SUBSTANCE = {
+    "contributions": "the nominee's code, review and design contributions",
+    "testimonials": "testimonials (positive and negative) of the nominee's interactions",
+    "support": "statements of support from maintainers",
+}
+DECISION_STATUS = {
+    "accepted": ("accepted", "active"),
+    "declined": ("declined",),
+    "needs-info": ("needs-info",),
+    "closed-not-ready": ("closed-not-ready",),
+    "postponed": ("postponed",),
+    "retired": ("retired",),
+    "reinstated": ("active",),
+}
+NOMINEE = "the nominee cannot approve their own nomination"
+CONCERNED = "the person concerned cannot decide on their own case"
+# statuses an application moves to without a working-group decision (the queue: ECO-QUEUE)
+QUEUE_STATUSES = ("new", "in-progress")
+
+
+@dataclass(frozen=True)
+class Group:
+    """``needed`` approvals from ``members`` (base logins). With ``consent``, the pull request's
+    author counts as agreeing (the person's own consent, e.g. to move to emeritus)."""
+
+    label: str
+    members: tuple[str, ...]
+    needed: int
+    how: str
+    consent: bool = False
+
+
+@dataclass
+class Requirement:
+    rule: str
+    event: Event
+    summary: str
+    groups: list[Group] = field(default_factory=list)
+    excluded: dict[str, str] = field(default_factory=dict)  # lower login -> why
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    base: State
+    head: State
+    body: Body
+    author: str | None  # base member login of the author when matched, else the account login
+    elections: frozenset[str] = frozenset()  # ids with a result file in base or head
+    event_kinds: frozenset[tuple[str, str]] = frozenset()  # (kind, lower subject)
+    generated: dict[str, bytes | None] = field(default_factory=dict)  # head bytes, None: deleted
+
+    @property
+    def veto(self) -> bool:
+        return self.body.has("veto")
+
+    def is_author(self, login: str) -> bool:
+        return self.author is not None and self.author.lower() == login.lower()
+
+
+# --- groups ------------------------------------------------------------------------------------
+
+def _excluding(people: Iterable[str], excluded: dict[str, str]) -> tuple[str, ...]:
+    return tuple(p for p in people if p.lower() not in excluded)
+
+
+def core_majority(ctx: Context, excluded: dict[str, str], label: str = "core maintainers"
+                  ) -> Group:
+    frac = ctx.base.policy.fraction("governance.core_decision_fraction")
+    people = _excluding(ctx.base.core.maintainers, excluded)
+    need = _policy.more_than(frac, len(people)) if people else 1
+    return Group(label, people, need,
+                 f"a majority (more than {frac}) of the {len(people)} {label}"
+                 + (" without a conflict" if excluded else ""))
+
+
+def core_any(ctx: Context, excluded: dict[str, str], count: int = 1) -> Group:
+    people = _excluding(ctx.base.core.maintainers, excluded)
+    return Group("core maintainers", people, count,
+                 f"{count} core maintainer{'s' if count != 1 else ''}")
+
+
+def owners(ctx: Context, extra: Iterable[str], label: str, excluded: dict[str, str]) -> Group:
+    seen: dict[str, str] = {}
+    for p in (*extra, *ctx.base.core.maintainers):
+        seen.setdefault(p.lower(), p)
+    people = _excluding(seen.values(), excluded)
+    return Group(label, people, 1, f"one of the {label} (GOV-APPROVAL: an owner of the area)")
+
+
+def conflicts(ctx: Context, person: str, role: str = CONCERNED) -> dict[str, str]:
+    """The person and everyone with a declared relationship to them, in base or head."""
+    out = {person.lower(): role}
+    for state in (ctx.base, ctx.head):
+        for other in sorted(state.conflicted_with(person)):
+            out.setdefault(other, f"declared relationship with {person} (conflict of interest)")
+    return out
+
+
+def _discussion(ctx: Context, req: Requirement, what: str) -> None:
+    if what not in ctx.base.policy.get("governance.discussion_required_for"):
+        return
+    if not ctx.body.issues("discussion"):
+        req.problems.append(
+            "GOV-DISCUSSION: link the issue where this was discussed: add a '## Discussion' "
+            "section to the pull-request description with its number (e.g. #123)")
+
+
+def _substance(ctx: Context, req: Requirement, nominee: str) -> None:
+    missing = [k for k in SUBSTANCE if not ctx.body.has(k)]
+    if missing:
+        parts = "; ".join(f"'## {k.capitalize()}' ({SUBSTANCE[k]})" for k in missing)
+        req.problems.append(
+            f"{req.rule}: the nomination of {nominee} must state its substance; add to the "
+            f"pull-request description: {parts}")
+
+
+def _consents(ctx: Context, person: str, approved: set[str]) -> bool:
+    return ctx.is_author(person) or person.lower() in approved
+
+
+# --- the mapping ---------------------------------------------------------------------------------
+
+Builder = Callable[[Context, Event, set[str]], list[Requirement]]
+
+
+def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: dict[str, str],
+                    rule: str, summary: str) -> Requirement:
+    """A module-level decision: the module's own rule over its base maintainers; a module with
+    no maintainers (or a core veto) falls to the core maintainers."""
+    if ctx.veto:
+        return Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
+                           [core_majority(ctx, excluded)], excluded)
+    people = _excluding(module.maintainers, excluded) if module else ()
+    if not people:
+        why = "has no maintainers" if module and not module.maintainers else (
+            "has no maintainer without a conflict" if module else "is new")
+        return Requirement(rule, ev, f"{summary}; module {ev.module} {why}, so the core "
+                           "maintainers decide", [core_majority(ctx, excluded)], excluded)
+    drule: DecisionRule = module.rule if module else DecisionRule()
+    need = drule.required(len(people))
+    how = f"{drule.describe()} of module {ev.module} ({need} of {len(people)})"
+    if module and module.decision_rule is None:
+        how += " (the default rule)"
+    return Requirement(rule, ev, summary,
+                       [Group(f"maintainers of module {ev.module}", people, need, how)], excluded)
+
+
+def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    module = ctx.base.modules.get(ev.module or "")
+    excluded = conflicts(ctx, ev.subject, NOMINEE)
+    req = _module_decides(ctx, ev, module, excluded, "GOV-NOMINATE-MODULE",
+                          f"nomination of {ev.subject} to module {ev.module}")
+    _substance(ctx, req, ev.subject)
+    return [req]
+
+
+def _removal(ctx: Context, ev: Event, approved: set[str], what: str, group_word: str
+             ) -> list[Requirement]:
+    person = ev.subject
+    excluded = conflicts(ctx, person)
+    to_emeritus = ev.kind.endswith("-emeritus")
+    if to_emeritus and _consents(ctx, person, approved):
+        n = int(ctx.base.policy.get("governance.self_emeritus_core_approvals"))
+        groups = [Group(person, (person,), 1, f"{person}'s own consent (author or approval)",
+                        consent=True)]
+        if n:
+            groups.append(core_any(ctx, excluded, n))
+        return [Requirement("GOV-REMOVE", ev, f"{person} steps down to emeritus from "
+                            f"{group_word} (self-removal)", groups, excluded)]
+    if to_emeritus and ev.module and _inactive(ctx, person, ctx.base.modules.get(ev.module)):
+        module = ctx.base.modules[ev.module]
+        return [Requirement("GOV-EMERITUS", ev, f"{person} has been inactive longer than module "
+                            f"{ev.module}'s inactive period: moves to emeritus",
+                            [owners(ctx, module.maintainers,
+                                    f"maintainers of module {ev.module} or core maintainers",
+                                    excluded)], excluded)]
+    req = Requirement("GOV-REMOVE", ev, f"removal of {person} from {group_word}",
+                      [core_majority(ctx, excluded)], excluded)
+    _discussion(ctx, req, what)
+    return [req]
+
+
+def _inactive(ctx: Context, login: str, module: Module | None) -> bool:
+    m = ctx.base.member(login)
+    last = parse_date(m.last_active) if m else None
+    if last is None:
+        return False
+    months = (module.inactive_months if module and module.inactive_months else
+              int(ctx.base.policy.get("governance.module_inactive_months")))
+    return add_months(last, months) < today()
+
+
+def _module_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return _removal(ctx, ev, approved, "maintainer-removed", f"module {ev.module}")
+
+
+def _core_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return _removal(ctx, ev, approved, "core-removed", "the core maintainers")
+
+
+def _emeritus_deleted(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    readded = ("module-maintainer-added" if ev.module else "core-maintainer-added",
+               ev.subject.lower())
+    if readded in ctx.event_kinds:
+        return []  # returning from emeritus: judged as the nomination it is
+    req = Requirement("GOV-EMERITUS", ev, f"emeritus record of {ev.subject} deleted",
+                      [core_majority(ctx, {})])
+    req.problems.append(f"GOV-EMERITUS: emeritus status is kept, never deleted; restore the "
+                        f"entry for {ev.subject} in {ev.path}")
+    return [req]
+
+
+def _module_scope(what: str) -> Builder:
+    def build(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+        req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(), [core_majority(ctx, {})])
+        _discussion(ctx, req, what)
+        return [req]
+    return build
+
+
+def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    module = ctx.base.modules.get(ev.subject)
+    return [_module_decides(ctx, ev, module, {}, "GOV-MODULE", ev.describe())]
+
+
+def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    if ctx.veto:
+        return [Requirement("GOV-VETO", ev, f"{ev.describe()}, overridden by a core veto",
+                            [core_majority(ctx, {})])]
+    module = ctx.base.modules.get(ev.subject)
+    people = module.maintainers if module else ()
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(),
+                        [owners(ctx, people, f"maintainers of module {ev.subject} or core "
+                                "maintainers", {})])]
+
+
+def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    nominee = ev.subject
+    excluded = conflicts(ctx, nominee, NOMINEE)
+    lead = ctx.base.core.lead
+    if lead and lead.lower() not in excluded:
+        groups = [Group("lead core maintainer", (lead,), 1, f"the lead core maintainer, {lead}")]
+        summary = f"nomination of {nominee} as a core maintainer: the lead decides"
+    else:
+        groups = [core_majority(ctx, excluded)]
+        summary = (f"nomination of {nominee} as a core maintainer; the lead post is vacant or "
+                   "conflicted, so the core maintainers decide")
+    req = Requirement("GOV-NOMINATE-CORE", ev, summary, groups, excluded)
+    maintainers = {x.lower() for x in ctx.base.core.maintainers}
+    for m in ctx.base.modules.values():
+        maintainers |= {x.lower() for x in m.maintainers}
+    named = ctx.body.logins("nominator")
+    if ctx.author and ctx.author.lower() in maintainers:
+        pass  # the author nominates
+    elif named and named[0].lower() in maintainers and named[0].lower() not in excluded:
+        req.groups.append(Group("nominator", (named[0],), 1,
+                                f"the nominator, {named[0]}, confirming by approval"))
+    else:
+        who = f"@{named[0]} is" if named else f"the author ({ctx.author or 'unknown'}) is"
+        req.problems.append(
+            f"GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and {who} not "
+            "one on the base branch; a maintainer must open the pull request, or be named under "
+            "'## Nominator' (as @login) and approve it")
+    _substance(ctx, req, nominee)
+    return [req]
+
+
+def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    out = []
+    old, new = ev.before, ev.after
+    if old:
+        excluded = {k: v for k, v in conflicts(ctx, old).items() if k != old.lower()}
+        core = ctx.base.core.maintainers
+        frac = ctx.base.policy.fraction("governance.lead_removal_fraction")
+        need = _policy.at_least(frac, len(core))
+        people = _excluding(core, excluded)
+        req = Requirement("GOV-LEAD-REMOVE", ev, f"{old} no longer the lead core maintainer",
+                          [Group("core maintainers", people, need,
+                                 f"at least {frac} of all {len(core)} core maintainers "
+                                 f"({need}), rounded up")], excluded)
+        _discussion(ctx, req, "lead-removed")
+        out.append(req)
+    if new:
+        req = Requirement("GOV-LEAD-ELECT", ev, f"{new} becomes the lead core maintainer",
+                          [core_any(ctx, {})])
+        ident = ev.data.get("lead_elected_in")
+        if not ident:
+            req.problems.append(
+                "GOV-LEAD-ELECT: a new lead is elected by the core maintainers (instant-runoff); "
+                "set lead_elected_in in core.yaml to the elections/<id> that records it")
+        elif ident not in ctx.elections:
+            req.problems.append(
+                f"GOV-LEAD-ELECT: elections/{ident}/ has no certified result; add the election "
+                "and its result before changing the lead")
+        out.append(req)
+    return out
+
+
+def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    mode = ctx.base.policy.get("governance.amendment")
+    if mode == "community-vote":
+        req = Requirement("PC-AMEND", ev, f"{ev.describe()}: a recorded community vote",
+                          [core_any(ctx, {})])
+        named = ctx.body.elections("vote") or ctx.body.elections()
+        if not named:
+            req.problems.append(
+                "PC-AMEND: name the community vote that approved this change: add a '## Vote' "
+                "section with elections/<id>")
+        elif not any(n in ctx.elections for n in named):
+            req.problems.append(f"PC-AMEND: elections/{named[0]}/ has no certified result")
+    else:
+        req = Requirement("GOV-DISCUSSION", ev, f"{ev.describe()}: a rule change",
+                          [core_majority(ctx, {})])
+    _discussion(ctx, req, "policy")
+    return [req]
+
+
+def _seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    ident = ev.data.get("elected_in")
+    rule = "PC-VACANCY" if ev.data.get("replaces") else "PC-ELECTION"
+    req = Requirement(rule, ev, f"{ev.describe()}: backed by a certified result",
+                      [core_any(ctx, conflicts(ctx, ev.subject))], conflicts(ctx, ev.subject))
+    if not ident or ident not in ctx.elections:
+        req.problems.append(
+            f"{rule}: council seats change only by a certified result: elections/{ident}/ "
+            "(named by elected_in) has no result file in the base or the head")
+    return [req]
+
+
+def _seat_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    excluded = conflicts(ctx, ev.subject)
+    return [Requirement("PC-TERM", ev, ev.describe(), [core_any(ctx, excluded)], excluded)]
+
+
+def _returning_officer(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    seats = tuple(s.login for s in ctx.base.council.seats)
+    excluded = conflicts(ctx, ev.after, NOMINEE) if ev.after else {}
+    people = _excluding(seats, excluded)
+    need = _policy.more_than(Fraction(1, 2), len(people)) if people else 1
+    if not people:
+        return [Requirement("PC-ELECTION", ev, ev.describe(), [core_majority(ctx, excluded)],
+                            excluded)]
+    return [Requirement("PC-ELECTION", ev, f"{ev.describe()}: nominated by the outgoing council",
+                        [Group("council members", people, need,
+                               f"a majority of the {len(people)} council members")], excluded)]
+
+
+def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    excluded = conflicts(ctx, ev.subject) if ev.kind != "wg-changed" else {}
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, excluded)], excluded)]
+
+
+def _wg_or_core(ctx: Context) -> Group:
+    return owners(ctx, ctx.base.working_group.members,
+                  "ecosystem working-group members or core maintainers", {})
+
+
+def _project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    slug = ev.subject
+    old = ctx.base.projects.get(slug)
+    new = ctx.head.projects.get(slug)
+    if new is None:
+        return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
+    before = old.data.get("decisions", []) if old else []
+    after = new.data.get("decisions", [])
+    added = after[len(before):] if after[: len(before)] == before else None
+    old_status = old.status if old else None
+    rule = "ECO-STATUS"
+    if added and any(d.get("outcome") in ("accepted", "declined") for d in added):
+        rule = "ECO-VOTE"
+    if ev.kind == "project-added" and new.status in QUEUE_STATUSES and not after:
+        rule = "ECO-SUBMIT"
+    req = Requirement(rule, ev, ev.describe(), [_wg_or_core(ctx)])
+    if added is None:
+        req.problems.append(
+            f"ECO-STATUS: decisions of {slug} are a record: append new decisions, never edit or "
+            "remove earlier ones")
+        return [req]
+    for d in added:
+        req.problems += _check_vote(ctx, slug, d)
+    if new.status != old_status and new.status not in QUEUE_STATUSES:
+        last = added[-1] if added else None
+        if last is None or new.status not in DECISION_STATUS.get(last.get("outcome", ""), ()):
+            req.problems.append(
+                f"ECO-STATUS: status {new.status!r} of {slug} must follow a recorded decision: "
+                f"append to decisions: the working group's vote with outcome matching "
+                f"{new.status!r} (charter ecosystem decide)")
+    return [req]
+
+
+def _check_vote(ctx: Context, slug: str, d: dict[str, object]) -> list[str]:
+    outcome = d.get("outcome")
+    if outcome not in ("accepted", "declined"):
+        return []
+    wg = {x.lower() for x in ctx.base.working_group.members}
+    out = []
+    recorded = {str(x).lower() for x in d.get("working_group", []) or []}  # type: ignore[union-attr]
+    if recorded != wg:
+        out.append(f"ECO-VOTE: the decision on {slug} must record the working group as it stands "
+                   f"on the base branch ({', '.join(sorted(wg))}) under working_group")
+    votes: dict[str, list[str]] = {k: [str(x).lower() for x in d.get(k, []) or []]  # type: ignore[union-attr]
+                                   for k in ("for", "against", "abstain")}
+    cast = votes["for"] + votes["against"] + votes["abstain"]
+    strangers = sorted(set(cast) - wg)
+    if strangers:
+        out.append(f"ECO-VOTE: {', '.join(strangers)} voted on {slug} but are not working-group "
+                   "members on the base branch")
+    twice = sorted({x for x in cast if cast.count(x) > 1})
+    if twice:
+        out.append(f"ECO-VOTE: {', '.join(twice)} voted more than once on {slug}; one vote each")
+    frac = ctx.base.policy.fraction("ecosystem.vote_fraction")
+    need = _policy.more_than(frac, len(wg))
+    got = len(set(votes["for"]) & wg)
+    if outcome == "accepted" and got < need:
+        out.append(f"ECO-VOTE: {slug} is recorded as accepted with {got} votes for; more than "
+                   f"{frac} of the {len(wg)} working-group members ({need}) must approve")
+    if outcome == "declined" and got >= need:
+        out.append(f"ECO-VOTE: {slug} is recorded as declined although {got} of {len(wg)} voted "
+                   "for it, which accepts it")
+    return out
+
+
+def _project_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [_wg_or_core(ctx)])]
+
+
+def _election(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    ro = ctx.base.council.returning_officer
+    extra = (ro,) if ro else ()
+    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (the elections checks verify the "
+                        "record itself)", [owners(ctx, extra,
+                                                  "returning officer or core maintainers", {})])]
+
+
+def _generated(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    from charter import codeowners
+    from charter.errors import CharterError
+
+    req = Requirement("INT-GENERATED", ev, f"{ev.describe()}: must match the data",
+                      [core_any(ctx, {})])
+    try:
+        wanted = codeowners.outputs(ctx.head)
+    except CharterError as exc:
+        req.problems.append(f"INT-GENERATED: cannot render {ev.path} from the head data: {exc}")
+        return [req]
+    if ev.path in wanted:
+        actual = ctx.generated.get(ev.path)
+        if actual is None:
+            req.problems.append(f"INT-GENERATED: {ev.path} is generated from the data and must "
+                                "not be deleted; run: charter codeowners")
+        elif actual != wanted[ev.path].encode():
+            req.problems.append(f"INT-GENERATED: {ev.path} does not match the head data; run: "
+                                "charter codeowners")
+        else:
+            req.groups = []  # a generated file that follows the data needs no approval of its own
+    return [req]
+
+
+def _tooling(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()}: the checker, its schemas and "
+                        "workflows are changed only with a core maintainer's approval",
+                        [core_any(ctx, {})])]
+
+
+def _file(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    path = ev.subject
+    extra: tuple[str, ...] = ()
+    label = "core maintainers"
+    if path.startswith("modules/"):
+        module = ctx.base.module_of_file(path)
+        if module:
+            extra = module.maintainers
+            label = f"maintainers of module {module.slug} or core maintainers"
+    group = owners(ctx, extra, label, {}) if extra else core_any(ctx, {})
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [group])]
+
+
+def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    excluded = conflicts(ctx, ev.subject)
+    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
+                        "maintainers)", [core_any(ctx, excluded)], excluded)]
+
+
+def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
+
+
+BUILDERS: dict[str, Builder] = {
+    "member-added": _member,
+    "member-removed": _member,
+    "member-affiliation-changed": _member,
+    "member-relationship-changed": _member,
+    "member-identity-changed": _member,
+    "member-community-changed": _member,
+    "member-changed": _member,
+    "module-maintainer-added": _maintainer_added,
+    "module-maintainer-removed": _module_removed,
+    "module-maintainer-emeritus": _module_removed,
+    "module-emeritus-deleted": _emeritus_deleted,
+    "module-added": _module_scope("module-added"),
+    "module-removed": _module_scope("module-removed"),
+    "module-rescoped": _module_scope("module-rescoped"),
+    "module-rule-changed": _module_rule,
+    "module-changed": _module_changed,
+    "core-maintainer-added": _core_added,
+    "core-maintainer-removed": _core_removed,
+    "core-maintainer-emeritus": _core_removed,
+    "core-emeritus-deleted": _emeritus_deleted,
+    "lead-changed": _lead_changed,
+    "core-changed": _core_changed,
+    "policy-changed": _policy_changed,
+    "council-seat-added": _seat,
+    "council-seat-changed": _seat,
+    "council-seat-removed": _seat_removed,
+    "council-changed": _returning_officer,
+    "wg-member-added": _wg,
+    "wg-member-removed": _wg,
+    "wg-changed": _wg,
+    "project-added": _project,
+    "project-removed": _project,
+    "project-status-changed": _project,
+    "project-decision-changed": _project,
+    "project-changed": _project_changed,
+    "election-changed": _election,
+    "generated-changed": _generated,
+    "tooling-changed": _tooling,
+    "file-changed": _file,
+    "formatting-only": _file,
+}
+
+
+def build(ctx: Context, events: list[Event], approved: set[str]) -> list[Requirement]:
+    """Every requirement of the change. ``approved`` (lower-case member logins with a current
+    approval) only chooses between the paths a rule offers, such as self-removal."""
+    out: list[Requirement] = []
+    status_done: set[str] = set()
+    for ev in events:
+        if ev.kind in ("project-status-changed", "project-decision-changed", "project-added"):
+            if ev.subject in status_done:
+                continue  # one requirement per project covers its status and decisions
+            status_done.add(ev.subject)
+        out.extend(BUILDERS[ev.kind](ctx, ev, approved))
+    return out
