@@ -234,8 +234,10 @@ def _plain(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict) and depth < 3:
         out = {}
         for k, v in value.items():
-            if not isinstance(k, str) or k.lower() in _PRIVATE:
+            if not isinstance(k, str):
                 continue
+            if k.lower() in _PRIVATE and isinstance(v, list | dict):
+                continue  # a count of ballots is a result; the ballots themselves are not
             pv = _plain(v, depth + 1)
             if pv is not None or v is None:
                 out[k] = pv
@@ -243,7 +245,8 @@ def _plain(value: Any, depth: int = 0) -> Any:
     return None
 
 
-_PRIVATE = {"ballots", "ballot", "votes", "scores", "voters", "cast", "electorate", "roll"}
+# Who may vote and who voted are counted, not listed; ballots and individual votes never leave.
+_PRIVATE = {"ballots", "ballot", "votes", "scores", "voters", "electorate", "participation", "roll"}
 
 
 def _is_ballot(record: dict[str, Any]) -> bool:
@@ -280,8 +283,12 @@ def _election(eid: str, data: Any, result: Any) -> dict[str, Any]:
     data = data if isinstance(data, dict) else {}
     summary = _plain(data) or {}
     res = _plain(result) if isinstance(result, dict) else None
+    electorate = data.get("electorate")
+    participation = data.get("participation")
     return {
         "id": eid,
+        "electorate_size": len(electorate) if isinstance(electorate, list) else None,
+        "turnout": len(participation) if isinstance(participation, list) else None,
         "kind": _first(data, _KIND_KEYS),
         "title": _first(data, _TITLE_KEYS),
         "dates": _dates(data),

@@ -1,0 +1,95 @@
+"""Fixtures of the roster tests: small organisations written to disk, built sites, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from roster_fixtures import CHROMIUM, CHROMIUM_ARGS, ELECTION, ORG, build, write_org
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> Path:
+    return write_org(tmp_path / "org", {**ORG, **ELECTION})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture organisation's site, built once per session through the command line."""
+    base = tmp_path_factory.mktemp("roster")
+    repo = write_org(base / "org", {**ORG, **ELECTION})
+    return build(repo, base / "site")
+
+
+# --- browser -------------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The site served over HTTP on 127.0.0.1, from a thread."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing but CI is set: install Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI would fail here")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class Page:
+    """A fresh page that records console errors and page errors; the test asserts on them."""
+
+    def __init__(self, page: object):
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))  # type: ignore[attr-defined]
+        page.on("pageerror", lambda e: self.errors.append(str(e)))  # type: ignore[attr-defined]
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=True)  # type: ignore[attr-defined]
+    p = Page(context.new_page())
+    try:
+        yield p
+    finally:
+        context.close()
+    assert p.errors == [], f"console or page errors: {p.errors}"
