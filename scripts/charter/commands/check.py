@@ -23,6 +23,7 @@ CheckFn = Callable[[Path, State], list[Finding]]
 # does not run.
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
+    "charter.elections.check:verify",
 ]
 
 

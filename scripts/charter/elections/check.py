@@ -1,0 +1,219 @@
+"""What ``charter check`` verifies about ``elections/``: every record recounts to its committed
+result, its ballots match their sha256, and council.yaml (and the lead in core.yaml) agree with
+the latest certified results.
+
+The council is replayed from the certified records in the order they were finalised: a
+whole-council election replaces every seat, a cohort election replaces that cohort, a passed
+no-confidence vote or member removal empties a seat (a whole-council no-confidence vote empties
+them all), and a passed PC-VACANCY vote fills a seat for the rest of its term.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from charter import yamlio
+from charter.elections.record import Count, Problem, count, read_record
+from charter.errors import YamlError
+from charter.findings import Finding, Severity
+from charter.model import State
+from charter.tree import FsTree, Tree
+
+
+def verify(root: Path, state: State) -> list[Finding]:
+    """PC-ELECTION and friends: the ``charter check`` hook."""
+    return verify_tree(FsTree(root), state)
+
+
+def count_all(tree: Tree, state: State) -> list[Count]:
+    return [count(read_record(tree, eid, data), state.policy)
+            for eid, data in sorted(state.elections.items())]
+
+
+def verify_tree(tree: Tree, state: State) -> list[Finding]:
+    out: list[Finding] = []
+    counts = count_all(tree, state)
+    for c in counts:
+        out.extend(_problem_findings(state, c))
+        if c.result is None:
+            continue
+        out.extend(_compare_result(tree, state, c))
+    out.extend(council_matches(state, counts))
+    out.extend(lead_matches(state, counts))
+    return out
+
+
+def _problem_findings(state: State, c: Count) -> list[Finding]:
+    out = []
+    for p in c.problems:
+        out.append(problem_finding(state, c, p))
+    return out
+
+
+def problem_finding(state: State, c: Count, p: Problem) -> Finding:
+    if p.path:
+        return Finding(p.path, p.line, p.col, p.rule, p.message, p.severity)
+    line, col = state.at(c.record.file, *p.where) if p.where else (1, 1)
+    return Finding(c.record.file, line, col, p.rule, p.message, p.severity)
+
+
+def _compare_result(tree: Tree, state: State, c: Count) -> list[Finding]:
+    path = c.record.result_path
+    fix = f"run: charter election tally {c.record.dir}"
+    if not tree.exists(path):
+        return [Finding(path, 0, 0, c.rule, f"the result file is missing; {fix}")]
+    committed = tree.read(path)
+    expected = c.render()
+    if committed == expected.encode("utf-8"):
+        return []
+    try:
+        old = yamlio.loads(committed)
+    except YamlError as exc:
+        return [Finding(path, exc.line, exc.col, c.rule,
+                        f"the result file cannot be read ({exc.message}); {fix}")]
+    new = yamlio.loads(expected.encode("utf-8"))
+    key = _first_difference(old, new)
+    if key is None:
+        return [Finding(path, 1, 1, c.rule, f"the result file is not in its generated form; {fix}")]
+    where = tuple(key)
+    line, col = yamlio.position(committed, where)
+    shown = ".".join(str(k) for k in key) or "the file"
+    return [Finding(path, line, col, c.rule,
+                    f"the committed result differs from the recount at {shown}: committed "
+                    f"{_short(_get(old, key))}, recounted {_short(_get(new, key))}; {fix}")]
+
+
+def _first_difference(a: Any, b: Any,
+                      path: list[str | int] | None = None) -> list[str | int] | None:
+    path = path or []
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(b) + [k for k in a if k not in b]:
+            if k not in a or k not in b:
+                return [*path, k]
+            d = _first_difference(a[k], b[k], [*path, k])
+            if d is not None:
+                return d
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            d = _first_difference(x, y, [*path, i])
+            if d is not None:
+                return d
+        return None if len(a) == len(b) else [*path, min(len(a), len(b))]
+    return None if a == b else path
+
+
+def _get(data: Any, key: list[str | int]) -> Any:
+    for k in key:
+        try:
+            data = data[k]
+        except (KeyError, IndexError, TypeError):
+            return "(absent)"
+    return data
+
+
+def _short(v: Any) -> str:
+    s = repr(v)
+    return s if len(s) <= 80 else s[:77] + "..."
+
+
+def _certified(counts: list[Count]) -> list[Count]:
+    done = [c for c in counts if c.result is not None and c.result.get("certified")
+            and not c.errors]
+    return sorted(done, key=lambda c: (c.result["finalised"], c.record.id))  # type: ignore[index]
+
+
+def expected_council(counts: list[Count]) -> tuple[dict[str, dict[str, Any]], bool]:
+    """The seats the certified records give, by lowercase login; and whether any council
+    election has been certified at all."""
+    seats: dict[str, dict[str, Any]] = {}
+    any_election = False
+    for c in _certified(counts):
+        r = c.result
+        assert r is not None
+        if r["kind"] == "council-election":
+            any_election = True
+            if r["scope"] == "whole":
+                seats = {}
+            else:
+                seats = {k: v for k, v in seats.items() if v["cohort"] != r["scope"]}
+            for s in r["elected"]:
+                seats[s["login"].lower()] = dict(s)
+        elif r["kind"] == "motion" and r["passed"]:
+            m = c.record.data["motion"]
+            subject = (m.get("subject") or "").lower()
+            if r["type"] == "no-confidence" and subject == "council":
+                seats = {}
+            elif r["type"] in ("no-confidence", "member-remove"):
+                seats.pop(subject, None)
+            elif r["type"] == "vacancy":
+                rep = m.get("replaces") or {}
+                seats.pop(str(rep.get("login", "")).lower(), None)
+                if m.get("appointee"):
+                    seats[m["appointee"].lower()] = {
+                        "login": m["appointee"], "cohort": rep.get("cohort"),
+                        "term_start": r["finalised"], "term_end": rep.get("term_end"),
+                        "elected_in": c.record.id, "replaces": rep.get("login"),
+                    }
+    return seats, any_election
+
+
+def council_matches(state: State, counts: list[Count]) -> list[Finding]:
+    """council.yaml holds exactly the seats the latest certified results give."""
+    seats, any_election = expected_council(counts)
+    if not any_election:
+        return []
+    path = state.council.file
+    out: list[Finding] = []
+    listed = {s.login.lower(): (i, s) for i, s in enumerate(state.council.seats)}
+    for low, (i, s) in listed.items():
+        want = seats.get(low)
+        if want is None:
+            line, col = state.at(path, "seats", i, "login")
+            out.append(Finding(path, line, col, "PC-ELECTION",
+                               f"{s.login} holds a seat that no certified election or vote in "
+                               "elections/ gives; record the election or vote, or remove the seat"))
+            continue
+        for key in ("cohort", "term_start", "term_end", "elected_in"):
+            have = getattr(s, key)
+            if want.get(key) != have:
+                line, col = state.at(path, "seats", i, key)
+                out.append(Finding(path, line, col, "PC-ELECTION",
+                                   f"{s.login}'s {key} is {have!r}; the certified result of "
+                                   f"elections/{want['elected_in']} gives {want.get(key)!r}"))
+    for low, want in sorted(seats.items()):
+        if low not in listed:
+            line, col = state.at(path, "seats")
+            out.append(Finding(path, line, col, "PC-ELECTION",
+                               f"{want['login']} was elected in elections/{want['elected_in']} "
+                               f"(cohort {want['cohort']} until {want['term_end']}) but has no "
+                               "seat in council.yaml; add the seat (a resignation leaves it empty "
+                               "without a vote)", Severity.WARNING))
+    return out
+
+
+def lead_matches(state: State, counts: list[Count]) -> list[Finding]:
+    """GOV-LEAD-ELECT: a lead recorded as elected in elections/<id> is that election's winner."""
+    eid = state.core.lead_elected_in
+    if not eid:
+        return []
+    path = state.core.file
+    line, col = state.at(path, "lead_elected_in")
+    for c in counts:
+        if c.record.id != eid:
+            continue
+        r = c.result
+        if r is None or r.get("kind") != "lead-election":
+            return [Finding(path, line, col, "GOV-LEAD-ELECT",
+                            f"elections/{eid} is not a counted lead election")]
+        if not r.get("certified"):
+            return [Finding(path, line, col, "GOV-LEAD-ELECT",
+                            f"elections/{eid} is not certified yet (no finalised date)")]
+        if (state.core.lead or "").lower() != str(r.get("winner")).lower():
+            line, col = state.at(path, "lead")
+            return [Finding(path, line, col, "GOV-LEAD-ELECT",
+                            f"the lead is {state.core.lead}, but elections/{eid} elected "
+                            f"{r.get('winner')}")]
+        return []
+    return [Finding(path, line, col, "GOV-LEAD-ELECT", f"no election record elections/{eid}")]
