@@ -1,0 +1,34 @@
+"""Fixtures shared by every test package: where the repository is, and running charter for real."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The root of this repository (its shipped governance data)."""
+    return REPO_ROOT
+
+
+@pytest.fixture
+def run_charter() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``python -m charter ARGS`` in a subprocess; colour off unless ``env`` says otherwise."""
+
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        full_env = {**os.environ, "NO_COLOR": "1"}
+        full_env.pop("FORCE_COLOR", None)
+        full_env.update(env or {})
+        return subprocess.run([sys.executable, "-m", "charter", *args], cwd=cwd, env=full_env,
+                              capture_output=True, text=True, timeout=timeout, check=False)
+
+    return run
