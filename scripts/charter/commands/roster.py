@@ -29,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--out and swapped in, so a failed build never leaves a half-written site.",
     )
     b.add_argument("--out", required=True, metavar="DIR",
-                   help="where to write the site (created, or replaced if it holds a previous build)")
+                   help="where to write the site (created, or replaced when it holds a "
+                   "previous build)")
     add_repo(b)
     b.set_defaults(func=run)
     p.set_defaults(func=_usage(p))
