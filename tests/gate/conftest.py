@@ -1,0 +1,3 @@
+"""Fixtures for the gate's tests (defined in gate_helpers, which the tests also import)."""
+
+from gate_helpers import _no_github_waits, fake_github, org  # noqa: F401
