@@ -111,8 +111,8 @@ def _check_depth(text: str) -> None:
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError:
-        return  # the real parse reports the syntax error with its position
+    except yaml.YAMLError:
+        return  # the real parse reports the error with its position
 
 
 def _compose(text: str) -> tuple[Any, yaml.Node | None]:
@@ -123,6 +123,8 @@ def _compose(text: str) -> tuple[Any, yaml.Node | None]:
         raise _composer_error(exc, text) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
     return loader, node
@@ -155,6 +157,17 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str = "") -> YamlError:
         col=mark.column + 1 if mark else 0,
         rule="YAML-SYNTAX",
     )
+
+
+def _reader(exc: yaml.reader.ReaderError, text: str) -> YamlError:
+    """libyaml's reader refuses a character (a control character): locate it in the text."""
+    before = text.encode("utf-8")[: max(exc.position, 0)].decode("utf-8", "ignore")  # byte offset
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character
+    code = f"U+{ord(char):04X}" if isinstance(char, str) else f"0x{char:02x}"
+    return YamlError(f"control character {code} in file; remove it", line=line, col=col,
+                     rule="YAML-SYNTAX")
 
 
 def _refuse_aliases(root: yaml.Node) -> None:
@@ -318,6 +331,8 @@ def loads(data: bytes) -> Any:
         raise _composer_error(exc, text) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
     finally:
