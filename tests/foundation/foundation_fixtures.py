@@ -85,6 +85,27 @@ BASE: dict[str, str] = {
 }
 
 
+def core(*maint: str, lead: str | None = "alice", extra: str = "") -> str:
+    body = "".join(f"  - {m}\n" for m in maint)
+    lead_text = "null" if lead is None else lead
+    return (f"# The core maintainers.\nlead: {lead_text}\nmaintainers:\n{body}"
+            f"last_meeting: '2026-10-01'\n{extra}")
+
+
+def module(slug: str, *maint: str, paths: tuple[str, ...] = (), repos: tuple[str, ...] = (),
+           extra: str = "", links: bool = True) -> str:
+    text = f"slug: {slug}\nname: {slug.title()}\n"
+    if repos:
+        text += "kind: repository\nrepositories:\n" + "".join(f"  - {r}\n" for r in repos)
+    else:
+        text += "kind: paths\npaths:\n" + "".join(f"  - {p}\n" for p in paths)
+    text += "maintainers:" + ("".join(f"\n  - {m}" for m in maint) if maint else " []") + "\n"
+    text += extra
+    if links:
+        text += LINKS.format(slug)
+    return text
+
+
 def council(*seats: tuple[str, str, str, str]) -> str:
     """council.yaml with one seat per (login, cohort, term_start, term_end).
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from foundation_fixtures import BASE, LINKS, check_org, council, member, write_org
+from foundation_fixtures import BASE, check_org, core, council, member, module, write_org
 
 from charter import rules
 from charter.findings import Severity
@@ -33,27 +33,6 @@ class Case:
     severity: Severity = Severity.ERROR
     message: str = ""  # a fragment the message must contain
     extra: list[tuple[str, str, int]] = field(default_factory=list)
-
-
-def core(*maint: str, lead: str | None = "alice", extra: str = "") -> str:
-    body = "".join(f"  - {m}\n" for m in maint)
-    lead_text = "null" if lead is None else lead
-    return (f"# The core maintainers.\nlead: {lead_text}\nmaintainers:\n{body}"
-            f"last_meeting: '2026-10-01'\n{extra}")
-
-
-def module(slug: str, *maint: str, paths: tuple[str, ...] = (), repos: tuple[str, ...] = (),
-           extra: str = "", links: bool = True) -> str:
-    text = f"slug: {slug}\nname: {slug.title()}\n"
-    if repos:
-        text += "kind: repository\nrepositories:\n" + "".join(f"  - {r}\n" for r in repos)
-    else:
-        text += "kind: paths\npaths:\n" + "".join(f"  - {p}\n" for p in paths)
-    text += "maintainers:" + ("".join(f"\n  - {m}" for m in maint) if maint else " []") + "\n"
-    text += extra
-    if links:
-        text += LINKS.format(slug)
-    return text
 
 
 CASES = [
