@@ -31,7 +31,7 @@ def header(command: str) -> str:
 def _owners(logins: list[str] | tuple[str, ...]) -> str:
     seen: list[str] = []
     for login in logins:
-        if not _LOGIN.match(login):
+        if not _LOGIN.fullmatch(login):
             raise CharterError(f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login")
         if login.lower() not in (s.lower() for s in seen):
             seen.append(login)
@@ -39,7 +39,7 @@ def _owners(logins: list[str] | tuple[str, ...]) -> str:
 
 
 def _line(pattern: str, owners: str) -> str:
-    if not _PATH.match(pattern.lstrip("/")) and pattern not in ("*",):
+    if not _PATH.fullmatch(pattern.lstrip("/")) and pattern not in ("*",):
         raise CharterError(f"refusing to write pattern {pattern!r} to CODEOWNERS")
     return f"{pattern} {owners}".rstrip() + "\n"
 
