@@ -103,7 +103,7 @@ def test_renderer_refuses_a_bad_login_even_past_the_schema() -> None:
                      council=Council(), working_group=WorkingGroup(), modules={"nn": mod})
 
     assert "@carol" in codeowners.render_core(state("carol"))
-    for bad in ("carol\n* @attacker", "carol bob", "carol\r"):
+    for bad in ("carol\n* @attacker", "carol bob", "carol\r", "carol\n"):
         with pytest.raises(CharterError, match="not a GitHub login"):
             codeowners.render_core(state(bad))
         with pytest.raises(CharterError, match="not a GitHub login"):
