@@ -72,7 +72,8 @@ def _member_for(state: State, login: str, user_id: int | None) -> tuple[str | No
 
 def verdicts(reviews: list[Review], head_sha: str, state: State
              ) -> tuple[dict[str, Verdict], list[Ignored]]:
-    """One verdict per reviewer, keyed by lower-case member login (or account login)."""
+    """One verdict per reviewer, keyed by lower-case member login; reviewers who match no member
+    are keyed ``@login`` so they can never stand in for one."""
     ignored: list[Ignored] = []
     latest: dict[tuple[str, object], Review] = {}
     for r in sorted(reviews, key=lambda r: (r.submitted_at, r.order)):
@@ -98,7 +99,8 @@ def verdicts(reviews: list[Review], head_sha: str, state: State
         else:
             st = "dismissed"
         v = Verdict(r.login, r.user_id, st, member, r.commit_id, note)
-        key = (member or r.login).lower()
+        # a reviewer who is not (or not provably) a member never shares a key with one
+        key = member.lower() if member else f"@{r.login.lower()}"
         prev = out.get(key)
         # two accounts resolving to one person: keep the stronger objection, then the approval
         if prev is None or _rank(v) > _rank(prev):
