@@ -420,3 +420,35 @@ def test_checker_changes_need_core(org: GitRepo) -> None:
     assert all(r["rule"] == "GOV-APPROVAL" and not r["met"] for r in rep["requirements"])
     rc, _ = check(org, approved=["dan"], author="hal")
     assert rc == 0
+
+
+# --- data the loader cannot see ----------------------------------------------------------------
+
+def test_symlinked_governance_file_still_needs_approval(org: GitRepo) -> None:
+    import os
+
+    os.symlink("ada.yaml", org.path / "members/zz.yaml")
+    org.commit()
+    rc, rep = check(org, approved=[], author="newbie")
+    kinds = [(r["event"]["kind"], r["event"]["subject"]) for r in rep["requirements"]]
+    assert ("file-changed", "members/zz.yaml") in kinds and rc == 1
+    rc, _ = check(org, approved=["bob"], author="newbie")
+    assert rc == 0
+
+
+def test_renamed_member_file_is_a_change(org: GitRepo) -> None:
+    org.git("mv", "members/tess.yaml", "members/tess2.yaml")
+    org.commit()
+    rc, rep = check(org, approved=[], author="newbie")
+    paths = {r["event"]["subject"] for r in rep["requirements"]}
+    assert {"members/tess.yaml", "members/tess2.yaml"} <= paths and rc == 1
+
+
+def test_head_that_breaks_a_file_fails_with_its_location(org: GitRepo) -> None:
+    # a module file made unreadable would vanish from the head state: the gate refuses
+    (org.path / "modules/nn.yaml").write_text("slug: nn\nmaintainers: [finn\n")
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob", "cyd", "dan"], author="eve",
+                    body="## Discussion\n#1\n")
+    assert rc == 1 and not rep["ok"]
+    assert any(f["path"] == "modules/nn.yaml" and f["line"] > 0 for f in rep["findings"])

@@ -116,6 +116,22 @@ def diff(base: State, head: State, changes: list[Change]) -> list[Event]:
     out += _working_group(base, head)
     out += _projects(base, head)
     out += _other_files(changes)
+    return out + _unexplained(base, head, changes, out)
+
+
+def _unexplained(base: State, head: State, changes: list[Change], events: list[Event]
+                 ) -> list[Event]:
+    """Governance paths that changed but that no event or layout-only edit accounts for (a
+    symlink the loader skips, a file renamed without changing its data): still a change."""
+    touched = {e.path for e in events}
+    out = []
+    for c in changes:
+        if classify(c.path) != "governance" or c.path in touched:
+            continue
+        if c.status == "M" and same_meaning(base, head, c.path):
+            continue  # layout only: see formatting_only
+        out.append(Event("file-changed", c.path, c.path, detail=_STATUS_WORD[c.status],
+                         side="base" if c.status == "D" else "head"))
     return out
 
 
@@ -125,11 +141,20 @@ def formatting_only(base: State, head: State, changes: list[Change],
     touched = {e.path for e in events}
     out = []
     for c in changes:
-        if c.status == "M" and classify(c.path) == "governance" and c.path not in touched:
-            b, h = base.files.get(c.path), head.files.get(c.path)
-            if b is not None and h is not None and b.data == h.data:
-                out.append(Event("formatting-only", c.path, c.path))
+        if (c.status == "M" and classify(c.path) == "governance" and c.path not in touched
+                and same_meaning(base, head, c.path)):
+            out.append(Event("formatting-only", c.path, c.path))
     return out
+
+
+def same_meaning(base: State, head: State, path: str) -> bool:
+    """The file reads as the same data on both sides (policy: the same effective values)."""
+    b, h = base.files.get(path), head.files.get(path)
+    if b is None or h is None or b.data is None or h.data is None:
+        return False
+    if path == "policy.yaml":
+        return _flat(base) == _flat(head)
+    return bool(b.data == h.data)
 
 
 # --- members ---------------------------------------------------------------------------------
