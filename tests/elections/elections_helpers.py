@@ -39,6 +39,11 @@ def governance_repo(tmp: Path) -> Path:
     return tmp
 
 
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_record(root: Path, eid: str, definition: dict[str, Any], ballots: str,
                  *, sha: str | None = None) -> Path:
     d = root / "elections" / eid
@@ -46,5 +51,6 @@ def write_record(root: Path, eid: str, definition: dict[str, Any], ballots: str,
     raw = ballots.encode("utf-8")
     (d / "ballots.csv").write_bytes(raw)
     data = {**definition, "ballots_sha256": sha or hashlib.sha256(raw).hexdigest()}
-    (d / "election.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False)
+    (d / "election.yaml").write_text(text, encoding="utf-8")
     return d

@@ -1,0 +1,252 @@
+"""Records end to end: the shipped elections, `charter election tally / resolve-tie / roll`, and
+what `charter check` verifies (recount, sha256, council.yaml, the lead)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import starvote
+import yaml
+from elections_helpers import REPO, csv_of, governance_repo, write_record
+
+from charter.elections.ballots import read_scores
+from charter.elections.check import verify
+from charter.elections.record import count, read_record
+from charter.elections.ties import draw_order
+from charter.findings import Finding, Severity
+from charter.load import load
+from charter.tree import FsTree
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def findings(root: Path) -> list[Finding]:
+    state, _ = load(FsTree(root))
+    return verify(root, state)
+
+
+def errors(root: Path) -> list[Finding]:
+    return [f for f in findings(root) if f.severity is Severity.ERROR]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return governance_repo(tmp_path)
+
+
+def test_shipped_elections_recount_to_their_committed_results() -> None:
+    assert errors(REPO) == []
+
+
+def test_shipped_council_election_agrees_with_starvote() -> None:
+    raw = (REPO / "elections/2026-council/ballots.csv").read_bytes()
+    ballots = read_scores(raw, "ballots.csv", 5)
+    n = len(ballots.candidates)
+    won = starvote.bloc_star_voting(ballots.as_dicts(), seats=n - 1, tiebreaker=None)
+    result = yaml.safe_load((REPO / "elections/2026-council/result.yaml").read_text())
+    assert result["order"] == won + [c for c in ballots.candidates if c not in won]
+
+
+def test_pc_term_cohort_a_is_finishing_order_not_totals() -> None:
+    state, _ = load(FsTree(REPO))
+    c = count(read_record(FsTree(REPO), "2026-council", state.elections["2026-council"]),
+              state.policy)
+    assert c.result is not None
+    top_totals = [t["candidate"] for t in c.result["totals"][:2]]
+    cohort_a = [s["login"] for s in c.result["elected"] if s["cohort"] == "A"]
+    assert top_totals == ["sofia-rossi", "hana-kim"]
+    assert cohort_a == ["sofia-rossi", "kwame-mensah"]
+    assert [s.login for s in state.council.seats if s.cohort == "A"] == cohort_a
+
+
+def test_pc_election_ballots_changed_after_recording(repo: Path) -> None:
+    path = repo / "elections/2026-council/ballots.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n5,", b"\n4,", 1))
+    errs = errors(repo)
+    assert any(f.path == "elections/2026-council/election.yaml" and
+               "does not match ballots_sha256" in f.message and f.line > 0 for f in errs)
+
+
+def test_pc_election_committed_result_differs(repo: Path) -> None:
+    path = repo / "elections/2026-council/result.yaml"
+    hana = "- login: hana-kim\n  cohort: "
+    text = path.read_text().replace(hana + "B", hana + "A")
+    path.write_text(text)
+    errs = [f for f in errors(repo) if f.path.endswith("result.yaml")]
+    assert len(errs) == 1 and "elected.2.cohort" in errs[0].message
+    assert errs[0].line > 0 and "charter election tally elections/2026-council" in errs[0].message
+
+
+def test_pc_election_result_missing(repo: Path) -> None:
+    (repo / "elections/2026-member-add-samir-khan/result.yaml").unlink()
+    assert any("result file is missing" in f.message for f in errors(repo))
+
+
+def test_pc_election_council_yaml_must_match_certified_result(repo: Path) -> None:
+    path = repo / "council.yaml"
+    path.write_text(path.read_text().replace("login: noah-clarke", "login: omar-haddad"))
+    errs = errors(repo)
+    assert any(f.path == "council.yaml" and "omar-haddad holds a seat" in f.message for f in errs)
+    warns = [f for f in findings(repo) if f.severity is Severity.WARNING]
+    assert any("noah-clarke was elected" in f.message for f in warns)
+
+
+def test_pc_election_term_end_must_match(repo: Path) -> None:
+    path = repo / "council.yaml"
+    path.write_text(path.read_text().replace("term_end: '2027-06-15'", "term_end: '2028-06-15'", 1))
+    errs = errors(repo)
+    assert any("hana-kim's term_end" in f.message and f.line > 0 for f in errs)
+
+
+def test_bad_ballots_file_is_a_located_finding(repo: Path) -> None:
+    rec = yaml.safe_load((repo / "elections/2026-council/election.yaml").read_text())
+    cands = [c["login"] for c in rec["candidates"]]
+    rec.pop("finalised")
+    write_record(repo, "2027-bad", {**rec, "participation": ["hana-kim"]},
+                 csv_of(cands, [(5, 4, 3, 2, 1, 0, 0, 0)]) + "1,2,3\n")
+    errs = [f for f in errors(repo) if f.path == "elections/2027-bad/ballots.csv"]
+    assert errs and errs[0].line == 3 and "cells" in errs[0].message
+
+
+def tie_record(repo: Path, eid: str = "2027-cohort-b") -> None:
+    """A cohort B election whose runoff ties beyond every rule: ana-x and ben-y score alike."""
+    cands = ["ana-x", "ben-y", "cai-z", "dan-w"]
+    rows = [(5, 5, 1, 0), (3, 3, 4, 1), (4, 4, 0, 2)]
+    electorate = ["ana-x", "ben-y", "cai-z", "dan-w", "eve-v"]
+    (repo / "elections" / eid).mkdir(parents=True)
+    text = "# A cohort election with a tie (kept comment)\n" + yaml.safe_dump({
+        "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
+        "scope": "B", "seats": 3,
+        "nomination": {"opens": "2027-05-17", "closes": "2027-05-30"},
+        "voting": {"opens": "2027-05-31", "closes": "2027-06-13"},
+        "electorate": electorate, "participation": electorate[:3],
+        "candidates": [{"login": c} for c in cands],
+        "sitting": [{"login": "sofia-rossi"}, {"login": "kwame-mensah"}],
+    }, sort_keys=False)
+    raw = csv_of(cands, rows).encode()
+    (repo / "elections" / eid / "ballots.csv").write_bytes(raw)
+    text += f"ballots_sha256: {hashlib.sha256(raw).hexdigest()}\n"
+    (repo / "elections" / eid / "election.yaml").write_text(text)
+
+
+def test_unbreakable_tie_stops_tally_and_resolve_tie_records_agreement(repo: Path,
+                                                                       run_charter: Run) -> None:
+    tie_record(repo)
+    out = run_charter("election", "tally", "elections/2027-cohort-b", "--repo", str(repo))
+    assert out.returncode == 1
+    assert "unbreakable tie in round 1 (runoff) between ana-x, ben-y" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert any("unbreakable tie" in f.message for f in errors(repo))
+    out = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--agree",
+                      "ben-y,ana-x", "--reference", "https://example.invalid/agreement",
+                      "--date", "2027-06-14", "--repo", str(repo))
+    assert out.returncode == 0, out.stderr
+    assert "the count completes" in out.stdout
+    text = (repo / "elections/2027-cohort-b/election.yaml").read_text()
+    assert text.startswith("# A cohort election with a tie (kept comment)")
+    data = yaml.safe_load(text)
+    assert data["ties"] == [{"round": 1, "stage": "runoff", "tied": ["ana-x", "ben-y"],
+                             "method": "agreement", "order": ["ben-y", "ana-x"],
+                             "reference": "https://example.invalid/agreement",
+                             "recorded": "2027-06-14"}]
+    out = run_charter("election", "tally", "elections/2027-cohort-b", "--repo", str(repo))
+    assert out.returncode == 0, out.stderr
+    result = yaml.safe_load((repo / "elections/2027-cohort-b/result.yaml").read_text())
+    assert result["order"][:2] == ["ben-y", "ana-x"]
+    assert [s["cohort"] for s in result["elected"]] == ["B", "B", "B"]
+    assert result["certified"] is False
+    assert "Round 1: finalists" in out.stdout and "recorded resolution" in out.stdout
+    assert errors(repo) == []  # a provisional result leaves council.yaml as it is
+
+
+def test_resolve_tie_by_seeded_draw_is_replayed(repo: Path, run_charter: Run) -> None:
+    tie_record(repo)
+    out = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--seed",
+                      "drand-round-123456", "--repo", str(repo))
+    assert out.returncode == 0, out.stderr
+    data = yaml.safe_load((repo / "elections/2027-cohort-b/election.yaml").read_text())
+    drawn = list(draw_order("drand-round-123456", 1, "runoff", ["ana-x", "ben-y"]))
+    assert data["ties"][0]["order"] == drawn and data["ties"][0]["method"] == "draw"
+    assert run_charter("election", "tally", "elections/2027-cohort-b", "--repo",
+                       str(repo)).returncode == 0
+    result = yaml.safe_load((repo / "elections/2027-cohort-b/result.yaml").read_text())
+    assert result["order"][0] == drawn[0]
+    again = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--seed", "x",
+                        "--repo", str(repo))
+    assert again.returncode == 1 and "no unresolved tie" in again.stderr
+
+
+def test_tally_check_and_json(run_charter: Run) -> None:
+    out = run_charter("election", "tally", "--check", "elections/2026-council",
+                      "elections/2026-member-add-samir-khan", "--repo", str(REPO))
+    assert out.returncode == 0, out.stderr
+    assert "Turnout: 17 ballots from an electorate of 22" in out.stdout
+    assert "Outcome: PASSED" in out.stdout
+    out = run_charter("election", "tally", "--check", "--format", "json", "2026-council",
+                      "--repo", str(REPO))
+    data: dict[str, Any] = json.loads(out.stdout)
+    assert data["elected"][0]["login"] == "sofia-rossi"
+
+
+def test_tally_unknown_record_is_a_usage_error(run_charter: Run) -> None:
+    out = run_charter("election", "tally", "elections/nope", "--repo", str(REPO))
+    assert out.returncode == 2 and "no elections/nope/election.yaml" in out.stderr
+
+
+def council_election(repo: Path, eid: str, closes: str, voters: list[str]) -> None:
+    cands = ["sofia-rossi", "kwame-mensah"]
+    electorate = ["sofia-rossi", "kwame-mensah", "hana-kim", "yuki-sato", "diego-alvarez"]
+    write_record(repo, eid, {
+        "kind": "council-election", "title": eid, "returning_officer": "george-hale",
+        "scope": "A", "seats": 2, "voting": {"opens": closes[:8] + "01", "closes": closes},
+        "electorate": electorate, "participation": voters,
+        "candidates": [{"login": c} for c in cands],
+    }, csv_of(cands, [(5, 4)] * len(voters)))
+
+
+def test_pc_member_lapse_roll(repo: Path, run_charter: Run) -> None:
+    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
+    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    # diego-alvarez was in both electorates and voted in neither: lapsed
+    kwame = repo / "members/kwame-mensah.yaml"
+    kwame.write_text(kwame.read_text().replace("since: '2023-03-01'",
+                                               "since: '2023-03-01'\n  resumed: '2028-07-01'"))
+    out = run_charter("election", "roll", "--format", "json", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2028-08-01"})
+    assert out.returncode == 0, out.stderr
+    roll = json.loads(out.stdout)
+    assert roll["elections"] == ["2027-a", "2028-a"]
+    assert roll["lapsed"] == ["diego-alvarez"]
+    assert roll["resumed"] == ["kwame-mensah"]
+    assert "hana-kim" in roll["voters"] and "diego-alvarez" not in roll["voters"]
+    assert "samir-khan" in roll["voters"]  # not in either electorate: nothing to miss
+    # before the second election closes, only one has been missed
+    out = run_charter("election", "roll", "--format", "json", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2028-06-01"})
+    assert json.loads(out.stdout)["lapsed"] == []
+
+
+def test_gov_lead_elect_core_yaml_must_name_the_winner(repo: Path) -> None:
+    cands = ["mira-chen", "tomas-reyes"]
+    core = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg", "aiko-tanaka", "kwame-mensah"]
+    write_record(repo, "2026-lead", {
+        "kind": "lead-election", "title": "Lead election", "returning_officer": "george-hale",
+        "method": "instant-runoff", "voting": {"opens": "2026-03-01", "closes": "2026-03-14"},
+        "finalised": "2026-03-15", "electorate": core, "participation": core,
+        "candidates": [{"login": c} for c in cands],
+    }, "mira-chen,tomas-reyes\n1,2\n1,2\n2,1\n1,\n,1\n1,2\n")
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-lead", state.elections["2026-lead"]), state.policy)
+    (repo / "elections/2026-lead/result.yaml").write_text(c.render())
+    core_yaml = repo / "core.yaml"
+    core_yaml.write_text(core_yaml.read_text() + "lead_elected_in: 2026-lead\n")
+    assert errors(repo) == []
+    core_yaml.write_text(core_yaml.read_text().replace("lead: mira-chen", "lead: tomas-reyes"))
+    assert any(f.rule == "GOV-LEAD-ELECT" and "elected mira-chen" in f.message
+               for f in errors(repo))
