@@ -452,3 +452,20 @@ def test_head_that_breaks_a_file_fails_with_its_location(org: GitRepo) -> None:
                     body="## Discussion\n#1\n")
     assert rc == 1 and not rep["ok"]
     assert any(f["path"] == "modules/nn.yaml" and f["line"] > 0 for f in rep["findings"])
+
+
+def test_hostile_file_names_cannot_inject_workflow_commands(org: GitRepo) -> None:
+    from gate_helpers import run
+
+    (org.path / "docs").mkdir()
+    (org.path / "docs" / "x\n::error::forged approval\n.md").write_text("x\n")
+    (org.path / "docs" / "é\x1b[2J.md").write_text("x\n")
+    org.commit()
+    for fmt in ("text", "github"):
+        rc, out, _ = run("pr-check", "--repo", str(org.path), "--base", "main", "--head", "pr",
+                         "--approved-by", "ada", "--author", "bob", "--format", fmt)
+        assert rc == 0
+        assert "\n::error::forged" not in out and "\x1b[2J" not in out
+        assert "\\x0a::error::forged approval" in out or "%0A::error::forged" in out
+    rc, out, _ = run("diff", "main", "pr", "--repo", str(org.path))
+    assert rc == 0 and out.count("\n") == 2 and "\\x1b" in out

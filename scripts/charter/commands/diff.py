@@ -16,6 +16,7 @@ from charter.errors import CharterError
 from charter.findings import Finding, Severity
 from charter.gate import events as _events
 from charter.gate import source
+from charter.gate.render import clean
 from charter.report import FORMATS
 from charter.report import emit as emit_findings
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.format == "json":
         json.dump([e.as_dict() | {"line": _line(trees, e)} for e in evs], out, indent=2,
-                  ensure_ascii=False, default=str)
+                  ensure_ascii=True, default=str)
         out.write("\n")
     elif args.format == "github":
         emit_findings([Finding(e.path, _line(trees, e), 0, e.kind, e.describe(), Severity.NOTICE)
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         for e in evs:
             line = _line(trees, e)
             where = f"{e.path}:{line}" if line else e.path
-            out.write(f"{where}: {e.kind}: {e.describe()}\n")
+            out.write(clean(f"{where}: {e.kind}: {e.describe()}") + "\n")
         if not evs:
             out.write("no governance changes\n")
     if errors:

@@ -11,6 +11,14 @@ from charter.findings import Finding, Severity
 from charter.gate.evaluate import GroupResult, Outcome, Report
 from charter.report import use_color
 
+_CONTROL = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F)}
+
+
+def clean(s: str) -> str:
+    """One printable line: paths come from the pull request, so a newline or escape in a file
+    name must not start a workflow command or move the cursor; undecodable bytes are shown."""
+    return s.translate(_CONTROL).encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 def _names(xs: list[str]) -> str:
     return ", ".join(xs) if xs else "nobody yet"
@@ -63,18 +71,19 @@ def text(report: Report, out: TextIO) -> None:
         return word
 
     who = f", author {report.author}" if report.author else ""
-    out.write(f"charter pr-check: base {report.base_label} -> head {report.head_label}{who}\n")
+    out.write(clean(f"charter pr-check: base {report.base_label} -> head {report.head_label}{who}")
+              + "\n")
     if not report.outcomes and not report.findings:
         out.write("no changes: nothing to approve\n")
     for o in report.outcomes:
         r = o.requirement
-        out.write(f"{mark(o.met)} {r.rule} {_loc(o)}: {r.summary}\n")
+        out.write(f"{mark(o.met)} {r.rule} {clean(_loc(o))}: {clean(r.summary)}\n")
         for line in outcome_lines(o):
-            out.write(f"       {line}\n")
+            out.write(f"       {clean(line)}\n")
     for f in report.findings:
-        out.write(f"{mark(False)} {f.rule} {f.path}:{f.line}:{f.col}: {f.message}\n")
+        out.write(f"{mark(False)} {f.rule} {clean(f.path)}:{f.line}:{f.col}: {clean(f.message)}\n")
     for i in report.ignored:
-        out.write(f"       ignored review by {i.login}: {i.reason}\n")
+        out.write(f"       ignored review by {clean(i.login)}: {clean(i.reason)}\n")
     failed = sum(1 for o in report.outcomes if not o.met)
     errs = sum(1 for f in report.findings if f.severity is Severity.ERROR)
     if report.ok:
@@ -85,6 +94,7 @@ def text(report: Report, out: TextIO) -> None:
 
 
 def _md(s: str) -> str:
+    s = clean(s).replace("`", "'")
     return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
@@ -163,19 +173,20 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def as_json(report: Report, out: TextIO) -> None:
-    json.dump(as_dict(report), out, indent=2, ensure_ascii=False, default=str)
+    json.dump(as_dict(report), out, indent=2, ensure_ascii=True, default=str)
     out.write("\n")
 
 
 def annotations(report: Report) -> list[Finding]:
     """One finding per unmet requirement, located at the change, plus the head's data errors."""
-    out = list(report.findings)
+    out = [Finding(clean(f.path), f.line, f.col, f.rule, clean(f.message), f.severity)
+           for f in report.findings]
     for o in report.outcomes:
         if o.met:
             continue
         detail = "; ".join(ln for ln in outcome_lines(o) if not ln.startswith("approved by"))
-        out.append(Finding(o.requirement.event.path, o.line, o.col, o.requirement.rule,
-                           f"{o.requirement.summary}: {detail}"))
+        out.append(Finding(clean(o.requirement.event.path), o.line, o.col, o.requirement.rule,
+                           clean(f"{o.requirement.summary}: {detail}")))
     return out
 
 
