@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from foundation_fixtures import TODAY_ENV, member, module, write_org
+
+from .foundation_fixtures import TODAY_ENV, member, module, write_org
 
 TIMEOUT = 15  # seconds; each case takes well under one
 

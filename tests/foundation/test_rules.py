@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from foundation_fixtures import BASE, check_org, core, council, member, module, write_org
 
 from charter import rules
 from charter.findings import Severity
+
+from .foundation_fixtures import BASE, check_org, core, council, member, module, write_org
 
 START, END_A, END_B = "2026-06-15", "2028-06-15", "2027-06-15"
 EMERITUS_ERIN = "emeritus:\n  - login: erin\n    since: '2025-01-01'\n"
