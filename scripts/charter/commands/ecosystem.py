@@ -160,8 +160,8 @@ def run_intake(args: argparse.Namespace) -> int:
             raise CharterError("--issue needs the repository of the issues: pass --issues-repo")
         client = _client(args)
         issue = gh.call(f"reading issue #{args.issue} of {full}",
-                        lambda: client.get_repo(full, lazy=True).get_issue(args.issue))
-        body, number = issue.body or "", args.issue
+                        lambda: client.withLazy(True).get_repo(full).get_issue(args.issue).body)
+        body, number = issue or "", args.issue
     elif args.body_file == "-":
         body = sys.stdin.read()
     else:
@@ -348,7 +348,10 @@ def run_review(args: argparse.Namespace) -> int:
                       min_contributors=int(state.policy.get("ecosystem.min_contributors_90d")),
                       exact=args.exact_contributors, retries=args.retries,
                       backoff=args.backoff, max_wait=args.max_wait)
-    desk = notify.Desk(client, _issues_repo(args, state), apply=args.apply)
+    from charter import gh
+
+    writer = gh.client(base_url=args.github_api, retries=0, backoff=0, max_wait=args.max_wait)
+    desk = notify.Desk(client, _issues_repo(args, state), apply=args.apply, writer=writer)
     outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
                                    progress=periodic.Progress(len(projects)))
     if args.format == "json":

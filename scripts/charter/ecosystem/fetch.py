@@ -6,10 +6,12 @@ CI status of the default branch's head, and the first 100 commits of the window 
 authors). A second query pages through the window's history only while more than 100 commits
 leave the contributor count undecided (or always, with ``exact``).
 
-GraphQL is a POST, which urllib3's retry (and so PyGithub's) never repeats; queries are read-only,
-so this module retries them itself: 5xx with exponential backoff, ``Retry-After`` on 403 and 429,
-secondary limits, and the primary limit until its reset. Every wait is capped by ``max_wait``: a
-longer one stops the run with an error (a later run resumes where this one stopped).
+Retries: the client from :func:`charter.gh.client` already repeats 5xx answers, secondary rate
+limits and ``Retry-After`` (PyGithub's ``GithubRetry`` allows POST, so GraphQL too). This module
+adds what that layer cannot see: GraphQL reports an exhausted primary limit as a
+``RATE_LIMITED`` error inside the answer, and every answer says how many points are left. When the
+limit is spent the fetcher waits for ``x-ratelimit-reset``; a wait longer than ``max_wait`` stops
+the run with an error instead (a later run resumes where this one stopped).
 """
 
 from __future__ import annotations
@@ -221,7 +223,7 @@ class Fetcher:
         """
         from charter.gh import call
 
-        repo = self.gh.get_repo(repository, lazy=True)
+        repo = self.gh.withLazy(True).get_repo(repository)
         self.requests += 1
         stats = call(f"{repository}: contributor statistics", repo.get_stats_contributors) or []
         first_week = self.window_start.timestamp() - 6 * 86400
@@ -238,7 +240,7 @@ class Fetcher:
 
     # --- transport ----------------------------------------------------------------------
     def query(self, query: str, variables: dict[str, Any], *, what: str) -> dict[str, Any] | None:
-        """``data`` of one GraphQL answer, retried politely; None when the repository is gone."""
+        """``data`` of one GraphQL answer; None when the repository does not exist."""
         import github
 
         attempt = 0
@@ -252,56 +254,42 @@ class Fetcher:
                 wait = self._wait_for(exc, attempt)
                 if wait is None:
                     msg = exc.data.get("message") if isinstance(exc.data, dict) else None
+                    if msg is None and isinstance(exc.data, dict) and exc.data.get("errors"):
+                        msg = str(exc.data["errors"][0].get("message", ""))[:200]
                     raise GitHubError(f"{what}: GitHub answered {exc.status}"
                                       f"{': ' + str(msg) if msg else ''}") from None
                 self._pause(wait, what)
                 attempt += 1
                 continue
-            except Exception as exc:  # network failure: requests' own exceptions
+            except Exception as exc:
                 import requests
 
-                if not isinstance(exc, requests.exceptions.RequestException):
-                    raise
-                if attempt >= self.retries:
+                if isinstance(exc, requests.exceptions.RequestException):
                     raise GitHubError(f"{what}: cannot reach GitHub ({type(exc).__name__})"
                                       ) from None
-                self._pause(self._backoff(attempt), what)
-                attempt += 1
-                continue
+                raise
             self._respect_remaining(headers, what)
             return (body or {}).get("data")
 
-    def _backoff(self, attempt: int) -> float:
-        return min(self.backoff * (2 ** attempt), self.max_wait)
-
     def _wait_for(self, exc: Any, attempt: int) -> float | None:
-        """Seconds to wait before retrying after ``exc``, or None when it is not retryable."""
+        """Seconds to wait before asking again after ``exc``; None when it is not a rate limit
+        that this layer handles (5xx, secondary limits and Retry-After were retried below)."""
         if attempt >= self.retries:
             return None
-        status = exc.status
-        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         data = exc.data if isinstance(exc.data, dict) else {}
-        message = str(data.get("message") or "").lower()
         errors = data.get("errors") or []
-        limited = any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED" for e in errors)
-        if "retry-after" in headers and status in (403, 429, 503):
-            return self._seconds(headers["retry-after"])
-        if limited or (status in (403, 429) and "rate limit" in message):
-            if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
-                return max(0.0, float(headers["x-ratelimit-reset"]) - self.now()) + 1
-            if limited:
-                return self._backoff(attempt)
-            return max(self._backoff(attempt), min(60.0, self.max_wait))  # secondary limit
-        if status == 429 or 500 <= status < 600:
-            return self._backoff(attempt)
-        return None
+        if not any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED" for e in errors):
+            return None
+        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
+        if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
+            return self._until(headers["x-ratelimit-reset"])
+        return min(self.backoff * (2 ** attempt), self.max_wait)
 
-    @staticmethod
-    def _seconds(value: str) -> float:
+    def _until(self, reset: str) -> float:
         try:
-            return max(0.0, float(value))
+            return max(0.0, float(reset) - self.now() + 1)
         except ValueError:
-            return 60.0
+            return self.max_wait
 
     def _pause(self, seconds: float, what: str) -> None:
         if seconds > self.max_wait:
@@ -316,8 +304,4 @@ class Fetcher:
         """When the primary limit is spent, wait for its reset before the next query."""
         h = {k.lower(): v for k, v in (headers or {}).items()}
         if h.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in h:
-            try:
-                reset = float(h["x-ratelimit-reset"])
-            except ValueError:
-                return
-            self._pause(max(0.0, reset - self.now()) + 1, what)
+            self._pause(self._until(h["x-ratelimit-reset"]), what)

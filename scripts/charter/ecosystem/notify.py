@@ -94,8 +94,13 @@ class Done:
 class Desk:
     """Opens, updates and closes notices in the governance repository."""
 
-    def __init__(self, gh: Any, repository: str | None, *, apply: bool):
+    def __init__(self, gh: Any, repository: str | None, *, apply: bool, writer: Any = None):
         self.gh = gh
+        # Opening an issue or commenting is not idempotent: the writer client should not retry
+        # (an answer lost after GitHub acted would otherwise post twice); the marker lookup of
+        # the next run recovers instead.
+        self.writer = writer or gh
+        self._wrepo: Any = None
         self.repository = repository
         self.apply = apply
         self._repo: Any = None
@@ -109,8 +114,14 @@ class Desk:
 
                 raise CharterError("no repository for notices: set organisation."
                                    "governance_repository in policy.yaml or pass --issues-repo")
-            self._repo = self.gh.get_repo(self.repository, lazy=True)
+            self._repo = self.gh.withLazy(True).get_repo(self.repository)
         return self._repo
+
+    def _writer_repo(self) -> Any:
+        if self._wrepo is None:
+            self._repo_obj()
+            self._wrepo = self.writer.withLazy(True).get_repo(self.repository)
+        return self._wrepo
 
     def find(self, kind: str, slug: str) -> Any:
         """The issue carrying ``kind``'s marker for ``slug``, from one listing per label."""
@@ -137,7 +148,8 @@ class Desk:
         if issue is None:
             if not self.apply:
                 return Done(None, f"would open an issue in {self.repository}: {title!r}")
-            new = call("opening an issue", lambda: repo.create_issue(
+            wrepo = self._writer_repo()
+            new = call("opening an issue", lambda: wrepo.create_issue(
                 title=title, body=body, labels=[LABELS[kind]]))
             self.writes += 1
             self._index.setdefault(kind, {})[slug] = new
@@ -162,8 +174,10 @@ class Desk:
         if not self.apply:
             return Done(issue.number, f"would comment on and close #{issue.number}")
 
+        target = self._writer_repo().get_issue(issue.number)
+
         def do() -> None:
-            issue.create_comment(comment)
+            target.create_comment(comment)
             issue.edit(state="closed")
 
         call(f"closing issue #{issue.number}", do)

@@ -1,0 +1,242 @@
+"""A small fake GitHub for the ecosystem tests: GraphQL and the REST endpoints charter uses.
+
+Answers are shaped like GitHub's documented responses (GraphQL ``data``/``errors``; REST issues,
+comments and ``/stats/contributors`` with its 202 while statistics are computed). Faults can be
+queued per path to exercise retries, and every request is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+LAYOUT = ["LICENSE", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "CODEOWNERS"]
+
+
+@dataclass
+class Repo:
+    full_name: str
+    stars: int = 500
+    archived: bool = False
+    renamed_to: str | None = None
+    root: list[str] = field(default_factory=lambda: list(LAYOUT))
+    github_dir: list[str] = field(default_factory=list)
+    docs_dir: list[str] = field(default_factory=list)
+    workflows: list[str] = field(default_factory=lambda: ["ci.yml"])
+    ci: str | None = "SUCCESS"
+    licence: str | None = "MIT"
+    # commits in the window, newest first: (login or None, name, email)
+    commits: list[tuple[str | None, str, str]] = field(default_factory=list)
+    stats: list[dict[str, Any]] = field(default_factory=list)
+    stats_202: int = 0
+
+    def with_authors(self, n_commits: int, authors: list[str]) -> Repo:
+        self.commits = [(a, a.title(), f"{a}@example.org")
+                        for a in (authors[i % len(authors)] for i in range(n_commits))]
+        return self
+
+
+def _author(login: str | None, name: str, email: str) -> dict[str, Any]:
+    return {"name": name, "email": email, "user": {"login": login} if login else None}
+
+
+class FakeGitHub:
+    def __init__(self) -> None:
+        self.repos: dict[str, Repo] = {}
+        self.issues: dict[str, list[dict[str, Any]]] = {}
+        self.comments: dict[tuple[str, int], list[str]] = {}
+        self.faults: list[tuple[str, str, int, dict[str, str], Any, bool]] = []
+        self.log: list[tuple[str, str]] = []
+        self.lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> FakeGitHub:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # --- set-up --------------------------------------------------------------------------
+    def add(self, repo: Repo) -> Repo:
+        self.repos[repo.full_name.lower()] = repo
+        if repo.renamed_to:
+            self.repos[repo.renamed_to.lower()] = repo
+        return repo
+
+    def fail(self, method: str, path: str, status: int, headers: dict[str, str] | None = None,
+             body: Any = None, *, then_perform: bool = False) -> None:
+        """Answer the next ``method`` request whose path starts with ``path`` with this fault.
+
+        ``then_perform``: do the request's work anyway and only lose the answer (a crash after
+        GitHub acted).
+        """
+        self.faults.append((method, path, status, headers or {}, body, then_perform))
+
+    def count(self, method: str, path_prefix: str = "") -> int:
+        return sum(1 for m, p in self.log if m == method and p.startswith(path_prefix))
+
+    def graphql_count(self) -> int:
+        return self.count("POST", "/graphql")
+
+    # --- GraphQL -------------------------------------------------------------------------
+    def graphql(self, payload: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        query, v = payload["query"], payload.get("variables") or {}
+        full = f"{v['owner']}/{v['name']}"
+        repo = self.repos.get(full.lower())
+        if repo is None:
+            return 200, {}, {"data": {"repository": None}, "errors": [{
+                "type": "NOT_FOUND", "path": ["repository"], "locations": [{"line": 3,
+                                                                                "column": 3}],
+                "message": f"Could not resolve to a Repository with the name '{full}'."}]}
+        offset = 0
+        if v.get("after"):
+            offset = int(str(v["after"]).split(":")[1])
+        page = repo.commits[offset:offset + 100]
+        history = {
+            "totalCount": len(repo.commits),
+            "pageInfo": {"hasNextPage": offset + 100 < len(repo.commits),
+                         "endCursor": f"c:{offset + len(page)}" if page else None},
+            "nodes": [{"authors": {"nodes": [_author(*c)]}} for c in page],
+        }
+        if "EcosystemReviewHistory" in query:
+            return 200, {}, {"data": {"repository": {"defaultBranchRef": {"target": {
+                "history": history}}}}}
+
+        def tree(names: list[str]) -> dict[str, Any] | None:
+            return {"entries": [{"name": n, "type": "blob"} for n in names]} if names else None
+
+        data = {
+            "rateLimit": {"cost": 1, "remaining": 4999, "resetAt": "2030-01-01T00:00:00Z"},
+            "repository": {
+                "nameWithOwner": repo.renamed_to or repo.full_name,
+                "isArchived": repo.archived,
+                "stargazerCount": repo.stars,
+                "licenseInfo": {"spdxId": repo.licence} if repo.licence else None,
+                "root": tree(repo.root) or {"entries": []},
+                "githubCodeowners": {"__typename": "Blob"} if "CODEOWNERS" in repo.github_dir
+                else None,
+                "docsCodeowners": {"__typename": "Blob"} if "CODEOWNERS" in repo.docs_dir
+                else None,
+                "workflows": tree(repo.workflows),
+                "defaultBranchRef": {"name": "main", "target": {
+                    "statusCheckRollup": {"state": repo.ci} if repo.ci else None,
+                    "history": history,
+                }},
+            },
+        }
+        return 200, {}, {"data": data}
+
+    # --- REST ----------------------------------------------------------------------------
+    def issue_json(self, full: str, issue: dict[str, Any]) -> dict[str, Any]:
+        url = f"{self.url}/repos/{full}/issues/{issue['number']}"
+        return {
+            "id": 1000 + issue["number"], "number": issue["number"], "title": issue["title"],
+            "body": issue["body"], "state": issue["state"], "url": url,
+            "html_url": f"https://github.com/{full}/issues/{issue['number']}",
+            "labels": [{"name": n, "url": f"{self.url}/repos/{full}/labels/{n}"}
+                       for n in issue["labels"]],
+            "comments": len(self.comments.get((full, issue["number"]), [])),
+            "user": {"login": "charter-bot", "id": 1, "type": "Bot"},
+        }
+
+    def rest(self, method: str, path: str, query: str, body: Any
+             ) -> tuple[int, dict[str, str], Any]:
+        m = re.fullmatch(r"/repos/([^/]+/[^/]+)/(.*)", path)
+        if not m:
+            return 404, {}, {"message": "Not Found"}
+        full, rest = m.group(1), m.group(2)
+        issues = self.issues.setdefault(full, [])
+        if rest == "issues" and method == "GET":
+            label = re.search(r"labels=([^&]*)", query)
+            wanted = label.group(1) if label else None
+            found = [i for i in reversed(issues) if wanted is None or wanted in i["labels"]]
+            return 200, {}, [self.issue_json(full, i) for i in found]
+        if rest == "issues" and method == "POST":
+            issue = {"number": len(issues) + 1, "title": body["title"], "body": body.get("body"),
+                     "state": "open", "labels": list(body.get("labels", []))}
+            issues.append(issue)
+            return 201, {}, self.issue_json(full, issue)
+        mi = re.fullmatch(r"issues/(\d+)(/comments)?", rest)
+        if mi:
+            n = int(mi.group(1))
+            if not 1 <= n <= len(issues):
+                return 404, {}, {"message": "Not Found"}
+            issue = issues[n - 1]
+            if mi.group(2) and method == "POST":
+                self.comments.setdefault((full, n), []).append(body["body"])
+                return 201, {}, {"id": 5000 + n, "body": body["body"],
+                                 "url": f"{self.url}/repos/{full}/issues/comments/{5000 + n}"}
+            if method == "PATCH":
+                for k in ("body", "state", "title"):
+                    if k in body:
+                        issue[k] = body[k]
+                return 200, {}, self.issue_json(full, issue)
+            if method == "GET":
+                return 200, {}, self.issue_json(full, issue)
+        if rest == "stats/contributors" and method == "GET":
+            repo = self.repos.get(full.lower())
+            if repo is None:
+                return 404, {}, {"message": "Not Found"}
+            if repo.stats_202 > 0:
+                repo.stats_202 -= 1
+                return 202, {}, {}
+            return 200, {}, repo.stats
+        return 404, {}, {"message": "Not Found"}
+
+    # --- HTTP plumbing -------------------------------------------------------------------
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _serve(self) -> None:
+                path, _, query = self.path.partition("?")
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                body = json.loads(raw) if raw else None
+                method = self.command
+                with fake.lock:
+                    fake.log.append((method, path))
+                    fault = None
+                    for i, f in enumerate(fake.faults):
+                        if f[0] == method and path.startswith(f[1]):
+                            fault = fake.faults.pop(i)
+                            break
+                    if fault is not None and fault[5]:
+                        fake._dispatch(method, path, query, body)
+                    if fault is not None:
+                        status, headers, payload = fault[2], fault[3], fault[4]
+                    else:
+                        status, headers, payload = fake._dispatch(method, path, query, body)
+                out = json.dumps(payload if payload is not None else {}).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(out)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(out)
+
+            do_GET = do_POST = do_PATCH = _serve
+
+        return Handler
+
+    def _dispatch(self, method: str, path: str, query: str, body: Any
+                  ) -> tuple[int, dict[str, str], Any]:
+        if path == "/graphql" and method == "POST":
+            return self.graphql(body)
+        return self.rest(method, path, query, body)
