@@ -178,9 +178,54 @@ ELECTION = {
           - login: eve-o
         ballots_sha256: "0000000000000000000000000000000000000000000000000000000000000000"
     """,
+    # the shape `charter election tally` writes
     "elections/2026-council/result.yaml": """
-        winners: [dee-n, eve-o]
+        election: 2026-council
+        kind: council-election
+        title: Council election 2026
+        method: bloc-star
+        seats: 2
+        electorate: 3
         ballots: 2
+        certified: true
+        finalised: '2026-06-15'
+        totals:
+          - {candidate: dee-n, stars: 9, five_star: 1}
+          - {candidate: eve-o, stars: 7, five_star: 0}
+        rounds:
+          - round: 1
+            finalists: [dee-n, eve-o]
+            runoff: {dee-n: 2, eve-o: 0}
+            placed: dee-n
+        order: [dee-n, eve-o]
+        coi: []
+    """,
+    "elections/2026-member-add-fay/election.yaml": """
+        kind: motion
+        title: Admit Fay Park to the community
+        returning_officer: cy-m
+        method: yes-no
+        motion:
+          type: member-add
+          subject: fay-p
+          text: Admit Fay Park as a community member.
+          called: {by: ada-l, on: '2026-09-01'}
+          seconded: {by: dee-n, on: '2026-09-08'}
+        voting: {opens: '2026-09-10', closes: '2026-09-23'}
+        finalised: '2026-09-24'
+        electorate: [ada-l, dee-n, eve-o]
+        participation: [ada-l, dee-n, eve-o]
+        ballots_sha256: "1111111111111111111111111111111111111111111111111111111111111111"
+    """,
+    "elections/2026-member-add-fay/result.yaml": """
+        kind: motion
+        'yes': 2
+        'no': 1
+        abstain: 0
+        quorum: {needed: 2, participated: 3, met: true}
+        threshold: {needed: 2, of: more than half of 3 votes cast}
+        passed: true
+        effect: fay-p joins the community
     """,
 }
 

@@ -112,7 +112,10 @@ def test_private_data_is_never_published(api: dict[str, bytes]) -> None:
     assert "electorate" not in election["details"]
     assert "participation" not in election["details"]
     assert (election["electorate_size"], election["turnout"]) == (3, 2)
-    assert election["result"] == {"ballots": 2, "winners": ["dee-n", "eve-o"]}
+    assert election["result"]["order"] == ["dee-n", "eve-o"]
+    assert election["result"]["rounds"][0]["runoff"] == {"dee-n": 2, "eve-o": 0}
+    motion = json.loads(api["v1/elections.json"])["elections"]["2026-member-add-fay"]
+    assert motion["result"]["passed"] is True and motion["turnout"] == 3
 
 
 def test_ballot_like_records_are_dropped_from_election_summaries(tmp_path: Path) -> None:
@@ -158,9 +161,10 @@ def test_api_fields_are_documented(api: dict[str, bytes]) -> None:
     for raw in api.values():
         keys(json.loads(raw), published)
     # the election summary copies the elections package's own fields: documented there
-    election = json.loads(api["v1/elections.json"])["elections"]["2026-council"]
-    copied = keys(election["details"], set()) | keys(election["result"], set())
-    copied |= set(election["dates"])
+    copied: set[str] = set()
+    for eid, election in json.loads(api["v1/elections.json"])["elections"].items():
+        copied |= {eid} | set(election["dates"])
+        copied |= keys(election["details"], set()) | keys(election["result"], set())
     missing = sorted(published - documented - data_keys - copied)
     assert missing == [], f"fields missing from docs/roster-api.md: {missing}"
 

@@ -132,9 +132,13 @@ def _crawl(page: Any, start: str) -> dict[str, int]:
         url = queue.popleft()
         if url in seen:
             continue
+        if not url.endswith(".html"):
+            # fetched, not opened: a browser tab on a JSON file would ask for /favicon.ico
+            seen[url] = page.request.get(url).status
+            continue
         response = page.goto(url)
         seen[url] = response.status if response else 0
-        if not url.endswith(".html") or seen[url] != 200:
+        if seen[url] != 200:
             continue
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         for href in hrefs:

@@ -37,8 +37,6 @@ SHORT_ROLES = {
     "ecosystem-wg": "ecosystem working group",
     "returning-officer": "returning officer",
 }
-# Keys of a result file that say in a few words how it ended, in the order they are shown.
-HEADLINE_KEYS = ("outcome", "passed", "status", "winners", "elected", "winner", "vacant")
 
 
 @cache
@@ -52,6 +50,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["link_labels"] = LINK_LABELS
+    env.filters["by_date"] = lambda dates: sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
     return env
 
 
@@ -114,22 +113,43 @@ class Links:
         return out
 
     def headline(self, result: dict[str, Any]) -> Markup:
-        """How an election or vote ended, from the usual keys of its result."""
-        parts = []
-        for key in HEADLINE_KEYS:
-            if key not in result:
-                continue
-            v = result[key]
-            if isinstance(v, bool):
-                text = Markup("{}: {}").format(_label(key), "yes" if v else "no")
-            elif isinstance(v, list) and all(isinstance(x, str) for x in v):
-                text = Markup("{}: {}").format(_label(key), self.people(v))
-            elif isinstance(v, str | int | float):
-                text = Markup("{}: {}").format(_label(key), self.value(v))
-            else:
-                continue
-            parts.append(text)
-        return Markup("; ").join(parts) if parts else Markup("Result recorded (see details)")
+        """How an election or vote ended, in a few words, from the usual keys of its result."""
+        parts: list[Markup] = []
+        passed = result.get("passed")
+        if isinstance(passed, bool):
+            parts.append(escape("Passed" if passed else "Not passed"))
+        for key in ("outcome", "status"):
+            if isinstance(result.get(key), str):
+                parts.append(escape(result[key]))
+        elected = next((result[k] for k in ("winners", "elected") if isinstance(
+            result.get(k), list)), None)
+        order, seats = result.get("order"), result.get("seats")
+        if elected is None and isinstance(order, list) and isinstance(seats, int):
+            elected = order[:seats]
+        if elected:
+            names = []
+            for x in elected:
+                if isinstance(x, dict) and isinstance(x.get("login"), str):
+                    name = self.person(x["login"])
+                    if isinstance(x.get("cohort"), str):
+                        name += Markup(" (cohort {})").format(x["cohort"])
+                    names.append(name)
+                elif isinstance(x, str):
+                    names.append(self.person(x))
+            if names:
+                parts.append(Markup("Elected: ") + Markup(", ").join(names))
+        vacancies = result.get("vacancies")
+        if isinstance(vacancies, list) and vacancies:
+            parts.append(escape(f"{len(vacancies)} seat(s) left vacant"))
+        if isinstance(result.get("winner"), str):
+            parts.append(Markup("Winner: ") + self.person(result["winner"]))
+        if isinstance(result.get("effect"), str):
+            parts.append(escape(result["effect"]))
+        if result.get("certified") is False:
+            parts.append(escape("Provisional: not certified yet"))
+        if not parts:
+            return Markup("Result recorded (see the details)")
+        return Markup("; ").join(parts)
 
     def group(self, group: str) -> Markup:
         if group == "core":
@@ -149,15 +169,38 @@ class Links:
         if isinstance(v, list):
             if not v:
                 return Markup("<em>none</em>")
+            if all(isinstance(x, dict) for x in v):
+                return self._table(v)
+            if all(not isinstance(x, dict | list) for x in v):
+                return Markup(", ").join(self.value(x) for x in v)
             items = Markup("").join(Markup("<li>{}</li>").format(self.value(x)) for x in v)
             return Markup("<ol>{}</ol>").format(items)
         if isinstance(v, dict):
+            if v and all(not isinstance(x, dict | list) for x in v.values()):
+                return Markup(", ").join(
+                    Markup("{}: {}").format(self.value(k), self.value(x)) for k, x in v.items())
             rows = Markup("").join(
                 Markup("<dt>{}</dt><dd>{}</dd>").format(_label(k), self.value(x))
                 for k, x in v.items()
             )
             return Markup("<dl>{}</dl>").format(rows)
         return escape(str(v))
+
+
+    def _table(self, rows: list[dict[str, Any]]) -> Markup:
+        """A list of records (totals, rounds, seats) as a table, one column per field."""
+        columns: list[str] = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+        head = Markup("").join(Markup('<th scope="col">{}</th>').format(_label(c)) for c in columns)
+        body = Markup("").join(
+            Markup("<tr>{}</tr>").format(Markup("").join(
+                Markup("<td>{}</td>").format(self.value(row[c]) if c in row else "")
+                for c in columns))
+            for row in rows
+        )
+        return Markup('<table class="data"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
+                      ).format(head, body)
 
 
 def _label(key: str) -> str:
@@ -193,11 +236,32 @@ def pages(view: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     yield "elections.html", "elections.html.j2", {"nav": "elections", "elections_sorted": elections}
     for e in elections:
         if e["page"]:
-            yield e["page"], "election.html.j2", {"nav": "", "e": e}
+            yield e["page"], "election.html.j2", {"nav": "", "e": e, "details": _rest(e),
+                                                  "result": _result_rest(e)}
     for p in people:
         yield p["page"], "person.html.j2", {"nav": "", "p": p}
     for m in modules:
         yield m["page"], "module.html.j2", {"nav": "", "m": m}
+
+
+def _rest(e: dict[str, Any]) -> dict[str, Any]:
+    """An election's details less what its page shows above them (kind, title, dates)."""
+    shown = {"kind", "title"}
+    for key in e["dates"]:
+        root = key.split(".")[0]
+        value = e["details"].get(root)
+        if isinstance(value, str) or (isinstance(value, dict) and all(
+                f"{root}.{k}" in e["dates"] for k in value)):
+            shown.add(root)
+    return {k: v for k, v in e["details"].items() if k not in shown}
+
+
+def _result_rest(e: dict[str, Any]) -> dict[str, Any] | None:
+    """An election's result less the fields that repeat its definition (id, kind, title ...)."""
+    if e["result"] is None:
+        return None
+    same = {k for k, v in e["result"].items() if k in e["details"] and e["details"][k] == v}
+    return {k: v for k, v in e["result"].items() if k not in same and k != "election"}
 
 
 def _start(e: dict[str, Any]) -> str:

@@ -221,17 +221,19 @@ def _plain(value: Any, depth: int = 0) -> Any:
     """``value`` if it is publishable summary data, else ``None`` (dropped)."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if depth > 6:
+        return None
     if isinstance(value, list):
         if all(x is None or isinstance(x, bool | int | float | str) for x in value):
             return list(value)
-        if depth < 2 and all(isinstance(x, dict) for x in value) and len(value) <= 100:
+        if all(isinstance(x, dict) for x in value) and len(value) <= 1000:
             items = [_plain(x, depth + 1) for x in value]
-            # a list of small records (winners with their rank, rounds) is a result, but a
+            # a list of small records (totals, rounds, recorded ties) is a result, but a
             # record that names a voter with their choice (a ballot) is never published
-            if all(isinstance(x, dict) and not _is_ballot(x) for x in items):
+            if all(isinstance(x, dict) for x in items) and not any(map(_is_ballot, value)):
                 return items
         return None
-    if isinstance(value, dict) and depth < 3:
+    if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
@@ -250,7 +252,7 @@ _PRIVATE = {"ballots", "ballot", "votes", "scores", "voters", "electorate", "par
 
 
 def _is_ballot(record: dict[str, Any]) -> bool:
-    keys = {k.lower() for k in record}
+    keys = {str(k).lower() for k in record}
     return bool(keys & {"voter", "ballot", "scores", "score_by", "token"})
 
 
