@@ -270,7 +270,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     )
 
 
-def _build(node: yaml.Node, seen: set[int] | None) -> Any:
+def _build(node: yaml.Node, seen: set[int] | None, depth: int = 0) -> Any:
     """Plain Python data from a composed node; refuses aliases, merge keys and duplicate keys.
 
     Recursion is safe: nesting was bounded before composing. ``seen`` is None when the text has
@@ -288,10 +288,16 @@ def _build(node: yaml.Node, seen: set[int] | None) -> Any:
         seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    depth += 1
+    if depth > MAX_DEPTH:  # _check_depth only walks files with many indicators
+        raise _Refused(
+            "YAML-DEPTH", f"nesting deeper than {MAX_DEPTH} levels; governance files are shallow",
+            node,
+        )
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
             return _scalar(node)  # type: ignore[arg-type]
-        return [_build(child, seen) for child in node.value]
+        return [_build(child, seen, depth) for child in node.value]
     if node.tag != "tag:yaml.org,2002:map":
         return _scalar(node)  # type: ignore[arg-type]
     out: dict[Any, Any] = {}
@@ -309,7 +315,7 @@ def _build(node: yaml.Node, seen: set[int] | None) -> Any:
                 f"duplicate key {key!r} (first at line {_key_line(node, key)}); keep one",
                 key_node,
             )
-        out[key] = _build(value_node, seen)
+        out[key] = _build(value_node, seen, depth)
     return out
 
 
