@@ -21,7 +21,8 @@ def status_is_backed(ctx: Context) -> Iterator[Finding]:
                           "working group's vote (charter ecosystem decide)", "status")
         if p.status == "retired" and "retired" not in p.data:
             yield finding(s, p.file, "ECO-STATUS",
-                          f"{p.slug} is retired without a retired: record (date and reason)", "status")
+                          f"{p.slug} is retired without a retired: record (date and reason)",
+                          "status")
 
 
 @rule("ECO-MEASURABLE")
@@ -31,9 +32,10 @@ def enough_maintainers(ctx: Context) -> Iterator[Finding]:
     need = int(s.policy.get("ecosystem.min_core_maintainers"))
     for p in s.projects.values():
         if p.status == "active" and len(p.data.get("maintainers", [])) < need:
+            where = "maintainers" if "maintainers" in p.data else "status"
             yield finding(s, p.file, "ECO-MEASURABLE",
                           f"{p.slug} lists {len(p.data.get('maintainers', []))} core maintainers; "
-                          f"at least {need} are required", "maintainers" if "maintainers" in p.data else "status")
+                          f"at least {need} are required", where)
 
 
 @rule("ECO-PERIODIC")
@@ -45,9 +47,84 @@ def review_not_overdue(ctx: Context) -> Iterator[Finding]:
         if p.status != "active":
             continue
         dates = [parse_date(r["date"]) for r in p.data.get("reviews", [])]
-        dates += [parse_date(d["date"]) for d in p.data.get("decisions", []) if d["outcome"] == "accepted"]
+        dates += [parse_date(d["date"]) for d in p.data.get("decisions", [])
+                  if d["outcome"] in ("accepted", "reinstated")]
         last = max((d for d in dates if d), default=None)
         if last and add_months(last, months) <= ctx.today:
             yield finding(s, p.file, "ECO-PERIODIC",
                           f"{p.slug} was last reviewed on {last}; a re-review is due (charter "
                           "ecosystem review)", "slug", severity=Severity.NOTICE)
+
+
+@rule("ECO-VOTE")
+def recorded_votes_add_up(ctx: Context) -> Iterator[Finding]:
+    """A recorded vote names only members of the working group of its day, each once, and its
+    outcome is what the tally gives (accepted when more than vote_fraction of the members
+    approve); any other outcome states its reason."""
+    from charter.ecosystem import vote
+
+    s = ctx.state
+    fraction = s.policy.fraction("ecosystem.vote_fraction")
+    for p in s.projects.values():
+        for i, d in enumerate(p.data.get("decisions", [])):
+            outcome = d["outcome"]
+            if outcome in vote.VOTED:
+                members = d.get("working_group")
+                if not members:
+                    yield finding(s, p.file, "ECO-VOTE",
+                                  f"{p.slug}: the {outcome} decision of {d['date']} does not "
+                                  "record the working group's members (working_group:), so its "
+                                  "majority cannot be checked", "decisions", i)
+                    continue
+                lists = {k: d.get(k, []) for k in ("for", "against", "abstain")}
+                for problem in vote.check_voters(members, lists):
+                    yield finding(s, p.file, "ECO-VOTE", f"{p.slug}, {d['date']}: {problem}",
+                                  "decisions", i)
+                t = vote.tally(members, lists["for"], fraction)
+                if t.outcome != outcome:
+                    yield finding(s, p.file, "ECO-VOTE",
+                                  f"{p.slug}: recorded as {outcome} on {d['date']}, but "
+                                  f"{t.approvals} of {t.members} members approved and {t.needed} "
+                                  f"are needed: the outcome is {t.outcome}",
+                                  "decisions", i, "outcome")
+            elif outcome in vote.OTHER and not d.get("reason"):
+                yield finding(s, p.file, "ECO-VOTE",
+                              f"{p.slug}: the {outcome} decision of {d['date']} gives no reason; "
+                              "the applicants need to know what to do", "decisions", i)
+
+
+@rule("ECO-RESUBMIT")
+def resubmitted_after_wait(ctx: Context) -> Iterator[Finding]:
+    """A declined project re-applies no sooner than resubmit_months after the decision."""
+    s = ctx.state
+    months = int(s.policy.get("ecosystem.resubmit_months"))
+    for p in s.projects.values():
+        submitted = parse_date(p.data.get("submitted"))
+        if submitted is None:
+            continue
+        for d in p.data.get("decisions", []):
+            decided = parse_date(d["date"])
+            if d["outcome"] != "declined" or decided is None or submitted <= decided:
+                continue
+            allowed = add_months(decided, months)
+            if submitted < allowed:
+                yield finding(s, p.file, "ECO-RESUBMIT",
+                              f"{p.slug} was declined on {decided} and re-applied on "
+                              f"{submitted}; it may re-apply from {allowed}", "submitted")
+
+
+@rule("ECO-PERIODIC")
+def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
+    """An active project's open notice is not past its deadline (then it is retired)."""
+    s = ctx.state
+    for p in s.projects.values():
+        notice = p.data.get("notice")
+        if p.status != "active" or not notice:
+            continue
+        deadline = parse_date(notice.get("deadline"))
+        if deadline is not None and deadline < ctx.today:
+            yield finding(s, p.file, "ECO-PERIODIC",
+                          f"{p.slug}: the notice of {notice.get('opened')} (issue "
+                          f"#{notice.get('issue')}) passed its deadline of {deadline}; run "
+                          "charter ecosystem review --apply to re-check and retire it if still "
+                          "short", "notice", "deadline", severity=Severity.WARNING)

@@ -1,0 +1,185 @@
+"""ECO-QUEUE, ECO-VOTE, ECO-RESUBMIT: the review order, recorded votes and their checks."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from charter.ecosystem import vote
+from charter.load import load
+from charter.rules import run as run_rules
+from charter.tree import FsTree
+from conftest import project, read_project, write_project
+
+WG = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
+
+
+def application(slug: str, issue: int, status: str = "new", **extra) -> dict:
+    data = {"slug": slug, "name": slug.title(), "repository": f"org/{slug}", "status": status,
+            "issue": issue, "submitted": "2026-10-01", "maintainers": ["a-one", "b-two"]}
+    data.update(extra)
+    return data
+
+
+def queue(charter, root: Path, *extra: str, today: str = "2026-11-20"):
+    code, out, err = charter("ecosystem", "queue", "--repo", str(root), "--format", "json",
+                             *extra, today=today)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo):
+    for n in range(12):
+        write_project(eco_repo, application(f"app-{n:02}", 40 - n))
+    write_project(eco_repo, application("back", 50, "needs-info", returning=True))
+    write_project(eco_repo, application("early", 45, "in-progress"))
+    write_project(eco_repo, application("done", 5, "declined"))  # not waiting
+    q = queue(charter, eco_repo, "--session", "2026-12-10")
+    order = [e["slug"] for e in q["queue"]]
+    assert order[0] == "back"  # returning first, whatever its issue number
+    issues = [e["issue"] for e in q["queue"][1:]]
+    assert issues == sorted(issues)  # then first in, first out by issue number
+    assert "done" not in order
+    assert [e["in_session"] for e in q["queue"]].count(True) == 10  # session_max
+    assert q["move_on"] == "2026-11-26"  # two weeks before the session
+
+
+def test_eco_queue_moves_to_in_progress_two_weeks_before(charter, eco_repo):
+    write_project(eco_repo, application("one", 1))
+    write_project(eco_repo, application("two", 2, "in-progress"))
+    before = queue(charter, eco_repo, "--session", "2026-12-10", today="2026-11-25")
+    assert not any(e["move_to_in_progress"] for e in before["queue"])
+    on = queue(charter, eco_repo, "--session", "2026-12-10", today="2026-11-26")
+    assert [e["slug"] for e in on["queue"] if e["move_to_in_progress"]] == ["one"]
+    code, _, err = charter("ecosystem", "queue", "--repo", str(eco_repo), "--session",
+                           "2026-12-10", "--apply", today="2026-11-26")
+    assert code == 0, err
+    assert read_project(eco_repo, "one")["status"] == "in-progress"
+
+
+def test_eco_queue_uses_next_session_and_warns_when_short(charter, eco_repo):
+    write_project(eco_repo, application("one", 1))
+    code, out, _ = charter("ecosystem", "queue", "--repo", str(eco_repo), today="2026-11-20")
+    assert code == 0
+    assert "session 2026-12-10" in out and "fewer than the 7" in out
+
+
+@pytest.mark.parametrize(("members", "approvals", "outcome"), [
+    (5, 3, "accepted"), (5, 2, "declined"), (4, 2, "declined"), (4, 3, "accepted"),
+    (1, 1, "accepted"), (2, 1, "declined"),
+])
+def test_eco_vote_more_than_half_of_members(members, approvals, outcome):
+    group = [f"m{i}" for i in range(members)]
+    assert vote.tally(group, group[:approvals], Fraction(1, 2)).outcome == outcome
+
+
+def decide(charter, root: Path, slug: str, *args: str, today: str = "2026-12-10"):
+    return charter("ecosystem", "decide", slug, "--repo", str(root), *args, today=today)
+
+
+def test_eco_vote_decide_accepts_and_records(charter, eco_repo):
+    write_project(eco_repo, application("orbit", 7, "in-progress"))
+    code, out, err = decide(charter, eco_repo, "orbit", "--for", "priya-nair,omar-haddad,yuki-sato",
+                            "--against", "bruno-costa")
+    assert code == 0, err
+    assert "accepted (3 of 5 members approve; 3 needed)" in out
+    data = read_project(eco_repo, "orbit")
+    assert data["status"] == "active"
+    d = data["decisions"][-1]
+    assert d == {"date": "2026-12-10", "outcome": "accepted",
+                 "for": ["priya-nair", "omar-haddad", "yuki-sato"], "against": ["bruno-costa"],
+                 "abstain": [], "working_group": WG}
+    state, findings = load(FsTree(eco_repo))
+    assert not [f for f in list(run_rules(state)) + findings if f.rule.startswith("ECO-VOTE")]
+
+
+def test_eco_vote_decide_declines_without_majority(charter, eco_repo):
+    write_project(eco_repo, application("orbit", 7, "in-progress"))
+    code, out, err = decide(charter, eco_repo, "orbit", "--for", "priya-nair,omar-haddad",
+                            "--abstain", "yuki-sato", "--reason", "too early")
+    assert code == 0, err
+    assert "declined (2 of 5" in out and "re-apply from 2027-03-10" in out
+    data = read_project(eco_repo, "orbit")
+    assert data["status"] == "declined" and data["decisions"][-1]["reason"] == "too early"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--for", "priya-nair,stranger"), "stranger (for) is not a member"),
+    (("--for", "priya-nair", "--against", "priya-nair"), "listed under both"),
+])
+def test_eco_vote_decide_refuses_bad_ballots(charter, eco_repo, args, message):
+    path = write_project(eco_repo, application("orbit", 7, "in-progress"))
+    before = path.read_bytes()
+    code, _, err = decide(charter, eco_repo, "orbit", *args)
+    assert code == 1 and message in err
+    assert path.read_bytes() == before
+
+
+def test_eco_vote_other_outcomes_need_a_reason(charter, eco_repo):
+    write_project(eco_repo, application("orbit", 7, "in-progress"))
+    code, _, err = decide(charter, eco_repo, "orbit", "--outcome", "needs-info")
+    assert code == 2 and "--reason" in err
+    code, _, err = decide(charter, eco_repo, "orbit", "--outcome", "postponed", "--reason",
+                          "write a blog post first")
+    assert code == 0, err
+    assert read_project(eco_repo, "orbit")["status"] == "postponed"
+
+
+def test_eco_vote_decided_projects_cannot_be_decided_again(charter, eco_repo):
+    write_project(eco_repo, project("live"))
+    code, _, err = decide(charter, eco_repo, "live", "--for", ",".join(WG))
+    assert code == 1 and "only an open application" in err
+
+
+def _rules(root: Path, rule_id: str, today: str = "2026-11-21") -> list:
+    import datetime as dt
+
+    state, _ = load(FsTree(root))
+    return [f for f in run_rules(state, dt.date.fromisoformat(today)) if f.rule == rule_id]
+
+
+def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo):
+    write_project(eco_repo, project("p", decisions=[{
+        "date": "2026-01-14", "outcome": "accepted", "for": WG[:2], "against": WG[2:],
+        "working_group": WG}]))
+    [f] = _rules(eco_repo, "ECO-VOTE")
+    assert "2 of 5 members approved and 3 are needed" in f.message and f.line > 0
+
+
+def test_eco_vote_rule_catches_outsiders_and_missing_reason(eco_repo):
+    write_project(eco_repo, application("q", 3, "needs-info", decisions=[
+        {"date": "2026-01-14", "outcome": "declined", "for": ["outsider"], "working_group": WG},
+        {"date": "2026-02-14", "outcome": "needs-info"}]))
+    messages = [f.message for f in _rules(eco_repo, "ECO-VOTE")]
+    assert any("outsider (for) is not a member" in m for m in messages)
+    assert any("gives no reason" in m for m in messages)
+
+
+def test_eco_resubmit_rule(eco_repo):
+    declined = [{"date": "2026-07-15", "outcome": "declined", "for": [], "working_group": WG}]
+    write_project(eco_repo, application("early", 9, submitted="2026-10-14", decisions=declined))
+    write_project(eco_repo, application("ontime", 10, submitted="2026-10-15", decisions=declined))
+    found = _rules(eco_repo, "ECO-RESUBMIT")
+    assert [f.path for f in found] == ["ecosystem/early.yaml"]
+    assert "may re-apply from 2026-10-15" in found[0].message
+
+
+def test_eco_periodic_rule_flags_a_notice_past_its_deadline(eco_repo):
+    write_project(eco_repo, project("p", notice={"issue": 3, "opened": "2026-10-01",
+                                                 "deadline": "2026-10-31"}))
+    assert _rules(eco_repo, "ECO-PERIODIC", today="2026-10-31") == [] or all(
+        "deadline" not in f.message for f in _rules(eco_repo, "ECO-PERIODIC", "2026-10-31"))
+    late = [f for f in _rules(eco_repo, "ECO-PERIODIC", "2026-11-01") if "deadline" in f.message]
+    assert len(late) == 1 and late[0].severity.value == "warning"
+
+
+def test_eco_shipped_data_passes_the_eco_rules(repo_root):
+    state, findings = load(FsTree(repo_root))
+    errors = [f for f in list(run_rules(state)) + findings
+              if f.rule.startswith("ECO-") and f.severity.value == "error"]
+    assert errors == []
+    assert {p.status for p in state.projects.values()} >= {"active", "retired", "new",
+                                                            "declined", "in-progress"}
