@@ -32,7 +32,7 @@ def count_all(tree: Tree, state: State) -> list[Count]:
 
 
 def verify_tree(tree: Tree, state: State) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = list(stray_records(tree, state))
     counts = count_all(tree, state)
     for c in counts:
         out.extend(_problem_findings(state, c))
@@ -40,7 +40,32 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
             continue
         out.extend(_compare_result(tree, state, c))
     out.extend(council_matches(state, counts))
+    out.extend(dissolved_needs_election(state, counts))
     out.extend(lead_matches(state, counts))
+    return out
+
+
+RECORD_FILES = ("election.yaml", "ballots.csv", "result.yaml", "README.md")
+
+
+def stray_records(tree: Tree, state: State) -> list[Finding]:
+    """Every directory under elections/ is a record with a definition; nothing else is there."""
+    out = []
+    dirs: set[str] = set()
+    for p in tree.files("elections"):
+        parts = p.split("/")
+        if len(parts) == 2:
+            continue  # elections/README.md and the like
+        dirs.add(parts[1])
+        if len(parts) != 3 or parts[2] not in RECORD_FILES:
+            out.append(Finding(p, 0, 0, "PC-ELECTION",
+                               "unexpected file; a record holds election.yaml, ballots.csv and "
+                               "the generated result.yaml", Severity.WARNING))
+    for d in sorted(dirs):
+        if not tree.exists(f"elections/{d}/election.yaml"):
+            out.append(Finding(f"elections/{d}", 0, 0, "PC-ELECTION",
+                               "a record without election.yaml cannot be counted; add its "
+                               "definition"))
     return out
 
 
@@ -190,6 +215,29 @@ def council_matches(state: State, counts: list[Count]) -> list[Finding]:
                                f"(cohort {want['cohort']} until {want['term_end']}) but has no "
                                "seat in council.yaml; add the seat (a resignation leaves it empty "
                                "without a vote)", Severity.WARNING))
+    return out
+
+
+def dissolved_needs_election(state: State, counts: list[Count]) -> list[Finding]:
+    """PC-NO-CONFIDENCE: a passed whole-council vote is followed by a new council election."""
+    done = _certified(counts)
+    out = []
+    for c in done:
+        r = c.result
+        assert r is not None
+        m = c.record.data.get("motion") or {}
+        if not (r["kind"] == "motion" and r["passed"] and r["type"] == "no-confidence"
+                and str(m.get("subject", "")).lower() == "council"):
+            continue
+        later = [x for x in counts if x.record.data.get("kind") == "council-election"
+                 and x.record.data.get("scope", "whole") == "whole"
+                 and str(x.record.data.get("voting", {}).get("opens", "")) >= r["finalised"]]
+        if not later:
+            line, col = state.at(c.record.file, "motion", "subject")
+            out.append(Finding(c.record.file, line, col, "PC-NO-CONFIDENCE",
+                               f"the council was dissolved on {r['finalised']}; a new "
+                               "whole-council election starts immediately: record it in "
+                               "elections/", Severity.WARNING))
     return out
 
 

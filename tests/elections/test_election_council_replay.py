@@ -1,0 +1,133 @@
+"""council.yaml against the certified records replayed in order: no-confidence, vacancy,
+whole-council dissolution; approval voting through the policy; stray files in elections/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from elections_helpers import governance_repo, write_record
+
+from charter.elections.check import verify
+from charter.elections.record import count, read_record
+from charter.findings import Finding, Severity
+from charter.load import load
+from charter.tree import FsTree
+
+COUNCIL = ["sofia-rossi", "kwame-mensah", "hana-kim", "elif-demir", "noah-clarke"]
+COMMUNITY = ["aiko-tanaka", "diego-alvarez", "jonas-berg", "lena-vogel", "mira-chen",
+             "omar-haddad", "priya-nair", "ravi-patel", *COUNCIL]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return governance_repo(tmp_path)
+
+
+def tally(repo: Path, eid: str) -> None:
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), eid, state.elections[eid]), state.policy)
+    assert c.result is not None, c.problems
+    (repo / "elections" / eid / "result.yaml").write_text(c.render())
+
+
+def found(repo: Path, severity: Severity = Severity.ERROR) -> list[Finding]:
+    state, _ = load(FsTree(repo))
+    return [f for f in verify(repo, state) if f.severity is severity]
+
+
+def no_confidence(repo: Path, subject: str, yes: int, no: int) -> None:
+    n = yes + no
+    write_record(repo, f"2026-nc-{subject}", {
+        "kind": "motion", "title": "No confidence", "returning_officer": "george-hale",
+        "motion": {"type": "no-confidence", "text": "t", "subject": subject,
+                   "called": {"by": "aiko-tanaka", "on": "2026-10-01"},
+                   "seconded": {"by": "jonas-berg", "on": "2026-10-02"}},
+        "voting": {"opens": "2026-10-05", "closes": "2026-10-18"}, "finalised": "2026-10-19",
+        "electorate": COMMUNITY, "participation": COMMUNITY[:n],
+    }, "date,vote\n" + "2026-10-06,yes\n" * yes + "2026-10-06,no\n" * no)
+    tally(repo, f"2026-nc-{subject}")
+
+
+def drop_seat(repo: Path, login: str) -> None:
+    lines = (repo / "council.yaml").read_text().split("\n")
+    i = lines.index(f"  - login: {login}")
+    del lines[i:i + 5]
+    (repo / "council.yaml").write_text("\n".join(lines))
+
+
+def test_pc_no_confidence_passed_removes_the_seat(repo: Path) -> None:
+    no_confidence(repo, "noah-clarke", 8, 4)  # 8 of 12 cast: exactly two thirds
+    assert any("noah-clarke holds a seat" in f.message for f in found(repo))
+    drop_seat(repo, "noah-clarke")
+    assert found(repo) == []
+
+
+def test_pc_no_confidence_failed_changes_nothing(repo: Path) -> None:
+    no_confidence(repo, "noah-clarke", 7, 4)  # 7 of 11: below two thirds (8)
+    assert found(repo) == []
+
+
+def test_pc_vacancy_appointee_serves_out_the_term(repo: Path) -> None:
+    no_confidence(repo, "noah-clarke", 8, 4)
+    drop_seat(repo, "noah-clarke")
+    sitting = COUNCIL[:4]
+    write_record(repo, "2026-vacancy", {
+        "kind": "motion", "title": "Fill the vacancy", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Ravi Patel", "appointee": "ravi-patel",
+                   "replaces": {"login": "noah-clarke", "cohort": "B",
+                                "term_end": "2027-06-15"}},
+        "voting": {"opens": "2026-10-20", "closes": "2026-10-27"}, "finalised": "2026-10-28",
+        "electorate": sitting,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-21,yes\n" for p in sitting[:3])
+       + f"{sitting[3]},2026-10-21,abstain\n")
+    tally(repo, "2026-vacancy")
+    assert any("ravi-patel was elected" in f.message for f in found(repo, Severity.WARNING))
+    with (repo / "council.yaml").open("a") as fh:
+        fh.write("\n  - login: ravi-patel\n    cohort: B\n    term_start: '2026-10-28'\n"
+                 "    term_end: '2027-06-15'\n    elected_in: 2026-vacancy\n"
+                 "    replaces: noah-clarke\n")
+    assert found(repo) == [] and found(repo, Severity.WARNING) == []
+
+
+def test_pc_no_confidence_whole_council_dissolves_it(repo: Path) -> None:
+    no_confidence(repo, "council", 9, 3)
+    errs = found(repo)
+    assert len([f for f in errs if "holds a seat" in f.message]) == 5
+    warns = found(repo, Severity.WARNING)
+    assert any(f.rule == "PC-NO-CONFIDENCE" and "new whole-council election" in f.message
+               for f in warns)
+
+
+def test_pc_election_approval_option_from_policy(repo: Path) -> None:
+    pol = repo / "policy.yaml"
+    pol.write_text(pol.read_text().replace("voting_method: bloc-star", "voting_method: approval"))
+    cands = ["ana-x", "ben-y", "cai-z"]
+    write_record(repo, "2027-approval", {
+        "kind": "council-election", "title": "Approval", "returning_officer": "george-hale",
+        "scope": "A", "seats": 2, "voting": {"opens": "2027-06-01", "closes": "2027-06-14"},
+        "electorate": cands, "participation": cands,
+        "candidates": [{"login": c} for c in cands],
+    }, "ana-x,ben-y,cai-z\n1,0,1\n0,1,1\n1,0,1\n")
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2027-approval", state.elections["2027-approval"]),
+              state.policy)
+    assert c.result is not None
+    assert c.result["method"] == "approval"
+    assert c.result["order"] == ["cai-z", "ana-x", "ben-y"]
+    assert c.result["totals"][0] == {"candidate": "cai-z", "approvals": 3}
+    bad = repo / "elections/2027-approval/ballots.csv"
+    bad.write_text("ana-x,ben-y,cai-z\n1,0,5\n")
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2027-approval", state.elections["2027-approval"]),
+              state.policy)
+    assert any("from 0 to 1" in p.message for p in c.problems)
+
+
+def test_stray_files_and_records_without_definition(repo: Path) -> None:
+    (repo / "elections/2026-council/notes.txt").write_text("x")
+    (repo / "elections/2028-draft").mkdir()
+    (repo / "elections/2028-draft/ballots.csv").write_text("a\n1\n")
+    assert any(f.path == "elections/2028-draft" for f in found(repo))
+    assert any(f.path == "elections/2026-council/notes.txt"
+               for f in found(repo, Severity.WARNING))
