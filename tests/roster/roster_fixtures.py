@@ -198,6 +198,12 @@ ELECTION = {
             runoff: {dee-n: 2, eve-o: 0}
             placed: dee-n
         order: [dee-n, eve-o]
+        elected:
+          - {login: dee-n, cohort: A, term_start: '2026-06-15', term_end: '2028-06-15',
+             elected_in: 2026-council}
+          - {login: eve-o, cohort: B, term_start: '2026-06-15', term_end: '2027-06-15',
+             elected_in: 2026-council}
+        vacancies: []
         coi: []
     """,
     "elections/2026-member-add-fay/election.yaml": """

@@ -147,12 +147,21 @@ def test_invalid_data_is_refused_before_anything_is_written(
     assert not out.exists()
 
 
-def test_elections_with_a_result_are_shown(site: Path) -> None:
+def test_elections_and_votes_show_their_results(site: Path) -> None:
     pages = _html(site)
     assert "elections/2026-council.html" in pages
     listing = pages["elections.html"]
     assert "Council election 2026" in listing and "council-election" in listing
-    assert 'href="people/dee-n.html">Dee Nakamura</a>' in listing  # a winner, linked
+    assert ('Elected: <a href="people/dee-n.html">Dee Nakamura</a> (cohort A), '
+            '<a href="people/eve-o.html">Ève Ørsted</a> (cohort B)') in listing
+    assert "Passed; fay-p joins the community" in listing
+    assert "Motion called 2026-09-01" in listing
     page = pages["elections/2026-council.html"]
-    assert "2026-05-15" in page and "Voting: opens" in page
+    assert "<dt>Voting opens</dt><dd>2026-05-15</dd>" in page
+    # the totals are a table, one row per candidate
+    assert '<th scope="col">Five star</th>' in page
+    assert page.count("<tr><td>") >= 2 + 2 + 1  # elected, totals, rounds
+    # the result does not repeat the definition (title, kind, finalised)
+    result = page.split('id="result-heading"', 1)[1].split('id="details-heading"', 1)[0]
+    assert "council-election" not in result and "Finalised" not in result
     assert 'href="../elections/2026-council.html"' in pages["people/dee-n.html"]

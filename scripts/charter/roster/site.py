@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals["link_labels"] = LINK_LABELS
     env.filters["by_date"] = lambda dates: sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
+    env.filters["date_label"] = _date_label
     return env
 
 
@@ -201,6 +202,12 @@ class Links:
         )
         return Markup('<table class="data"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
                       ).format(head, body)
+
+
+def _date_label(key: str) -> str:
+    """``motion.called.on`` -> "Motion called", ``voting.opens`` -> "Voting opens"."""
+    words = [w for w in key.split(".") if w not in ("on", "date")] or [key]
+    return _label(" ".join(words))
 
 
 def _label(key: str) -> str:
