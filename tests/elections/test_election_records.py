@@ -115,10 +115,11 @@ def test_bad_ballots_file_is_a_located_finding(repo: Path) -> None:
 
 
 def tie_record(repo: Path, eid: str = "2027-cohort-b") -> None:
-    """A cohort B election whose runoff ties beyond every rule: ana-x and ben-y score alike."""
-    cands = ["ana-x", "ben-y", "cai-z", "dan-w"]
+    """A cohort B election whose runoff ties beyond every rule: diego-alvarez and liam-obrien
+    score alike on every ballot."""
+    cands = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova"]
     rows = [(5, 5, 1, 0), (3, 3, 4, 1), (4, 4, 0, 2)]
-    electorate = ["ana-x", "ben-y", "cai-z", "dan-w", "eve-v"]
+    electorate = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova", "bruno-costa"]
     (repo / "elections" / eid).mkdir(parents=True)
     text = "# A cohort election with a tie (kept comment)\n" + yaml.safe_dump({
         "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
@@ -140,25 +141,26 @@ def test_unbreakable_tie_stops_tally_and_resolve_tie_records_agreement(repo: Pat
     tie_record(repo)
     out = run_charter("election", "tally", "elections/2027-cohort-b", "--repo", str(repo))
     assert out.returncode == 1
-    assert "unbreakable tie in round 1 (runoff) between ana-x, ben-y" in out.stderr
+    assert "unbreakable tie in round 1 (runoff) between diego-alvarez, liam-obrien" in out.stderr
     assert "Traceback" not in out.stderr
     assert any("unbreakable tie" in f.message for f in errors(repo))
     out = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--agree",
-                      "ben-y,ana-x", "--reference", "https://example.invalid/agreement",
+                      "liam-obrien,diego-alvarez", "--reference", "https://example.invalid/agreement",
                       "--date", "2027-06-14", "--repo", str(repo))
     assert out.returncode == 0, out.stderr
     assert "the count completes" in out.stdout
     text = (repo / "elections/2027-cohort-b/election.yaml").read_text()
     assert text.startswith("# A cohort election with a tie (kept comment)")
     data = yaml.safe_load(text)
-    assert data["ties"] == [{"round": 1, "stage": "runoff", "tied": ["ana-x", "ben-y"],
-                             "method": "agreement", "order": ["ben-y", "ana-x"],
+    assert data["ties"] == [{"round": 1, "stage": "runoff",
+                             "tied": ["diego-alvarez", "liam-obrien"], "method": "agreement",
+                             "order": ["liam-obrien", "diego-alvarez"],
                              "reference": "https://example.invalid/agreement",
                              "recorded": "2027-06-14"}]
     out = run_charter("election", "tally", "elections/2027-cohort-b", "--repo", str(repo))
     assert out.returncode == 0, out.stderr
     result = yaml.safe_load((repo / "elections/2027-cohort-b/result.yaml").read_text())
-    assert result["order"][:2] == ["ben-y", "ana-x"]
+    assert result["order"][:2] == ["liam-obrien", "diego-alvarez"]
     assert [s["cohort"] for s in result["elected"]] == ["B", "B", "B"]
     assert result["certified"] is False
     assert "Round 1: finalists" in out.stdout and "recorded resolution" in out.stdout
@@ -171,7 +173,7 @@ def test_resolve_tie_by_seeded_draw_is_replayed(repo: Path, run_charter: Run) ->
                       "drand-round-123456", "--repo", str(repo))
     assert out.returncode == 0, out.stderr
     data = yaml.safe_load((repo / "elections/2027-cohort-b/election.yaml").read_text())
-    drawn = list(draw_order("drand-round-123456", 1, "runoff", ["ana-x", "ben-y"]))
+    drawn = list(draw_order("drand-round-123456", 1, "runoff", ["diego-alvarez", "liam-obrien"]))
     assert data["ties"][0]["order"] == drawn and data["ties"][0]["method"] == "draw"
     assert run_charter("election", "tally", "elections/2027-cohort-b", "--repo",
                        str(repo)).returncode == 0
@@ -250,3 +252,18 @@ def test_gov_lead_elect_core_yaml_must_name_the_winner(repo: Path) -> None:
     core_yaml.write_text(core_yaml.read_text().replace("lead: mira-chen", "lead: tomas-reyes"))
     assert any(f.rule == "GOV-LEAD-ELECT" and "elected mira-chen" in f.message
                for f in errors(repo))
+
+
+def test_pc_election_every_named_login_has_a_member_file(repo: Path) -> None:
+    path = repo / "elections/2026-council/election.yaml"
+    path.write_text(path.read_text().replace("  - liam-obrien\n", "  - liam-o-brien\n", 1))
+    errs = [f for f in errors(repo) if "liam-o-brien has no member file" in f.message]
+    assert len(errs) == 1 and errs[0].line > 0
+
+
+def test_pc_member_add_shows_in_the_member_file(repo: Path) -> None:
+    samir = repo / "members/samir-khan.yaml"
+    samir.write_text(samir.read_text().split("community:")[0])
+    warns = [f for f in findings(repo) if f.rule == "PC-MEMBER-ADD"]
+    assert len(warns) == 1 and warns[0].path == "members/samir-khan.yaml"
+    assert "admitted_by: elections/2026-member-add-samir-khan" in warns[0].message

@@ -39,6 +39,8 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
         if c.result is None:
             continue
         out.extend(_compare_result(tree, state, c))
+    out.extend(known_people(state))
+    out.extend(membership_effects(state, counts))
     out.extend(council_matches(state, counts))
     out.extend(dissolved_needs_election(state, counts))
     out.extend(lead_matches(state, counts))
@@ -215,6 +217,53 @@ def council_matches(state: State, counts: list[Count]) -> list[Finding]:
                                f"(cohort {want['cohort']} until {want['term_end']}) but has no "
                                "seat in council.yaml; add the seat (a resignation leaves it empty "
                                "without a vote)", Severity.WARNING))
+    return out
+
+
+def known_people(state: State) -> list[Finding]:
+    """Everyone a record names (electorate, voters, candidates, sitting members) has a member
+    file: logins are snapshots of real people, never free text."""
+    out = []
+    for eid, d in sorted(state.elections.items()):
+        path = f"elections/{eid}/election.yaml"
+        named: list[tuple[str, tuple[str | int, ...]]] = []
+        for key in ("electorate", "participation"):
+            named += [(x, (key, i)) for i, x in enumerate(d.get(key, []))]
+        for key in ("candidates", "sitting"):
+            named += [(x["login"], (key, i, "login")) for i, x in enumerate(d.get(key, []))]
+        named.append((d.get("returning_officer", ""), ("returning_officer",)))
+        for who, where in named:
+            if who and state.member(who) is None:
+                line, col = state.at(path, *where)
+                out.append(Finding(path, line, col, "PC-ELECTION",
+                                   f"{who} has no member file; a record names members by login"))
+    return out
+
+
+def membership_effects(state: State, counts: list[Count]) -> list[Finding]:
+    """A passed PC-MEMBER-ADD shows in the member's community block; a passed PC-MEMBER-REMOVE
+    records the removal date."""
+    out = []
+    for c in _certified(counts):
+        r = c.result
+        assert r is not None
+        if r["kind"] != "motion" or not r["passed"] or r["type"] not in ("member-add",
+                                                                          "member-remove"):
+            continue
+        who = str(c.record.data["motion"].get("subject", ""))
+        m = state.member(who)
+        if m is None:
+            continue  # reported by known_people when named; a subject may be new
+        com = m.community or {}
+        if r["type"] == "member-add" and not com:
+            out.append(Finding(m.file, *state.at(m.file, "login"), r["rule"],
+                               f"elections/{c.record.id} admitted {who} on {r['finalised']}; add "
+                               f"community: {{since: '{r['finalised']}', admitted_by: "
+                               f"elections/{c.record.id}}}", Severity.WARNING))
+        if r["type"] == "member-remove" and not com.get("removed"):
+            out.append(Finding(m.file, *state.at(m.file, "community"), r["rule"],
+                               f"elections/{c.record.id} removed {who} from the community on "
+                               f"{r['finalised']}; record community.removed", Severity.WARNING))
     return out
 
 
