@@ -267,3 +267,20 @@ def test_pc_member_add_shows_in_the_member_file(repo: Path) -> None:
     warns = [f for f in findings(repo) if f.rule == "PC-MEMBER-ADD"]
     assert len(warns) == 1 and warns[0].path == "members/samir-khan.yaml"
     assert "admitted_by: elections/2026-member-add-samir-khan" in warns[0].message
+
+
+def test_verify_reads_a_git_commit(repo: Path) -> None:
+    """The same checks run on a commit read from git objects (how the pull-request gate reads)."""
+    from charter.elections.check import verify_tree
+    from charter.tree import GitTree
+
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], check=True)
+    path = repo / "elections/2026-council/ballots.csv"
+    path.write_bytes(b"tampered on disk only\n")
+    tree = GitTree(repo, "HEAD")
+    state, _ = load(tree)
+    assert [f for f in verify_tree(tree, state) if f.severity is Severity.ERROR] == []
+    assert errors(repo)  # the working directory is tampered
