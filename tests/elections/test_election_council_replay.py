@@ -131,3 +131,34 @@ def test_stray_files_and_records_without_definition(repo: Path) -> None:
     assert any(f.path == "elections/2028-draft" for f in found(repo))
     assert any(f.path == "elections/2026-council/notes.txt"
                for f in found(repo, Severity.WARNING))
+
+
+@pytest.mark.parametrize(("sitting", "ok"), [(["sofia-rossi", "kwame-mensah"], True),
+                                             (["sofia-rossi"], False)])
+def test_pc_coi_cohort_election_sitting_members_are_the_council_of_the_day(
+        repo: Path, sitting: list[str], ok: bool) -> None:
+    cands = ["hana-kim", "elif-demir", "ravi-patel", "yuki-sato"]
+    write_record(repo, "2027-cohort-b", {
+        "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
+        "scope": "B", "seats": 3, "voting": {"opens": "2027-06-01", "closes": "2027-06-14"},
+        "finalised": "2027-06-15", "electorate": [*COMMUNITY, "yuki-sato"],
+        "participation": COMMUNITY[:3],
+        "candidates": [{"login": c, "affiliations": [{"entity": "Contoso Research",
+                                                      "role": "employee"}] if c == "yuki-sato"
+                        else []} for c in cands],
+        "sitting": [{"login": s, "affiliations": [{"entity": "Contoso Research",
+                                                   "role": "employee"}] if s == "kwame-mensah"
+                     else []} for s in sitting],
+    }, "hana-kim,elif-demir,ravi-patel,yuki-sato\n5,4,3,2\n4,3,2,1\n5,5,1,0\n")
+    tally(repo, "2027-cohort-b")
+    # council.yaml: cohort B's new terms
+    text = (repo / "council.yaml").read_text()
+    text = text.replace("term_start: '2026-06-15'\n    term_end: '2027-06-15'\n    elected_in: "
+                        "2026-council", "term_start: '2027-06-15'\n    term_end: '2029-06-15'\n"
+                        "    elected_in: 2027-cohort-b")
+    text = text.replace("login: noah-clarke", "login: ravi-patel")
+    (repo / "council.yaml").write_text(text)
+    errs = found(repo)
+    assert (errs == []) is ok, errs
+    if not ok:
+        assert any("sitting members are sofia-rossi" in f.message for f in errs)

@@ -92,7 +92,8 @@ def _count(root: Path, state: State, findings: list[Any], eid: str) -> Count:
 
 
 def _show_problems(state: State, c: Count) -> None:
-    found = normalise(problem_finding(state, c, p) for p in c.problems)
+    tie = str(c.tie) if c.tie else None
+    found = normalise(problem_finding(state, c, p) for p in c.problems if p.message != tie)
     if found:
         emit(found, "text", sys.stderr)
 

@@ -151,14 +151,24 @@ def _certified(counts: list[Count]) -> list[Count]:
     return sorted(done, key=lambda c: (c.result["finalised"], c.record.id))  # type: ignore[index]
 
 
-def expected_council(counts: list[Count]) -> tuple[dict[str, dict[str, Any]], bool]:
+def expected_council(counts: list[Count],
+                     issues: list[tuple[Count, str, tuple[str | int, ...]]] | None = None,
+                     ) -> tuple[dict[str, dict[str, Any]], bool]:
     """The seats the certified records give, by lowercase login; and whether any council
-    election has been certified at all."""
+    election has been certified at all.
+
+    With ``issues``, also collects records that contradict the council of their day: a cohort
+    election whose ``sitting`` members are not the other cohorts' seats, or a council vote whose
+    electorate is not the sitting council.
+    """
     seats: dict[str, dict[str, Any]] = {}
     any_election = False
     for c in _certified(counts):
         r = c.result
         assert r is not None
+        d = c.record.data
+        if issues is not None and any_election:
+            _consistent(c, seats, issues)
         if r["kind"] == "council-election":
             any_election = True
             if r["scope"] == "whole":
@@ -168,7 +178,7 @@ def expected_council(counts: list[Count]) -> tuple[dict[str, dict[str, Any]], bo
             for s in r["elected"]:
                 seats[s["login"].lower()] = dict(s)
         elif r["kind"] == "motion" and r["passed"]:
-            m = c.record.data["motion"]
+            m = d["motion"]
             subject = (m.get("subject") or "").lower()
             if r["type"] == "no-confidence" and subject == "council":
                 seats = {}
@@ -186,13 +196,36 @@ def expected_council(counts: list[Count]) -> tuple[dict[str, dict[str, Any]], bo
     return seats, any_election
 
 
+def _consistent(c: Count, seats: dict[str, dict[str, Any]],
+                issues: list[tuple[Count, str, tuple[str | int, ...]]]) -> None:
+    d, r = c.record.data, c.result
+    assert r is not None
+    if r["kind"] == "council-election" and r["scope"] != "whole":
+        want = sorted(v["login"] for v in seats.values() if v["cohort"] != r["scope"])
+        have = sorted(x["login"] for x in d.get("sitting", []))
+        if [x.lower() for x in want] != [x.lower() for x in have]:
+            issues.append((c, f"sitting members are {', '.join(have) or 'none'}, but the "
+                           f"certified council of the day had {', '.join(want) or 'none'} "
+                           f"outside cohort {r['scope']}", ("sitting",)))
+    elif r["kind"] == "motion" and r["type"] in ("member-remove", "council-vote", "vacancy"):
+        want = sorted(v["login"].lower() for v in seats.values())
+        have = sorted(x.lower() for x in d.get("electorate", []))
+        if want != have:
+            issues.append((c, f"the electorate of a council vote is the sitting council "
+                           f"({', '.join(want) or 'none'})", ("electorate",)))
+
+
 def council_matches(state: State, counts: list[Count]) -> list[Finding]:
     """council.yaml holds exactly the seats the latest certified results give."""
-    seats, any_election = expected_council(counts)
+    issues: list[tuple[Count, str, tuple[str | int, ...]]] = []
+    seats, any_election = expected_council(counts, issues)
     if not any_election:
         return []
     path = state.council.file
     out: list[Finding] = []
+    for c, message, where in issues:
+        line, col = state.at(c.record.file, *where)
+        out.append(Finding(c.record.file, line, col, c.rule, message))
     listed = {s.login.lower(): (i, s) for i, s in enumerate(state.council.seats)}
     for low, (i, s) in listed.items():
         want = seats.get(low)

@@ -114,6 +114,12 @@ def check_windows(d: dict[str, Any], policy: Policy, res: MotionResult) -> None:
             days = int(policy.get("council.second_within_days"))
             c_on, s_on = _date(called["on"]), _date(seconded["on"])
             assert c_on and s_on
+            voters = {x.lower() for x in d.get("electorate", [])}
+            for key, act in (("called", called), ("seconded", seconded)):
+                if act["by"].lower() not in voters:
+                    res.problems.append((f"{act['by']} is not in the electorate; a community "
+                                         "member calls or seconds the vote",
+                                         ("motion", key, "by")))
             if called["by"].lower() == seconded["by"].lower():
                 res.problems.append(("the seconder must be another member than the caller",
                                      ("motion", "seconded", "by")))

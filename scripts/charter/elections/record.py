@@ -219,7 +219,8 @@ def _council_election(c: Count, policy: Policy) -> None:
     scores = Scores(ballots)
     resolver = Resolver.from_data(d.get("ties"))
     rounds = (approval_rounds if method == "approval" else star_rounds)(scores, resolver)
-    affs = {x["login"]: x.get("affiliations", []) for x in d.get("candidates", [])}
+    by_lower = {x["login"].lower(): x.get("affiliations", []) for x in d.get("candidates", [])}
+    affs = {h: by_lower.get(h.lower(), []) for h in ballots.candidates}
     sitting = {x["login"]: x.get("affiliations", []) for x in d.get("sitting", [])}
     out = cascade(rounds, list(ballots.candidates), seats, affs, sitting, policy)
     _unused_ties(c, resolver)
