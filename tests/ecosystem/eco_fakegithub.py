@@ -199,6 +199,7 @@ class FakeGitHub:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # one segment per answer: no 40 ms delayed-ACK stalls
 
             def log_message(self, *args: object) -> None:
                 pass

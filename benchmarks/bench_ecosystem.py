@@ -1,0 +1,114 @@
+"""What the periodic ecosystem review costs: GitHub requests per project and wall time.
+
+    python benchmarks/bench_ecosystem.py [--projects 1000] [--seed 7]
+
+Writes ``--projects`` active ecosystem projects, all due for review, into a scratch governance
+repository, serves a matching fake GitHub on localhost (tests/ecosystem/eco_fakegithub.py: the
+GraphQL and REST shapes the tests use), and runs ``charter ecosystem review --all`` in this
+process three ways: a dry run, ``--apply`` (records written, notices opened for the projects that
+fall short), and a dry run with ``--exact-contributors``. The mix: most projects have 30-99
+commits in the window, about one in ten has 100-400 (a few of those with so few authors in the
+first 100 commits that paging is needed), one in twenty falls short on stars.
+
+Prints requests per project (every HTTP request the server saw, GraphQL and REST) and wall time
+against the targets (<= 2 requests per project, <= 30 s for 1,000 projects). Figures to read,
+never test assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "ecosystem"))
+
+import github  # noqa: E402
+import yaml  # noqa: E402
+from eco_fakegithub import FakeGitHub, Repo  # noqa: E402
+
+from charter import cli  # noqa: E402
+
+WG = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
+PEOPLE = [f"dev-{i}" for i in range(40)]
+
+
+def build(root: Path, fake: FakeGitHub, n: int, rnd: random.Random) -> None:
+    (root / "ecosystem").mkdir(parents=True)
+    for name in ("policy.yaml", "core.yaml", "ecosystem-wg.yaml"):
+        shutil.copy(ROOT / name, root / name)
+    for i in range(n):
+        slug = f"proj-{i:04}"
+        full = f"org-{i % 50}/{slug}"
+        data = {
+            "slug": slug, "name": f"Project {i}", "repository": full, "status": "active",
+            "issue": i + 1, "submitted": "2025-01-10", "licence": "MIT",
+            "maintainers": ["lead-dev", "second-dev"],
+            "decisions": [{"date": "2025-03-12", "outcome": "accepted", "for": WG[:3],
+                           "against": WG[3:], "working_group": WG}],
+        }
+        (root / "ecosystem" / f"{slug}.yaml").write_text(yaml.safe_dump(data, sort_keys=False),
+                                                         encoding="utf-8")
+        roll = rnd.random()
+        authors = rnd.sample(PEOPLE, rnd.randint(5, 12))
+        if roll < 0.10:
+            commits = rnd.randint(100, 400)
+            repo = Repo(full).with_authors(commits, authors)
+            if roll < 0.02:  # few people in the first 100 commits: paging decides
+                repo.commits = [(a, a, f"{a}@x.org") for a in authors[:3]
+                                for _ in range(40)] + repo.commits
+        else:
+            repo = Repo(full).with_authors(rnd.randint(30, 99), authors)
+        if rnd.random() < 0.05:
+            repo.stars = rnd.randint(10, 199)
+        fake.add(repo)
+
+
+def run(root: Path, fake: FakeGitHub, *extra: str) -> tuple[float, int, int]:
+    fake.log.clear()
+    out, err = io.StringIO(), io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["ecosystem", "review", "--repo", str(root), "--all", "--github-api",
+                         fake.url, "--backoff", "0", *extra])
+    elapsed = time.perf_counter() - start
+    if code != 0:
+        raise SystemExit(f"review failed: {err.getvalue()[-500:]}")
+    return elapsed, fake.graphql_count(), len(fake.log) - fake.graphql_count()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--projects", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    github.Requester.Consts.PROCESSING_202_WAIT_TIME = 0
+    os.environ["CHARTER_TODAY"] = "2026-11-21"
+    os.environ.pop("GITHUB_TOKEN", None)
+    n = args.projects
+    with tempfile.TemporaryDirectory() as tmp, FakeGitHub() as fake:
+        root = Path(tmp) / "gov"
+        build(root, fake, n, random.Random(args.seed))
+        print(f"{n} active projects, all due; fake GitHub at {fake.url}")
+        print(f"{'run':<34} {'wall s':>8} {'GraphQL':>8} {'REST':>6} {'req/project':>12}")
+        for label, extra in (("dry run", ()),
+                             ("--apply (records + notices)", ("--apply",)),
+                             ("dry run, --exact-contributors", ("--exact-contributors",))):
+            elapsed, gql, rest = run(root, fake, *extra)
+            print(f"{label:<34} {elapsed:>8.2f} {gql:>8} {rest:>6} {(gql + rest) / n:>12.3f}")
+        issues = len(fake.issues.get("lumen-ml/governance", []))
+        print(f"notices opened by --apply: {issues}")
+        print("targets: <= 2 requests per project; <= 30 s for 1,000 projects")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
