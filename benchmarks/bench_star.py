@@ -9,7 +9,9 @@ child process so that peak memory (ru_maxrss) belongs to that count alone:
   list of dicts (parsing excluded from its time) -- the bare count, without the default hashed
   tiebreaker (pass ``--starvote-default-tiebreaker`` to measure that one too);
 * charter: ``read_scores`` on the file's bytes plus the complete finishing order (parsing
-  included), and the count alone.
+  included), and the count alone;
+* charter's tally path: the same plus starvote's reference recount (recorded ties replayed by a
+  cheap tiebreaker), which ``charter election tally`` and ``charter check`` require to agree.
 
 Prints the times, the ratio, peak memory and whether the two finishing orders are identical.
 Targets from issue 6: ratio <= 1.2 and peak memory <= 300 MB.
@@ -56,8 +58,15 @@ t1 = time.perf_counter()
 order = finishing_order(ballots)
 t2 = time.perf_counter()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+verify = len(sys.argv) > 2
+if verify:  # what `charter election tally` does: recount with starvote, require the same order
+    from charter.elections.reference import reference_order
+    ref = reference_order(ballots, len(order), None)
+    assert ref == order[: len(ref)], "starvote disagrees"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t3 = time.perf_counter()
 print(json.dumps({"seconds": t2 - t0, "parse_seconds": t1 - t0, "count_seconds": t2 - t1,
-                  "peak_mb": peak, "order": order}))
+                  "verified_seconds": t3 - t0, "peak_mb": peak, "order": order}))
 """
 
 CHILD_BASELINE = r"""
@@ -105,6 +114,7 @@ def main() -> int:
         base = child(CHILD_BASELINE)
         sv = child(CHILD_STARVOTE, str(path), "0")
         ch = child(CHILD_CHARTER, str(path))
+        cv = child(CHILD_CHARTER, str(path), "verify")
         print(f"interpreter baseline (imports only): peak {base['peak_mb']:.0f} MB")
         print(f"starvote bare count (tiebreaker=None, seats={args.candidates - 1}): "
               f"{sv['seconds']:.3f} s, peak {sv['peak_mb']:.0f} MB (ballots as dicts included)")
@@ -119,6 +129,10 @@ def main() -> int:
         print(f"peak memory target <= 300 MB: {'met' if float(ch['peak_mb']) <= 300 else 'MISSED'}"  # type: ignore[arg-type]
               f" ({ch['peak_mb']:.0f} MB)")
         print(f"finishing orders identical: {same}")
+        vratio = float(cv["verified_seconds"]) / float(sv["seconds"])  # type: ignore[arg-type]
+        print(f"charter tally path (parse + count + starvote reference recount with recorded "
+              f"ties replayed): {cv['verified_seconds']:.3f} s, ratio {vratio:.3f}, "
+              f"peak {cv['peak_mb']:.0f} MB")
         if args.starvote_default_tiebreaker:
             dv = child(CHILD_STARVOTE, str(path), "1")
             print(f"starvote with its default hashed tiebreaker: {dv['seconds']:.3f} s, "

@@ -224,6 +224,7 @@ def _council_election(c: Count, policy: Policy) -> None:
     sitting = {x["login"]: x.get("affiliations", []) for x in d.get("sitting", [])}
     out = cascade(rounds, list(ballots.candidates), seats, affs, sitting, policy)
     _unused_ties(c, resolver)
+    reference = _reference(c, ballots, out.order) if method == "bloc-star" else None
     fin = _date(d.get("finalised"))
     seat_list = assign_seats(out.elected, scope, seats, policy, fin)
     unit = "approvals" if method == "approval" else "stars"
@@ -246,6 +247,8 @@ def _council_election(c: Count, policy: Policy) -> None:
         "rounds": [_round_dict(r) for r in out.rounds],
         "order": out.order,
     }
+    if reference:
+        result["reference"] = reference
     if out.unplaced:
         result["unplaced"] = {"candidates": out.unplaced,
                               "reason": str(out.later_tie).split(":")[0] +
@@ -255,6 +258,32 @@ def _council_election(c: Count, policy: Policy) -> None:
     result["vacancies"] = [{"cohort": s.cohort} for s in seat_list if not s.login]
     c.result = result
     c.report = _council_report(c, scores, out, seat_list, unit)
+
+
+def _reference(c: Count, ballots: Any, order: list[str]) -> str | None:
+    """Recount with starvote (the pinned reference) and require the same finishing order."""
+    import starvote
+
+    from charter.elections.reference import reference_order
+
+    try:
+        ref = reference_order(ballots, len(order), c.record.data.get("ties"))
+    except starvote.UnbreakableTieError as exc:
+        c.problem(f"starvote's reference count stops at a tie ({', '.join(exc.candidates)}) "
+                  "that charter's count broke; this is a bug in charter: please report it",
+                  "candidates")
+        return None
+    if ref is None:
+        return None
+    if ref != order[: len(ref)]:
+        c.problem(f"starvote's reference count gives {', '.join(ref)}; charter's count gives "
+                  f"{', '.join(order[: len(ref)])}; this is a bug in charter: please report it",
+                  "candidates")
+        return None
+    name = f"starvote {starvote.__version__}"
+    if len(ref) == len(c.record.data.get("candidates", [])) - 1:
+        return f"{name} counts the same finishing order (the last place is the one left)"
+    return f"{name} counts the same first {len(ref)} places"
 
 
 def _windows(c: Count, policy: Policy) -> None:
@@ -330,6 +359,8 @@ def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: st
     if out.unplaced:
         lines.append(f"Not placed further: {', '.join(out.unplaced)} -- {out.later_tie} "
                      "(this does not affect who is elected)")
+    if r.get("reference"):
+        lines.append(f"Reference count: {r['reference']}")
     lines.append("Conflict-of-interest cascade (PC-COI):")
     lines.extend(f"  {x}" for x in out.log or ["no candidate disqualified"])
     lines.append("Elected:")
