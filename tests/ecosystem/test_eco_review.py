@@ -352,33 +352,59 @@ def test_eco_crash_after_issue_opened_does_not_double_notify(charter, fake, eco_
 
 
 def test_eco_crash_mid_run_resumes_without_redoing(charter, fake, eco_repo):
-    """The run dies on the third project; the re-run does only what was not recorded."""
+    """The run dies while acting on the second project; the re-run does only what is left."""
     for slug in ("aaa", "bbb", "ccc"):
         write_project(eco_repo, project(slug, f"org/{slug}"))
     fake.add(healthy("org/aaa"))
     _short(fake, "org/bbb")
     fake.add(healthy("org/ccc"))
-    calls = {"n": 0}
-    original = fake.graphql
-
-    def crash_on_third(payload):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            return 401, {}, {"message": "Bad credentials"}
-        return original(payload)
-
-    fake.graphql = crash_on_third  # type: ignore[method-assign]
+    fake.fail("POST", f"/repos/{GOVERNANCE}/issues", 500, body={"message": "Server Error"})
     code, _, err = review(charter, fake, eco_repo, "--apply")
-    assert code == 1 and "401" in err
+    assert code == 1 and "opening an issue" in err and "500" in err
     assert read_project(eco_repo, "aaa")["reviews"][-1]["date"] == TODAY
-    assert read_project(eco_repo, "bbb")["notice"]["issue"] == 1
+    assert "reviews" not in read_project(eco_repo, "bbb")
     assert "reviews" not in read_project(eco_repo, "ccc")
+    assert fake.issues.get(GOVERNANCE, []) == []
     fake.log.clear()
     code, _out, err = review(charter, fake, eco_repo, "--apply")
     assert code == 0, err
-    assert "1 project(s) to review" in err  # only ccc: aaa and bbb were recorded today
-    assert fake.graphql_count() == 1
-    assert len(fake.issues[GOVERNANCE]) == 1  # bbb is not notified twice
+    assert "2 project(s) to review" in err  # aaa was recorded today
+    assert fake.graphql_count() == 2
+    assert len(fake.issues[GOVERNANCE]) == 1
+    assert read_project(eco_repo, "bbb")["notice"]["issue"] == 1
+    assert read_project(eco_repo, "ccc")["reviews"][-1]["results"]["ECO-LAYOUT"] == "pass"
+
+
+def test_eco_crash_while_reading_writes_nothing(charter, fake, eco_repo):
+    """A failure while reading GitHub stops the run before anything is written."""
+    paths = [write_project(eco_repo, project(s, f"org/{s}")) for s in ("aaa", "bbb")]
+    before = [p.read_bytes() for p in paths]
+    fake.add(Repo("org/aaa", stars=1).with_authors(40, FIVE))
+    fake.add(healthy("org/bbb"))
+    calls = {"n": 0}
+    original = fake.graphql
+
+    def fail_second(payload):
+        calls["n"] += 1
+        return (401, {}, {"message": "Bad credentials"}) if calls["n"] == 2 else original(payload)
+
+    fake.graphql = fail_second  # type: ignore[method-assign]
+    code, _, err = review(charter, fake, eco_repo, "--apply")
+    assert code == 1 and "401" in err and "Bad credentials" in err
+    assert [p.read_bytes() for p in paths] == before
+    assert fake.count("POST", "/repos/") == 0
+
+
+def test_eco_bulk_shortfall_is_refused(charter, fake, eco_repo):
+    """Most projects failing at once smells of a broken token, not a broken ecosystem."""
+    for i in range(5):
+        write_project(eco_repo, project(f"p{i}", f"org/p{i}"))  # none exists on GitHub
+    code, _, err = review(charter, fake, eco_repo, "--apply")
+    assert code == 1 and "refusing to write in bulk" in err
+    assert fake.count("POST", "/repos/") == 0
+    code, _, err = review(charter, fake, eco_repo, "--apply", "--max-shortfall", "100")
+    assert code == 0, err
+    assert len(fake.issues[GOVERNANCE]) == 5
 
 
 def test_eco_only_due_projects_are_reviewed(charter, fake, eco_repo):

@@ -74,6 +74,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--exact-contributors", action="store_true",
                    help="page through every commit of the window even when the contributor "
                    "threshold is already met (more requests)")
+    r.add_argument("--max-shortfall", type=float, default=25.0, metavar="PERCENT",
+                   help="refuse to write when more than this share of the reviewed projects "
+                   "(and more than 3) would be notified or retired in one run (default 25)")
     r.add_argument("--issues-repo", metavar="OWNER/NAME",
                    help="where notices are opened (default: policy's "
                    "organisation.governance_repository)")
@@ -353,7 +356,8 @@ def run_review(args: argparse.Namespace) -> int:
     writer = gh.client(base_url=args.github_api, retries=0, backoff=0, max_wait=args.max_wait)
     desk = notify.Desk(client, _issues_repo(args, state), apply=args.apply, writer=writer)
     outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
-                                   progress=periodic.Progress(len(projects)))
+                                   progress=periodic.Progress(len(projects)),
+                                   max_short=args.max_shortfall / 100)
     if args.format == "json":
         _print_json([o.as_dict() for o in outcomes])
     else:

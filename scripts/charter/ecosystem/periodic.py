@@ -1,7 +1,8 @@
 """ECO-PERIODIC end to end: fetch, evaluate, act on GitHub, then record — one project at a time.
 
-Each project's record is written as soon as that project is done (GitHub first, then the file),
-so a crash loses at most the project in hand: a re-run skips what was recorded today and finds any
+All projects are read and evaluated first (reads only); then each project is acted on and its
+record written as soon as that project is done (GitHub first, then the file), so a crash loses at
+most the project in hand: a re-run skips what was recorded today and finds any
 issue opened just before the crash by its marker, so nobody is notified twice.
 """
 
@@ -18,6 +19,7 @@ from ruamel.yaml.comments import CommentedSeq
 from charter.ecosystem import notify, records
 from charter.ecosystem.fetch import Fetcher
 from charter.ecosystem.review import Review, Step, evaluate, plan
+from charter.errors import CharterError
 from charter.model import Project, State
 
 
@@ -57,18 +59,31 @@ class Progress:
 
 def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetcher,
                desk: notify.Desk, today: dt.date, *, apply: bool,
-               progress: Progress | None = None) -> list[Outcome]:
+               progress: Progress | None = None, max_short: float = 0.25) -> list[Outcome]:
+    """Review ``projects``: first read and evaluate them all, then act on each in turn.
+
+    Reading everything first lets a safety limit look at the whole run before anything is
+    written: when more than ``max_short`` of the projects (and more than three) would get a new
+    notice or be retired, the answers are more likely wrong (a token without access, an outage)
+    than the ecosystem, and nothing is written.
+    """
     grace = int(state.policy.get("ecosystem.grace_days"))
     out = []
     for p in projects:
         facts = fetcher.facts(p.repository)
         review = evaluate(p, facts, state, today)
-        step = plan(p, review, today, grace)
-        outcome = Outcome(p.slug, review, step)
-        act(root, p, outcome, desk, today, grace, apply=apply)
-        out.append(outcome)
+        out.append(Outcome(p.slug, review, plan(p, review, today, grace)))
         if progress:
             progress.step(p.slug)
+    drastic = sum(1 for o in out if o.step.kind in ("notify", "retire"))
+    if apply and drastic > max(3, max_short * len(out)):
+        raise CharterError(
+            f"{drastic} of {len(out)} reviewed projects would be notified or retired, more than "
+            f"{max_short:.0%}: refusing to write in bulk. Check the token and GitHub's answers "
+            "(run without --apply to see the plan); pass --max-shortfall 100 if this is right")
+    by_slug = {p.slug: p for p in projects}
+    for o in out:
+        act(root, by_slug[o.slug], o, desk, today, grace, apply=apply)
     return out
 
 
