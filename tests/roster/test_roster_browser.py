@@ -66,6 +66,17 @@ def test_search_filters_people_and_modules_as_you_type(page: Any, server: str) -
     assert page.errors == []
 
 
+def test_search_items_are_not_list_items(page: Any, server: str) -> None:
+    """Hiding thousands of `display: list-item` rows makes Chromium renumber every marker (16 s
+    for 10,000 people, measured by benchmarks/bench_roster.py --browser); block rows take 0.1 s.
+    This locks the layout property rather than a time."""
+    p = page.page
+    p.goto(server + "index.html")
+    displays = p.eval_on_selector_all(
+        "[data-search]", "els => [...new Set(els.map(e => getComputedStyle(e).display))]")
+    assert displays == ["block"]
+
+
 def test_search_query_in_the_address_prefills_the_box(page: Any, server: str) -> None:
     p = page.page
     p.goto(server + "index.html?q=beta")
