@@ -165,3 +165,34 @@ def test_elections_and_votes_show_their_results(site: Path) -> None:
     result = page.split('id="result-heading"', 1)[1].split('id="details-heading"', 1)[0]
     assert "council-election" not in result and "Finalised" not in result
     assert 'href="../elections/2026-council.html"' in pages["people/dee-n.html"]
+
+
+def _digest(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def test_same_bytes_across_processes_and_hash_seeds(org: Path, tmp_path: Path) -> None:
+    """Two separate runs of the command (different PYTHONHASHSEED, different --out) agree."""
+    import os
+    import subprocess
+    import sys
+
+    sites = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"site-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "charter", "roster", "build", "--repo", str(org),
+                        "--out", str(out)], check=True, env=env, capture_output=True)
+        sites.append(_digest(out))
+    assert sites[0] == sites[1]
+    assert len(sites[0]) > 10
+
+
+def test_logins_without_a_member_file_are_shown_as_text_not_broken_links(tmp_path: Path) -> None:
+    org = {**ORG, "modules/beta.yaml": ORG["modules/beta.yaml"].replace(
+        "maintainers: []", "maintainers: [ghost-user]")}
+    site = build(write_org(tmp_path / "org", org), tmp_path / "site")
+    page = (site / "modules" / "beta.html").read_text(encoding="utf-8")
+    assert '<span class="login">ghost-user</span>' in page
+    assert "people/ghost-user.html" not in "".join(_html(site).values())
