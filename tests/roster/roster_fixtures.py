@@ -139,6 +139,11 @@ ORG: dict[str, str] = {
             results: {ECO-MEASURABLE: pass, ECO-LAYOUT: pass}
           - date: '2025-12-01'
             results: {ECO-MEASURABLE: fail}
+        notice:
+          issue: 9
+          opened: '2026-06-01'
+          deadline: '2026-07-01'
+          reasons: ['ECO-LAYOUT: CODEOWNERS is missing']
     """,
     "ecosystem/dusty.yaml": """
         slug: dusty

@@ -180,6 +180,7 @@ def _project(p: Project) -> dict[str, Any]:
     review = _latest(d.get("reviews"))
     decision = _latest(d.get("decisions"))
     retired = d.get("retired") if isinstance(d.get("retired"), dict) else None
+    notice = d.get("notice") if isinstance(d.get("notice"), dict) else None
     return {
         "slug": p.slug,
         "name": p.name,
@@ -201,6 +202,12 @@ def _project(p: Project) -> dict[str, Any]:
             "date": decision.get("date"),
             "outcome": decision.get("outcome"),
             "reason": decision.get("reason"),
+        },
+        "notice": None if notice is None else {
+            "issue": notice.get("issue"),
+            "opened": notice.get("opened"),
+            "deadline": notice.get("deadline"),
+            "reasons": list(notice.get("reasons") or []),
         },
         "retired": None if retired is None else {
             "date": retired.get("date"), "reason": retired.get("reason"),
