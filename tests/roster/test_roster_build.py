@@ -196,3 +196,21 @@ def test_logins_without_a_member_file_are_shown_as_text_not_broken_links(tmp_pat
     page = (site / "modules" / "beta.html").read_text(encoding="utf-8")
     assert '<span class="login">ghost-user</span>' in page
     assert "people/ghost-user.html" not in "".join(_html(site).values())
+
+
+def test_only_web_urls_become_links(tmp_path: Path) -> None:
+    """Even if a schema let one through, a javascript: URL is shown as text, never a link."""
+    from dataclasses import replace
+
+    from charter.load import load
+    from charter.roster import build_files
+    from charter.tree import FsTree
+
+    state, _ = load(FsTree(write_org(tmp_path / "org", ORG)))
+    alpha = state.modules["alpha"]
+    state.modules["alpha"] = replace(alpha, links={"vision": "javascript:alert(1)",
+                                                   "roadmap": "https://example.invalid/r"})
+    page = build_files(state)["modules/alpha.html"].decode()
+    assert 'href="javascript:' not in page
+    assert "Vision: javascript:alert(1)" in page
+    assert '<a href="https://example.invalid/r">Roadmap</a>' in page

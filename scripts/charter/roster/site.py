@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
     env.globals["link_labels"] = LINK_LABELS
     env.filters["by_date"] = lambda dates: sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
     env.filters["date_label"] = _date_label
+    env.tests["web_url"] = _web_url
     return env
 
 
@@ -202,6 +203,11 @@ class Links:
         )
         return Markup('<table class="data"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
                       ).format(head, body)
+
+
+def _web_url(url: object) -> bool:
+    """Only http(s) URLs become links: never ``javascript:`` or ``data:``, whatever the schema."""
+    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
 
 
 def _date_label(key: str) -> str:
