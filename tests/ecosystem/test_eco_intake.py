@@ -208,3 +208,15 @@ def test_eco_submit_intake_from_github_issue(charter, eco_repo, fake):
     assert code == 0, err
     assert read_project(eco_repo, "torch-orbit")["issue"] == 1
     assert fake.count("GET", "/repos/lumen-ml/governance/issues/1") == 1
+
+
+def test_eco_submit_yaml_and_expression_lookalikes_stay_text(charter, eco_repo, tmp_path):
+    nasty = ("&a [*a, *a]\n!!python/object/apply:os.system ['id']\n${{ github.token }}\n"
+             "---\n<<: *a\n$(touch /tmp/pwned) `id` 'quote\" \\\\")
+    body = BODY.replace("pip install torch-orbit", nasty)
+    code, _, err = _intake(charter, eco_repo, tmp_path, body, "--number", "9")
+    assert code == 0, err
+    data = read_project(eco_repo, "torch-orbit")  # charter's strict loader: no alias, no tag
+    assert data["application"]["quick_start"] == nasty
+    _state, findings = load(FsTree(eco_repo))
+    assert not [f for f in findings if f.path.startswith("ecosystem/")]

@@ -345,6 +345,10 @@ def run_review(args: argparse.Namespace) -> int:
         if args.format == "json":
             _print_json([])
         return 0
+    issues_repo = _issues_repo(args, state)
+    if args.apply and not issues_repo:
+        raise CharterError("no repository for notices: set organisation.governance_repository "
+                           "in policy.yaml or pass --issues-repo")
     client = _client(args)
     fetcher = Fetcher(client, today=today,
                       window_days=int(state.policy.get("ecosystem.window_days")),
@@ -354,7 +358,7 @@ def run_review(args: argparse.Namespace) -> int:
     from charter import gh
 
     writer = gh.client(base_url=args.github_api, retries=0, backoff=0, max_wait=args.max_wait)
-    desk = notify.Desk(client, _issues_repo(args, state), apply=args.apply, writer=writer)
+    desk = notify.Desk(client, issues_repo, apply=args.apply, writer=writer)
     outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
                                    progress=periodic.Progress(len(projects)),
                                    max_short=args.max_shortfall / 100)
