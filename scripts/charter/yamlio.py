@@ -416,9 +416,9 @@ def _locate(data: bytes, path: Sequence[str | int], *, key: bool) -> tuple[int, 
         found: tuple[yaml.Node, yaml.Node] | None = None
         if isinstance(node, yaml.MappingNode):
             found = located.child(node, step) if isinstance(step, str) else None
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if 0 <= step < len(node.value):
-                found = (node.value[step], node.value[step])
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(step, int)
+              and 0 <= step < len(node.value)):
+            found = (node.value[step], node.value[step])
         if found is None:
             break
         if key and i == len(path) - 1:
