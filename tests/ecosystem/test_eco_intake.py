@@ -220,3 +220,28 @@ def test_eco_submit_yaml_and_expression_lookalikes_stay_text(charter, eco_repo, 
     assert data["application"]["quick_start"] == nasty
     _state, findings = load(FsTree(eco_repo))
     assert not [f for f in findings if f.path.startswith("ecosystem/")]
+
+
+def test_eco_submit_nested_fences_crlf_and_returning():
+    """A ~~~~ fence holding a ``` fence holding "### Licence" and "### Repository" is text."""
+    body = (Path(__file__).parent / "forms" / "tilde-fence-returning.md").read_bytes().decode()
+    assert "\r\n" in body
+    rec = form.to_record(form.sections(body), issue=90, today=dt.date(2026, 11, 21))
+    assert rec["repository"] == "vector-lens/vlens"
+    assert rec["licence"] == "MIT"
+    assert "attacker/evil" in rec["description"] and "It ships a CLI." in rec["description"]
+    assert rec["maintainers"] == ["lena-v", "ote-k"]
+    assert rec["links"]["documentation"] == "https://vlens.readthedocs.io/en/latest/"
+    assert rec["returning"] is True and rec["previous_issue"] == 77
+    assert rec["slug"] == "vlens"
+
+
+def test_eco_queue_on_the_shipped_data_via_the_entry_point(run_charter, repo_root):
+    proc = run_charter("ecosystem", "queue", "--repo", str(repo_root), "--format", "json",
+                       env={"CHARTER_TODAY": "2026-11-28"})
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    q = json.loads(proc.stdout)
+    assert q["queue"][0]["slug"] == "graphkit"  # returning first
+    assert [e["issue"] for e in q["queue"][1:]] == sorted(e["issue"] for e in q["queue"][1:])
