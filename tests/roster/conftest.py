@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from roster_fixtures import CHROMIUM, CHROMIUM_ARGS, ELECTION, ORG, build, write_org
+from roster_fixtures import CHROMIUM, CHROMIUM_ARGS, ELECTION, ORG, REPO, build, write_org
 
 
 @pytest.fixture
@@ -36,17 +36,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The site served over HTTP on 127.0.0.1, from a thread."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), handler)
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """``directory`` served over HTTP from a thread, on a free port of 127.0.0.1 (port 0: the
+    kernel picks one, so two test runs never race for it)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -55,6 +50,25 @@ def server(site: Path) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The fixture organisation's site on localhost."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of this repository's own governance data."""
+    return build(REPO, tmp_path_factory.mktemp("shipped") / "site")
+
+
+@pytest.fixture(scope="session")
+def shipped_server(shipped_site: Path) -> Iterator[str]:
+    with serve(shipped_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

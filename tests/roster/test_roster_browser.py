@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-from roster_fixtures import ORG, write_org
+from roster_fixtures import ORG, REPO, write_org
 
 from charter.load import load
 from charter.tree import FsTree
@@ -217,3 +217,21 @@ def test_keyboard_reaches_the_skip_link_and_the_search_box(page: Any, server: st
         pytest.fail("the search box cannot be reached with the keyboard")
     p.keyboard.type("kim")
     assert _visible_texts(p, "#people-list li > a") == ["Bo <script>alert(1)</script> Kim"]
+
+
+def test_shipped_data_index_crawl_and_console(page: Any, shipped_server: str,
+                                              shipped_site: Any) -> None:
+    """The repository's own data: the index lists exactly its people and modules, every link
+    resolves and no page logs an error (compared with the data, so it follows the data)."""
+    state, _ = load(FsTree(REPO))
+    p = page.page
+    p.goto(shipped_server + "index.html")
+    assert sorted(_visible_texts(p, "#people-list li > a")) == sorted(
+        m.name for m in state.members.values())
+    assert sorted(_visible_texts(p, "#module-list li > a")) == sorted(
+        m.name for m in state.modules.values())
+    seen = _crawl(p, shipped_server + "index.html")
+    assert {u: s for u, s in seen.items() if s != 200} == {}
+    pages = {u.removeprefix(shipped_server) for u in seen if u.endswith(".html")}
+    assert pages == {x.relative_to(shipped_site).as_posix() for x in shipped_site.rglob("*.html")}
+    assert page.errors == []
