@@ -6,13 +6,21 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from roster_fixtures import CHROMIUM, CHROMIUM_ARGS, ELECTION, ORG, REPO, build, write_org
+from roster_fixtures import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ELECTION,
+    ORG,
+    REPO,
+    build,
+    require_chromium,
+    write_org,
+)
 
 
 @pytest.fixture
@@ -73,10 +81,7 @@ def shipped_server(shipped_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing but CI is set: install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); CI would fail here")
+    require_chromium(CHROMIUM, os.environ)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+
+import pytest
 
 from charter.cli import main
 
@@ -269,3 +274,15 @@ def build(repo: Path, out: Path) -> Path:
     rc = main(["roster", "build", "--repo", str(repo), "--out", str(out)])
     assert rc == 0, f"charter roster build failed with {rc}"
     return out
+
+
+def require_chromium(path: str, env: Mapping[str, str]) -> None:
+    """Skip when Debian's chromium is absent, with the reason; fail instead when CI is set (CI
+    installs it, so its absence there is a broken setup, not a reason to skip)."""
+    if os.path.exists(path) and shutil.which(path):
+        return
+    if env.get("CI"):
+        pytest.fail(f"{path} is missing but CI is set: install Debian's chromium package "
+                    "(make browser)", pytrace=False)
+    pytest.skip(f"{path} is not installed (apt-get install chromium, or make browser); "
+                "browser tests are skipped outside CI")
