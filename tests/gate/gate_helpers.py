@@ -23,8 +23,9 @@ from charter.cli import main
 ORG = "org"
 REPO = "org/gov"
 
-# login -> github id. Core: ada (lead), bob, cyd, dan, eve. Module nn: finn, gus, hal (default
-# rule). Module opt: ivy (rule: any). Module comp: jo, kim, lou (2/3). Module empty: nobody.
+# login -> github id. Core: ada (lead), bob, cyd, dan, eve. Module nn: finn, gus, hal (rule:
+# majority). Module opt: ivy (rule: any). Module comp: jo, kim, lou (2/3). Module misc: mo, ned
+# (no rule of its own). Module empty: nobody.
 # Working group: ivy, jo, kim, mo, ned. Council: pat, quin, ros; returning officer sam.
 # cyd and gus declare a family relationship. tess has no github_id (matched by login).
 PEOPLE = {
@@ -50,7 +51,10 @@ def base_files() -> dict[str, Any]:
         },
         "ecosystem-wg.yaml": {"chair": "ivy", "members": ["ivy", "jo", "kim", "mo", "ned"]},
         "modules/nn.yaml": {"slug": "nn", "name": "NN", "kind": "paths", "paths": ["lib/nn/"],
-                            "maintainers": ["finn", "gus", "hal"]},
+                            "maintainers": ["finn", "gus", "hal"],
+                            "decision_rule": {"kind": "majority"}},
+        "modules/misc.yaml": {"slug": "misc", "name": "Misc", "kind": "paths",
+                              "paths": ["lib/misc/"], "maintainers": ["mo", "ned"]},
         "modules/opt.yaml": {"slug": "opt", "name": "Opt", "kind": "paths",
                              "paths": ["lib/opt/"], "maintainers": ["ivy"],
                              "decision_rule": {"kind": "any"}},

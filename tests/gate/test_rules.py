@@ -1,8 +1,9 @@
 """Each governance event mapped to its rule and requirement, computed from the base branch.
 
 Local dry runs (``--approved-by``) against real git repositories. The fixture organisation is
-described in gate_helpers: core ada (lead), bob, cyd, dan, eve; module nn finn, gus, hal (default
-rule); opt ivy (any); comp jo, kim, lou (2/3); empty (nobody); cyd and gus are family.
+described in gate_helpers: core ada (lead), bob, cyd, dan, eve; module nn finn, gus, hal
+(majority); opt ivy (any); comp jo, kim, lou (2/3); misc mo, ned (no rule of its own); empty
+(nobody); cyd and gus are family.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def add_to(module: str, login: str):
 
 # --- GOV-NOMINATE-MODULE ---------------------------------------------------------------------
 
-def test_nominate_module_default_majority(org: GitRepo) -> None:
+def test_nominate_module_majority_rule(org: GitRepo) -> None:
     org.edit("modules/nn.yaml", add_to("nn", "newbie"))
     org.commit()
     rc, rep = check(org, approved=["hal"], author="finn", body=NOMINATION)
@@ -52,6 +53,17 @@ def test_nominate_module_own_rules(org: GitRepo) -> None:
     assert opt["met"] and opt["groups"][0]["needed"] == 1
     assert not comp["met"] and comp["groups"][0]["needed"] == 2  # at least 2/3 of 3
     rc, rep = check(org, approved=["ivy", "jo", "lou"], author="ada", body=NOMINATION)
+    assert rc == 0
+
+
+def test_nominate_module_without_own_rule_falls_to_core(org: GitRepo) -> None:
+    org.edit("modules/misc.yaml", add_to("misc", "newbie"))
+    org.commit()
+    rc, rep = check(org, approved=["mo", "ned"], author="ada", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and "names no decision rule of its own" in r["summary"]
+    assert r["groups"][0]["label"] == "core maintainers" and r["groups"][0]["needed"] == 3
+    rc, _ = check(org, approved=["bob", "cyd", "dan"], author="ada", body=NOMINATION)
     assert rc == 0
 
 

@@ -146,22 +146,31 @@ Builder = Callable[[Context, Event, set[str]], list[Requirement]]
 
 
 def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: dict[str, str],
-                    rule: str, summary: str) -> Requirement:
-    """A module-level decision: the module's own rule over its base maintainers; a module with
-    no maintainers (or a core veto) falls to the core maintainers."""
+                    rule: str, summary: str, *, needs_own_rule: bool = False) -> Requirement:
+    """A module-level decision: the module's own rule over its base maintainers. A module with
+    no maintainers, one that names no rule of its own where ``needs_own_rule`` (nominations:
+    GOV-NOMINATE-MODULE), or a core veto hands the decision to the core maintainers."""
     if ctx.veto:
         return Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
                            [core_majority(ctx, excluded)], excluded)
     people = _excluding(module.maintainers, excluded) if module else ()
-    if not people:
-        why = "has no maintainers" if module and not module.maintainers else (
-            "has no maintainer without a conflict" if module else "is new")
+    why = ""
+    if module is None:
+        why = "is new"
+    elif not module.maintainers:
+        why = "has no maintainers"
+    elif not people:
+        why = "has no maintainer without a conflict"
+    elif needs_own_rule and module.decision_rule is None:
+        why = "names no decision rule of its own"
+    if why:
         return Requirement(rule, ev, f"{summary}; module {ev.module} {why}, so the core "
                            "maintainers decide", [core_majority(ctx, excluded)], excluded)
-    drule: DecisionRule = module.rule if module else DecisionRule()
+    assert module is not None
+    drule: DecisionRule = module.rule
     need = drule.required(len(people))
     how = f"{drule.describe()} of module {ev.module} ({need} of {len(people)})"
-    if module and module.decision_rule is None:
+    if module.decision_rule is None:
         how += " (the default rule)"
     return Requirement(rule, ev, summary,
                        [Group(f"maintainers of module {ev.module}", people, need, how)], excluded)
@@ -171,7 +180,8 @@ def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requi
     module = ctx.base.modules.get(ev.module or "")
     excluded = conflicts(ctx, ev.subject, NOMINEE)
     req = _module_decides(ctx, ev, module, excluded, "GOV-NOMINATE-MODULE",
-                          f"nomination of {ev.subject} to module {ev.module}")
+                          f"nomination of {ev.subject} to module {ev.module}",
+                          needs_own_rule=True)
     _substance(ctx, req, ev.subject)
     return [req]
 
