@@ -18,6 +18,10 @@ from typing import Any
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
+# Past this many unknown fields in one mapping, the rest are summed up in one finding (a file
+# with 60,000 stray keys would otherwise cost a "did you mean" search and a finding each).
+MAX_UNKNOWN_FIELDS = 20
+
 KINDS = ("member", "module", "core", "council", "working-group", "policy", "ecosystem", "election")
 
 
@@ -131,17 +135,21 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
 
         pats = err.schema.get("patternProperties", {})
         for key in extra:
-            if pats:
-                import re
-
-                if any(re.search(p, str(key)) for p in pats):
-                    continue
+            if pats and any(re.search(p, str(key)) for p in pats):
+                continue
             hint = difflib.get_close_matches(str(key), allowed, n=1)
             sug = (
                 f"; did you mean {hint[0]!r}?"
                 if hint
                 else (f"; allowed: {', '.join(allowed)}" if allowed else "")
             )
+            if len(results) == MAX_UNKNOWN_FIELDS:
+                rest = [k for k in extra[extra.index(key):]
+                        if not (pats and any(re.search(p, str(k)) for p in pats))]
+                names = ", ".join(repr(k) for k in rest[:5])
+                results.append(((*path, key), f"{len(rest)} more unknown fields ({names}, ...); "
+                                f"allowed: {', '.join(allowed)}", True))
+                break
             results.append(((*path, key), f"unknown field {key!r}{sug}", True))
         return results
     if v == "required":
