@@ -56,6 +56,11 @@ CORPUS: list[tuple[str, bytes, str, int | None]] = [
     ("login with a newline", b"login: \"evil\\nowner\"\nname: Evil\n", "SCHEMA", 1),
     ("login with a space", b"login: evil owner\nname: Evil\n", "SCHEMA", 1),
     ("not a mapping", b"just a string\n", "SCHEMA", 1),
+    ("20,000 unknown fields", b"login: evil\nname: Evil\n"
+     + b"".join(b"k%d: 1\n" % i for i in range(20_000)), "SCHEMA", 3),
+    ("30,000 relationships to unknown logins", b"login: evil\nname: Evil\nrelationships:\n"
+     + b"".join(b"  - {login: u%d, kind: family}\n" % i for i in range(30_000)),
+     "INT-UNKNOWN-LOGIN", 4),
 ]
 
 

@@ -132,3 +132,14 @@ def test_trailing_newline_is_not_a_login() -> None:
     assert not schema.errors("member", {"login": "carol", "name": "Carol"})
     errs = schema.errors("member", {"login": "carol\n", "name": "Carol"})
     assert [e[0] for e in errs] == [("login",)]
+
+
+def test_many_unknown_fields_are_summed_up() -> None:
+    data = {"login": "a", "name": "A", **{f"k{i:02d}": 1 for i in range(50)}}
+    errs = schema.errors("member", data)
+    assert len(errs) == schema.MAX_UNKNOWN_FIELDS + 1
+    assert errs[0] == (("k00",), "unknown field 'k00'; allowed: affiliations, community, "
+                       "contact, github_id, last_active, login, name, relationships", True)
+    where, message, is_key = errs[-1]
+    assert where == ("k20",) and is_key
+    assert message.startswith("30 more unknown fields ('k20', 'k21', 'k22', 'k23', 'k24', ...)")
