@@ -419,3 +419,17 @@ def test_eco_only_due_projects_are_reviewed(charter, fake, eco_repo):
     assert "fresh: pass" in out
     _code, out, _err = review(charter, fake, eco_repo, "fresh")
     assert "fresh: pass" in out and "due:" not in out
+
+
+def test_eco_periodic_record_keeps_comments_and_untouched_lines(charter, fake, eco_repo):
+    path = write_project(eco_repo, project("alpha", "org/alpha"))
+    original = "# Alpha joined in January; ask dana-frost about the roadmap.\n" + \
+        path.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    fake.add(healthy("org/alpha"))
+    code, _, err = review(charter, fake, eco_repo, "--apply")
+    assert code == 0, err
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(original)  # every earlier line byte for byte, the review appended
+    assert read_project(eco_repo, "alpha")["reviews"][0]["results"] == {
+        "ECO-MEASURABLE": "pass", "ECO-LAYOUT": "pass", "ECO-FUNCTIONAL": "pass"}

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
-
 from charter.commands._common import add_repo, repo_root
 from charter.errors import CharterError, UsageError
 from charter.findings import Severity
@@ -191,25 +189,26 @@ def run_intake(args: argparse.Namespace) -> int:
                                f"{allowed}")
         # A re-application continues the project's file: its history stays with it.
         path = root / existing.file
-        doc = records.read(path)
-        old_issue = doc.get("issue")
+        doc = records.read(path, existing.file)
+        rec = doc.data
+        old_issue = rec.get("issue")
         for key in ("name", "repository", "licence", "description", "maintainers", "contacts",
                     "links", "application"):
             if key in record:
-                doc[key] = records.block({key: record[key]})[key]
-        doc["status"] = "new"
+                rec[key] = records.block({key: record[key]})[key]
+        rec["status"] = "new"
         if number is not None:
-            doc["issue"] = number
-        doc["submitted"] = records.date(record["submitted"])
-        doc["returning"] = bool(record.get("returning")) or existing.status != "declined"
+            rec["issue"] = number
+        rec["submitted"] = records.date(record["submitted"])
+        rec["returning"] = bool(record.get("returning")) or existing.status != "declined"
         if old_issue and old_issue != number:
-            doc["previous_issue"] = old_issue
+            rec["previous_issue"] = old_issue
         records.write(path, doc)
         print(f"updated {existing.file}: {existing.slug} re-applies (status new)")
         return 0
     if path.exists():
         raise CharterError(f"{path.relative_to(root)} exists but is not a valid record")
-    records.write(path, records.block(record))
+    records.write(path, record)
     rel = path.relative_to(root).as_posix()
     if args.format == "json":
         _print_json({"path": rel, "record": record})
@@ -260,8 +259,8 @@ def run_queue(args: argparse.Namespace) -> int:
         for e in q.entries:
             if e.move_now:
                 path = root / e.project.file
-                doc = records.read(path)
-                doc["status"] = "in-progress"
+                doc = records.read(path, e.project.file)
+                doc.data["status"] = "in-progress"
                 records.write(path, doc)
                 print(f"{e.project.file}: status in-progress", file=sys.stderr)
     return 0
@@ -314,11 +313,9 @@ def run_decide(args: argparse.Namespace) -> int:
     if args.reason:
         entry["reason"] = args.reason
     path = root / p.file
-    doc = records.read(path)
-    doc["status"] = status
-    if "decisions" not in doc:
-        doc["decisions"] = CommentedSeq()
-    doc["decisions"].append(records.block(entry))
+    doc = records.read(path, p.file)
+    doc.data["status"] = status
+    records.append(doc.data, "decisions", records.block(entry))
     records.write(path, doc)
     if args.format == "json":
         _print_json({"slug": p.slug, "status": status, "decision": entry})

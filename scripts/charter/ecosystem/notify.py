@@ -139,12 +139,27 @@ class Desk:
             self._index[kind] = found
         return self._index[kind].get(slug)
 
+    def _get(self, number: int) -> Any:
+        """Issue ``number`` read now (not lazily), or None when it no longer exists."""
+        import github
+
+        repo = self._repo_obj()
+
+        def read() -> Any:
+            try:
+                issue = repo.get_issue(number)
+                _ = issue.state  # a lazy object: make the request here, inside call()
+            except github.UnknownObjectException:
+                return None
+            return issue
+
+        return call(f"reading issue #{number} of {self.repository}", read)
+
     def ensure(self, kind: str, slug: str, title: str, body: str, known: int | None) -> Done:
         """Open the issue, or update (and reopen) the one already there."""
         issue = self.find(kind, slug)
-        repo = self._repo_obj()
         if issue is None and known:
-            issue = call(f"reading issue #{known}", lambda: repo.get_issue(known))
+            issue = self._get(known)
         if issue is None:
             if not self.apply:
                 return Done(None, f"would open an issue in {self.repository}: {title!r}")
@@ -163,12 +178,12 @@ class Desk:
         return Done(issue.number, f"updated #{issue.number}")
 
     def close(self, number: int | None, slug: str, comment: str) -> Done:
-        repo = self._repo_obj()
         issue = self.find(REVIEW, slug)
         if issue is None or (number and issue.number != number):
-            if not number:
-                return Done(None, "no notice issue to close")
-            issue = call(f"reading issue #{number}", lambda: repo.get_issue(number))
+            issue = self._get(number) if number else None
+            if issue is None:
+                return Done(None, f"no notice issue #{number} to close" if number
+                            else "no notice issue to close")
         if issue.state == "closed":
             return Done(issue.number, f"#{issue.number} already closed")
         if not self.apply:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ruamel.yaml.comments import CommentedSeq
-
 from charter.ecosystem import notify, records
 from charter.ecosystem.fetch import Fetcher
 from charter.ecosystem.review import Review, Step, evaluate, plan
@@ -131,24 +129,24 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, g
         o.actions.append(f"would record the review in {p.file}")
         return
     path = root / p.file
-    doc = records.read(path)
+    doc = records.read(path, p.file)
+    data_rt = doc.data
     for key in ("repository", "status"):
         if key in changes:
-            doc[key] = changes[key]
+            data_rt[key] = changes[key]
     if step.kind == "retire":
-        decisions = doc.setdefault("decisions", CommentedSeq())
-        decisions.append(records.block({"date": review.date, "outcome": "retired",
-                                        "reason": changes["retired"]["reason"]}))
-        doc["retired"] = records.block(changes["retired"])
-    reviews = doc.setdefault("reviews", CommentedSeq())
+        records.append(data_rt, "decisions", records.block(
+            {"date": review.date, "outcome": "retired", "reason": changes["retired"]["reason"]}))
+        data_rt["retired"] = records.block(changes["retired"])
     entry = review.record()
-    node = records.block({k: v for k, v in entry.items() if k != "metrics"})
+    node = records.block({k: v for k, v in entry.items() if k not in ("metrics", "results")})
     node.insert(2, "metrics", records.flow_map(
         {k: (records.flow(v) if isinstance(v, list) else v) for k, v in entry["metrics"].items()}))
-    reviews.append(node)
+    node.insert(3, "results", records.flow_map(dict(entry["results"])))
+    records.append(data_rt, "reviews", node)
     if "notice" in changes:
-        doc["notice"] = records.block(changes["notice"])
-    elif drop_notice and "notice" in doc:
-        del doc["notice"]
+        data_rt["notice"] = records.block(changes["notice"])
+    elif drop_notice and "notice" in data_rt:
+        del data_rt["notice"]
     records.write(path, doc)
     o.actions.append(f"recorded the review in {p.file}")

@@ -1,54 +1,37 @@
-"""Reading and writing ``ecosystem/<slug>.yaml`` with ruamel.yaml round-trip.
+"""Reading and writing ``ecosystem/<slug>.yaml`` through :mod:`charter.roundtrip`.
 
-Comments, key order and layout survive an edit. Nothing is written unless the bytes about to be
-written read back through charter's own safe loader and pass the ecosystem schema.
+Comments, key order and layout survive an edit, and lines it does not touch stay byte for byte.
+Nothing is written unless the bytes about to be written read back through charter's own safe
+loader and pass the ecosystem schema.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from charter import schema, yamlio
+from charter import roundtrip, schema, yamlio
 from charter.errors import CharterError, YamlError
 from charter.fsutil import atomic_write
 
 KIND = "ecosystem"
-
-
-def _yaml() -> YAML:
-    y = YAML()
-    y.preserve_quotes = True
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 100
-    return y
+Document = roundtrip.Document
 
 
 def path_of(root: Path, slug: str) -> Path:
     return root / "ecosystem" / f"{slug}.yaml"
 
 
-def read(path: Path) -> CommentedMap:
+def read(path: Path, rel: str | None = None) -> Document:
+    """The record held for editing (see :mod:`charter.roundtrip`): change ``.data``, then
+    :func:`write`. Lines the edit does not touch are kept byte for byte."""
     try:
-        data = _yaml().load(path.read_bytes())
+        return roundtrip.load(path, rel)
     except OSError as exc:
-        raise CharterError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except Exception as exc:  # ruamel raises many kinds; the file is not valid YAML
-        raise CharterError(f"{path}: not valid YAML ({type(exc).__name__})") from None
-    if not isinstance(data, CommentedMap):
-        raise CharterError(f"{path}: not a mapping")
-    return data
-
-
-def dumps(data: Any) -> bytes:
-    buf = io.StringIO()
-    _yaml().dump(data, buf)
-    return buf.getvalue().encode("utf-8")
+        raise CharterError(f"{rel or path}: cannot read ({exc.strerror or exc})") from None
 
 
 def check(raw: bytes, label: str) -> dict[str, Any]:
@@ -63,12 +46,22 @@ def check(raw: bytes, label: str) -> dict[str, Any]:
     return plain  # type: ignore[no-any-return]
 
 
-def write(path: Path, data: Any) -> dict[str, Any]:
-    """Validate and atomically write ``data`` to ``path``; returns the plain data written."""
-    raw = dumps(data)
+def write(path: Path, doc: Document | dict[str, Any]) -> dict[str, Any]:
+    """Validate and atomically write an edited record (or a new one from plain data)."""
+    raw = doc.dumps() if isinstance(doc, Document) else roundtrip.new(block(doc))
     plain = check(raw, str(path))
     atomic_write(path, raw)
     return plain
+
+
+def append(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Append ``value`` to the list ``mapping[key]``, creating it at the end if absent."""
+    if key in mapping and isinstance(mapping[key], list):
+        if mapping[key].fa.flow_style() and not mapping[key]:
+            mapping[key] = CommentedSeq()
+        roundtrip.append_item(mapping, key, value)
+    else:
+        mapping[key] = CommentedSeq([value])
 
 
 def date(value: str) -> SingleQuotedScalarString:
