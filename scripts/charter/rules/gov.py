@@ -123,8 +123,10 @@ def modules_do_not_overlap(ctx: Context) -> Iterator[Finding]:
                               f"repository {repo} is also in module {a}; declare the overlap in "
                               f"both modules' overlaps: or give it one owner", f, j)
     items = [(m, i, p) for m in mods if m.kind == "paths" for i, p in enumerate(m.paths)]
-    items.sort(key=lambda t: t[2])
-    # sorted paths: an overlapping pair is a prefix pair; compare each with the open prefixes
+    # Sorted by path components, everything under a path directly follows it (plain string order
+    # would put "src/nn-x/" between "src/nn" and "src/nn/quant/", since "-" sorts before "/"),
+    # so an overlapping pair is a prefix pair: compare each path with the open prefixes.
+    items.sort(key=lambda t: (tuple(t[2].rstrip("/").split("/")), t[2]))
     stack: list[tuple[object, int, str]] = []
     for m, i, p in items:
         while stack and not _path_overlap(stack[-1][2], p):
