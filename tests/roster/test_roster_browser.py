@@ -191,6 +191,13 @@ def test_pages_are_accessible(page: Any, server: str, site: Any) -> None:
             unlabelled: [...document.querySelectorAll('input, select, textarea')]
                 .filter(i => !i.labels || i.labels.length === 0).map(i => i.id),
             navLabel: document.querySelector('nav').getAttribute('aria-label'),
+            duplicateIds: [...document.querySelectorAll('[id]')].map(e => e.id)
+                .filter((id, i, all) => all.indexOf(id) !== i),
+            danglingRefs: [...document.querySelectorAll('[aria-labelledby], [aria-describedby]')]
+                .flatMap(e => ((e.getAttribute('aria-labelledby') || '') + ' ' +
+                               (e.getAttribute('aria-describedby') || '')).split(/\\s+/))
+                .filter(id => id && !document.getElementById(id)),
+            imagesWithoutAlt: document.querySelectorAll('img:not([alt])').length,
         })""")
         assert facts["mode"] == "CSS1Compat", rel
         assert facts["lang"] == "en" and facts["title"], rel
@@ -200,6 +207,8 @@ def test_pages_are_accessible(page: Any, server: str, site: Any) -> None:
         assert levels[0] == 1 and levels.count(1) == 1, (rel, levels)
         assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (rel, levels)
         assert facts["unlabelled"] == [], rel
+        assert facts["duplicateIds"] == [] and facts["danglingRefs"] == [], (rel, facts)
+        assert facts["imagesWithoutAlt"] == 0, rel
     assert page.errors == []
 
 
