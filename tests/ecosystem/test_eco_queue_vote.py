@@ -183,3 +183,13 @@ def test_eco_shipped_data_passes_the_eco_rules(repo_root):
     assert errors == []
     assert {p.status for p in state.projects.values()} >= {"active", "retired", "new",
                                                             "declined", "in-progress"}
+
+
+def test_eco_functional_rule_wants_evidence_and_met(eco_repo):
+    write_project(eco_repo, project("p", functional={
+        "ci": {"met": True, "evidence": "https://ci.example/p", "reviewer": "priya-nair"},
+        "tests": {"met": False, "evidence": "no tests", "reviewer": "priya-nair"},
+        "packages": {"met": True}}))
+    found = {f.message.split("'")[1]: f for f in _rules(eco_repo, "ECO-FUNCTIONAL")}
+    assert set(found) == {"tests", "packages"}
+    assert "not met" in found["tests"].message and "without evidence" in found["packages"].message

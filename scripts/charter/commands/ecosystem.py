@@ -210,6 +210,10 @@ def run_intake(args: argparse.Namespace) -> int:
         raise CharterError(f"{path.relative_to(root)} exists but is not a valid record")
     records.write(path, record)
     rel = path.relative_to(root).as_posix()
+    allowed = [str(x) for x in state.policy.get("ecosystem.licences")]
+    if record["licence"] not in allowed:
+        print(f"note: ECO-FUNCTIONAL: licence {record['licence']!r} is not one of "
+              f"{', '.join(allowed)}; the working group will ask about it", file=sys.stderr)
     if args.format == "json":
         _print_json({"path": rel, "record": record})
     else:

@@ -128,3 +128,23 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
                           f"#{notice.get('issue')}) passed its deadline of {deadline}; run "
                           "charter ecosystem review --apply to re-check and retire it if still "
                           "short", "notice", "deadline", severity=Severity.WARNING)
+
+
+@rule("ECO-FUNCTIONAL")
+def functional_evidence(ctx: Context) -> Iterator[Finding]:
+    """An active project's recorded functional requirements are met, each with its evidence."""
+    s = ctx.state
+    for p in s.projects.values():
+        if p.status != "active":
+            continue
+        for key, entry in sorted((p.data.get("functional") or {}).items()):
+            if not entry["met"]:
+                yield finding(s, p.file, "ECO-FUNCTIONAL",
+                              f"{p.slug}: the requirement {key!r} is recorded as not met; an "
+                              "active project meets all ten (re-review it: charter ecosystem "
+                              "review)", "functional", key, severity=Severity.WARNING)
+            elif not entry.get("evidence") or not entry.get("reviewer"):
+                yield finding(s, p.file, "ECO-FUNCTIONAL",
+                              f"{p.slug}: the requirement {key!r} is marked met without evidence "
+                              "and reviewer; record both", "functional", key,
+                              severity=Severity.WARNING)
