@@ -74,6 +74,9 @@ def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetch
         if progress:
             progress.step(p.slug)
     drastic = sum(1 for o in out if o.step.kind in ("notify", "retire"))
+    if not apply and drastic > max(3, max_short * len(out)):
+        print(f"note: {drastic} of {len(out)} projects would be notified or retired; --apply "
+              "will refuse that many unless --max-shortfall allows it", file=sys.stderr)
     if apply and drastic > max(3, max_short * len(out)):
         raise CharterError(
             f"{drastic} of {len(out)} reviewed projects would be notified or retired, more than "
@@ -88,8 +91,10 @@ def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetch
 def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, grace: int,
         *, apply: bool) -> None:
     """Carry out the step for one project on GitHub, then write its record (with ``apply``)."""
-    data = p.data
+    data = dict(p.data)
     review, step = o.review, o.step
+    if review.renamed_to:
+        data["repository"] = review.renamed_to  # notices point at where the project lives now
     notice = data.get("notice") or {}
     changes: dict[str, Any] = {}
     drop_notice = False
