@@ -304,3 +304,19 @@ def test_files_the_comparison_cannot_see_fail_closed(
     fake_github.files = ["modules/opt.yaml", "scripts/evil.py"]
     rc, _, err = check_github(org, fake_github)
     assert rc == 1 and "scripts/evil.py" in err
+
+
+def test_many_files_are_read_across_pages(org: GitRepo, fake_github: FakeGitHub,
+                                          tmp_path: Path, monkeypatch) -> None:
+    org.write({f"docs/page-{i:03d}.md": f"{i}\n" for i in range(150)})
+    fake_github.head_sha = org.commit()
+    fake_github.files = [f"docs/page-{i:03d}.md" for i in range(150)]
+    fake_github.author = user("finn", 106)
+    fake_github.reviews = [review(1, user("bob", 102), "APPROVED", fake_github.head_sha)]
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    rc, rep, _ = verdict(org, fake_github)
+    assert rc == 0 and len(rep["requirements"]) == 150
+    assert len([p for p in fake_github.requests if "/files" in p]) == 2
+    assert len(fake_github.requests) == 4
+    assert summary.read_text().startswith("## Governance approvals: passed")

@@ -481,3 +481,77 @@ def test_hostile_file_names_cannot_inject_workflow_commands(org: GitRepo) -> Non
         assert "\\x0a::error::forged approval" in out or "%0A::error::forged" in out
     rc, out, _ = run("diff", "main", "pr", "--repo", str(org.path))
     assert rc == 0 and out.count("\n") == 2 and "\\x1b" in out
+
+
+def test_change_is_measured_from_the_merge_base(org: GitRepo) -> None:
+    # after the pull request branched off, main gained a member and a core maintainer
+    org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit("nominate")
+    org.branch("main-later", "main")
+    org.write({"members/zoe.yaml": {"login": "zoe", "name": "Zoe", "github_id": 130}})
+    org.edit("core.yaml", lambda d: d["maintainers"].append("zoe"))
+    org.commit("zoe joins")
+    rc, rep = check(org, approved=["ivy"], author="ada", body=NOMINATION, base="main-later")
+    kinds = {e["kind"] for e in rep["events"]}
+    assert kinds == {"module-maintainer-added"} and rc == 0
+    # ... and the rules and people come from the base tip: zoe is a core maintainer there
+    rc, rep = check(org, approved=["zoe"], author="ada", body=NOMINATION + "## Veto\nno\n",
+                    base="main-later")
+    assert req(rep, "GOV-VETO")["groups"][0]["eligible"][-1] == "zoe"
+
+
+def test_inactive_maintainer_moves_to_emeritus_with_one_owner(org: GitRepo, monkeypatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+    org.edit("members/hal.yaml", lambda d: d.update(last_active="2025-01-01"))
+    org.commit("hal's last activity")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("modules/nn.yaml", _to_emeritus("hal"))
+    org.commit()
+    rc, rep = check(org, approved=["finn"], author="gus")
+    r = req(rep, "GOV-EMERITUS")
+    assert rc == 0 and "inactive" in r["summary"]
+    monkeypatch.setenv("CHARTER_TODAY", "2025-06-01")  # not yet inactive for 12 months
+    rc, rep = check(org, approved=["finn"], author="gus", body=DISCUSSION)
+    assert rc == 1 and req(rep, "GOV-REMOVE")["groups"][0]["needed"] == 3
+
+
+def test_core_nomination_of_the_leads_relative_goes_to_the_core(org: GitRepo) -> None:
+    org.edit("members/ada.yaml", lambda d: d.update(relationships=[{"login": "lou",
+                                                                    "kind": "romantic"}]))
+    org.commit("declared")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("core.yaml", add_to("core", "lou"))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob"], author="jo", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and r["groups"][0]["label"] == "core maintainers"
+    assert "ada" not in r["groups"][0]["eligible"] and r["groups"][0]["needed"] == 3
+    rc, _ = check(org, approved=["bob", "cyd", "dan"], author="jo", body=NOMINATION)
+    assert rc == 0
+
+
+def test_relationship_removed_in_the_same_pull_request_still_conflicts(org: GitRepo) -> None:
+    org.edit("members/cyd.yaml", lambda d: d.pop("relationships"))
+    org.edit("modules/nn.yaml", lambda d: d["maintainers"].remove("gus"))
+    org.commit()
+    rc, rep = check(org, approved=["cyd", "bob", "dan"], author="ada", body=DISCUSSION)
+    r = req(rep, "GOV-REMOVE")
+    assert rc == 1 and "cyd" in r["excluded"]
+
+
+def test_text_report_and_usage_errors(org: GitRepo) -> None:
+    from gate_helpers import run
+
+    org.edit("modules/nn.yaml", add_to("nn", "newbie"))
+    org.commit()
+    rc, out, _ = run("pr-check", "--repo", str(org.path), "--base", "main", "--head", "pr",
+                     "--approved-by", "hal,newbie", "--author", "finn")
+    assert rc == 1
+    assert "FAIL GOV-NOMINATE-MODULE modules/nn.yaml:" in out
+    assert "still needed: 1 more of gus" in out
+    assert "not counted: newbie: the nominee cannot approve their own nomination" in out
+    assert "to do: GOV-NOMINATE-MODULE: the nomination of newbie must state its substance" in out
+    rc, _, err = run("pr-check", "--repo", str(org.path), "--base", "main")
+    assert rc == 2 and "--head" in err
+    rc, _, err = run("pr-check", "--repo", str(org.path), "--github", "org/gov")
+    assert rc == 2 and "--pr" in err

@@ -165,8 +165,8 @@ def _outcome(ctx: _req.Context, req: _req.Requirement, got: dict[str, Verdict], 
     for key, v in sorted(got.items()):
         name = v.member or v.login
         if key in req.excluded and v.state in ("approved", "stale", "changes-requested"):
-            what = "approval" if v.state != "changes-requested" else "request for changes"
-            not_counted.append((name, f"{what} not counted: {req.excluded[key]}"))
+            what = "" if v.state != "changes-requested" else "request for changes ignored: "
+            not_counted.append((name, f"{what}{req.excluded[key]}"))
         elif ctx.author and key == ctx.author.lower() and v.state == "approved":
             not_counted.append((name, "the author cannot approve their own pull request"))
         elif v.state == "stale" and key in in_groups:
