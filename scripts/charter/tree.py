@@ -6,7 +6,9 @@ The pull-request gate reads the base and the head of a pull request straight fro
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,9 @@ class Tree(Protocol):
     def exists(self, path: str) -> bool: ...
 
     def size(self, path: str) -> int: ...
+
+
+_NOT_REGULAR = "not a regular file (symbolic links, devices and pipes are never read)"
 
 
 class FsTree:
@@ -54,14 +59,23 @@ class FsTree:
         return sorted(out)
 
     def read(self, path: str) -> bytes:
-        with open(os.path.join(self._root, path), "rb") as fh:
+        # O_NOFOLLOW and O_NONBLOCK: a symbolic link or a named pipe can neither redirect the
+        # read outside the repository nor block it; only a regular file is read.
+        fd = os.open(os.path.join(self._root, path),
+                     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, _NOT_REGULAR)
             return fh.read()
 
     def exists(self, path: str) -> bool:
         return os.path.isfile(os.path.join(self._root, path))
 
     def size(self, path: str) -> int:
-        return os.stat(os.path.join(self._root, path)).st_size
+        st = os.lstat(os.path.join(self._root, path))
+        if not stat.S_ISREG(st.st_mode):  # as GitTree, which never follows a symbolic link
+            raise OSError(errno.EINVAL, _NOT_REGULAR)
+        return st.st_size
 
 
 class GitTree:
