@@ -114,3 +114,24 @@ def test_renderer_refuses_a_bad_login_even_past_the_schema() -> None:
             codeowners.render_core(state(bad))
         with pytest.raises(CharterError, match="not a GitHub login"):
             codeowners.render_governance(state(bad))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink to /dev/zero", "symlink outside"])
+def test_special_files_are_never_read(kind: str, tmp_path: Path, run_charter) -> None:
+    """A named pipe would block the read and /dev/zero would never end: neither is opened."""
+    import os
+
+    root = write_org(tmp_path / "org")
+    target = root / "members" / "special.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink to /dev/zero":
+        os.symlink("/dev/zero", target)
+    else:
+        (tmp_path / "secret.yaml").write_text("login: secret-value\nname: S\n")
+        os.symlink(tmp_path / "secret.yaml", target)
+    proc = run_charter("validate", "--repo", str(root), env=TODAY_ENV, timeout=TIMEOUT)
+    assert proc.returncode == 1
+    assert "members/special.yaml: INT-READ cannot read file: not a regular file" in proc.stdout
+    assert "secret-value" not in proc.stdout
+    assert "Traceback" not in proc.stderr
