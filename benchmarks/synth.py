@@ -158,7 +158,8 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
                  f"maintainers: {_flow([f'dev-{k:04d}-a', f'dev-{k:04d}-b', f'dev-{k:04d}-c'])}"]
         if status in ("active", "retired", "accepted"):
             lines += ["functional:"] + [
-                f"  {f}:\n    met: true\n    evidence: see the repository" for f in FUNCTIONAL
+                f"  {f}:\n    met: true\n    evidence: checked in the repository\n"
+                f"    reviewer: {wg[k % len(wg)]}\n    date: '2025-11-01'" for f in FUNCTIONAL
             ]
             lines += ["decisions:", "  - date: '2025-11-12'", "    outcome: accepted",
                       f"    for: {_flow(wg[:4])}", f"    against: {_flow(wg[4:])}",
@@ -167,6 +168,8 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
                 lines += ["reviews:", "  - date: '2026-09-10'", "    results:",
                           "      stars: pass", "      commits: pass"]
             if status == "retired":
+                lines += ["  - date: '2026-05-20'", "    outcome: retired",
+                          "    reason: no reply to the periodic review within 30 days"]
                 lines += ["retired:", "  date: '2026-05-20'",
                           "  reason: fell short of ECO-MEASURABLE with no reply in 30 days"]
         elif status in ("declined", "needs-info", "postponed", "closed-not-ready"):
