@@ -214,3 +214,18 @@ def test_only_web_urls_become_links(tmp_path: Path) -> None:
     assert 'href="javascript:' not in page
     assert "Vision: javascript:alert(1)" in page
     assert '<a href="https://example.invalid/r">Roadmap</a>' in page
+
+
+def test_an_election_id_that_cannot_be_a_file_name_gets_no_page(tmp_path: Path) -> None:
+    from charter.load import load
+    from charter.roster import build_files
+    from charter.tree import FsTree
+
+    state, _ = load(FsTree(write_org(tmp_path / "org", ORG)))
+    state.elections["odd id <x>"] = {"kind": "motion", "title": "Odd"}
+    files = build_files(state)
+    assert not any(p.startswith("elections/odd") for p in files)
+    listing = files["elections.html"].decode()
+    assert "<span>odd id &lt;x&gt;</span>" in listing
+    api = json.loads(files["v1/elections.json"])
+    assert api["elections"]["odd id <x>"]["page"] is None
