@@ -37,7 +37,8 @@ def test_gate_runs_base_code_with_least_privilege() -> None:
     assert checkout["uses"].startswith("actions/checkout@")
     assert checkout["with"]["persist-credentials"] is False
     assert "ref" not in checkout["with"]  # the base branch, never the head
-    assert wf["jobs"]["rerun"]["permissions"] == {"actions": "write", "pull-requests": "read"}
+    assert wf["jobs"]["rerun"]["permissions"] == {"actions": "write", "checks": "read",
+                                                  "pull-requests": "read"}
 
 
 def test_relay_has_no_permissions() -> None:
