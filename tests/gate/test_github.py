@@ -320,3 +320,18 @@ def test_many_files_are_read_across_pages(org: GitRepo, fake_github: FakeGitHub,
     assert len([p for p in fake_github.requests if "/files" in p]) == 2
     assert len(fake_github.requests) == 4
     assert summary.read_text().startswith("## Governance approvals: passed")
+
+
+def test_head_code_is_never_run(org: GitRepo, fake_github: FakeGitHub, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    evil = f"open({str(marker)!r}, 'w').write('pwned')\n"
+    org.write({"scripts/charter/gate/requirements.py": evil, "scripts/charter/__init__.py": evil,
+               "pyproject.toml": f"# {evil}", "conftest.py": evil,
+               "modules/opt.yaml": None})
+    fake_github.head_sha = org.commit()
+    fake_github.files = ["conftest.py", "modules/opt.yaml", "pyproject.toml",
+                         "scripts/charter/__init__.py", "scripts/charter/gate/requirements.py"]
+    fake_github.author = user("ivy", 109)
+    rc, rep, _ = verdict(org, fake_github)
+    assert rc == 1 and not marker.exists()
+    assert req(rep, "GOV-MODULES-SCOPE")["groups"][0]["needed"] == 3
