@@ -7,7 +7,8 @@ Generates the organisation with benchmarks/synth.py in a temporary directory, th
 one untimed warm-up each:
 
 * ``charter roster build --repo ORG --out SITE`` as a subprocess, end to end (the figure the
-  target is about: interpreter start, load, render, write, swap);
+  target is about: interpreter start, load, render, write, swap), into a new directory as CI
+  does, and again over a previous build (which adds deleting the old site);
 * in-process, the stages of that build: loading the tree, building the view, rendering the HTML,
   rendering the JSON API and writing the site.
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -128,9 +130,17 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stderr.write(proc.stderr.decode(errors="replace")[-2000:])
                 raise SystemExit(f"bench: charter roster build exited {proc.returncode}")
 
-        total, _ = _median(cli, args.runs)
+        # into a new --out (what CI does on a fresh checkout) ...
+        fresh_times = []
+        for _ in range(args.runs):
+            shutil.rmtree(site, ignore_errors=True)  # untimed
+            start = time.perf_counter()
+            cli()
+            fresh_times.append(time.perf_counter() - start)
+        total = statistics.median(fresh_times)
         first = _digest(site)
-        cli()
+        # ... and over a previous build (built beside it, swapped in, the old one deleted)
+        replace, _ = _median(cli, args.runs)
         deterministic = _digest(site) == first
 
         tree = FsTree(org)
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             "site_bytes": size,
             "index_html_bytes": len(files["index.html"]),
             "build_s": round(total, 3),
+            "build_replacing_s": round(replace, 3),
             "stage_load_s": round(t_load, 3),
             "stage_results_s": round(t_results, 3),
             "stage_view_s": round(t_view, 3),
@@ -171,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"charter roster build: {figures['members']:,} people, {figures['modules']:,} modules, "
           f"{figures['projects']:,} ecosystem records -> {pages:,} pages, "
           f"{size / 1e6:.1f} MB (index.html {figures['index_html_bytes'] / 1e6:.2f} MB)")
-    print(f"  end to end (subprocess, median of {args.runs}): {total:.2f} s "
-          f"(target <= {TARGET_S:.0f} s: {total / TARGET_S:.2f}x of it)")
+    print(f"  end to end (subprocess, median of {args.runs}), into a new --out: {total:.2f} s "
+          f"(target <= {TARGET_S:.0f} s: {total / TARGET_S:.2f}x of it); replacing a previous "
+          f"build: {replace:.2f} s")
     print(f"  stages in process: load {t_load:.2f} s, results {t_results:.3f} s, "
           f"view {t_view:.3f} s, html {t_html:.2f} s, api {t_api:.2f} s, write {t_write:.2f} s")
     print(f"  two builds, same bytes: {'yes' if deterministic else 'NO'}")
