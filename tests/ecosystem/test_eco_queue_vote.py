@@ -193,3 +193,11 @@ def test_eco_functional_rule_wants_evidence_and_met(eco_repo):
     found = {f.message.split("'")[1]: f for f in _rules(eco_repo, "ECO-FUNCTIONAL")}
     assert set(found) == {"tests", "packages"}
     assert "not met" in found["tests"].message and "without evidence" in found["packages"].message
+
+
+def test_eco_status_follows_the_latest_decision(eco_repo):
+    write_project(eco_repo, project("flip", status="declined"))  # latest decision: accepted
+    write_project(eco_repo, application("again", 8, decisions=[  # re-applied after a decline
+        {"date": "2026-01-10", "outcome": "declined", "for": [], "working_group": WG}]))
+    found = [f for f in _rules(eco_repo, "ECO-STATUS") if "latest decision" in f.message]
+    assert [f.path for f in found] == ["ecosystem/flip.yaml"]

@@ -25,6 +25,36 @@ def status_is_backed(ctx: Context) -> Iterator[Finding]:
                           "status")
 
 
+# The statuses a project may have after each kind of decision (a re-application after a
+# decision starts again at new / in-progress).
+_AFTER = {
+    "accepted": ("active", "accepted"),
+    "reinstated": ("active",),
+    "retired": ("retired", "new", "in-progress"),
+    "declined": ("declined", "new", "in-progress"),
+    "needs-info": ("needs-info", "new", "in-progress"),
+    "closed-not-ready": ("closed-not-ready", "new", "in-progress"),
+    "postponed": ("postponed", "new", "in-progress"),
+}
+
+
+@rule("ECO-STATUS")
+def status_follows_latest_decision(ctx: Context) -> Iterator[Finding]:
+    """A project's status is one its latest recorded decision allows."""
+    s = ctx.state
+    for p in s.projects.values():
+        decisions = p.data.get("decisions", [])
+        if not decisions:
+            continue
+        latest = max(decisions, key=lambda d: d["date"])  # ISO dates sort as text
+        allowed = _AFTER.get(latest["outcome"], ())
+        if allowed and p.status not in allowed:
+            yield finding(s, p.file, "ECO-STATUS",
+                          f"{p.slug} is {p.status}, but its latest decision ({latest['outcome']} "
+                          f"on {latest['date']}) allows only {', '.join(allowed)}; record the "
+                          "decision that changed it", "status")
+
+
 @rule("ECO-MEASURABLE")
 def enough_maintainers(ctx: Context) -> Iterator[Finding]:
     """An active project records at least the configured number of core maintainers."""
