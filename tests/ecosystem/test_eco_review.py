@@ -433,3 +433,18 @@ def test_eco_periodic_record_keeps_comments_and_untouched_lines(charter, fake, e
     assert text.startswith(original)  # every earlier line byte for byte, the review appended
     assert read_project(eco_repo, "alpha")["reviews"][0]["results"] == {
         "ECO-MEASURABLE": "pass", "ECO-LAYOUT": "pass", "ECO-FUNCTIONAL": "pass"}
+
+
+def test_eco_graphql_error_on_one_project_skips_it_and_goes_on(charter, fake, eco_repo):
+    for slug in ("aaa", "bbb"):
+        write_project(eco_repo, project(slug, f"org/{slug}"))
+    fake.add(healthy("org/bbb"))
+    fake.fail("POST", "/graphql", 200, body={"data": {"repository": None}, "errors": [
+        {"type": "FORBIDDEN", "path": ["repository"],
+         "message": "Resource protected by organization SAML enforcement."}]})
+    code, out, err = review(charter, fake, eco_repo, "--apply")
+    assert code == 1
+    assert "not reviewed: aaa" in err and "FORBIDDEN" in err
+    assert "bbb: pass" in out
+    assert "reviews" not in read_project(eco_repo, "aaa")
+    assert read_project(eco_repo, "bbb")["reviews"][-1]["date"] == TODAY

@@ -360,9 +360,10 @@ def run_review(args: argparse.Namespace) -> int:
 
     writer = gh.client(base_url=args.github_api, retries=0, backoff=0, max_wait=args.max_wait)
     desk = notify.Desk(client, issues_repo, apply=args.apply, writer=writer)
+    failed: list[str] = []
     outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
                                    progress=periodic.Progress(len(projects)),
-                                   max_short=args.max_shortfall / 100)
+                                   max_short=args.max_shortfall / 100, failed=failed)
     if args.format == "json":
         _print_json([o.as_dict() for o in outcomes])
     else:
@@ -377,5 +378,7 @@ def run_review(args: argparse.Namespace) -> int:
                 print(f"  > {action}")
     print(f"{fetcher.requests} GraphQL request(s) for {len(projects)} project(s); "
           f"{desk.writes} write(s) to GitHub", file=sys.stderr)
-    return 0
+    for line in failed:
+        print(f"charter: error: not reviewed: {line}", file=sys.stderr)
+    return 1 if failed else 0
 

@@ -75,6 +75,11 @@ CI_STATES = {"SUCCESS": "passing", "FAILURE": "failing", "ERROR": "failing",
              "PENDING": "pending", "EXPECTED": "pending"}
 
 
+class ProjectError(GitHubError):
+    """GitHub answered, but with an error about this one repository (FORBIDDEN, ...): the
+    project is skipped and the run goes on."""
+
+
 @dataclass
 class Facts:
     """What GitHub says about one repository, in the review's terms."""
@@ -253,9 +258,13 @@ class Fetcher:
             except github.GithubException as exc:
                 wait = self._wait_for(exc, attempt)
                 if wait is None:
-                    msg = exc.data.get("message") if isinstance(exc.data, dict) else None
-                    if msg is None and isinstance(exc.data, dict) and exc.data.get("errors"):
-                        msg = str(exc.data["errors"][0].get("message", ""))[:200]
+                    data = exc.data if isinstance(exc.data, dict) else {}
+                    errors = [e for e in data.get("errors") or () if isinstance(e, dict)]
+                    if errors and exc.status == 400:  # GraphQL errors about this repository
+                        kinds = sorted({str(e.get("type", "ERROR")) for e in errors})
+                        raise ProjectError(f"{what}: GraphQL error {', '.join(kinds)}: "
+                                           f"{str(errors[0].get('message', ''))[:200]}") from None
+                    msg = data.get("message")
                     raise GitHubError(f"{what}: GitHub answered {exc.status}"
                                       f"{': ' + str(msg) if msg else ''}") from None
                 self._pause(wait, what)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from charter.ecosystem import notify, records
-from charter.ecosystem.fetch import Fetcher
+from charter.ecosystem.fetch import Fetcher, ProjectError
 from charter.ecosystem.review import Review, Step, evaluate, plan
 from charter.errors import CharterError
 from charter.model import Project, State
@@ -57,18 +57,27 @@ class Progress:
 
 def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetcher,
                desk: notify.Desk, today: dt.date, *, apply: bool,
-               progress: Progress | None = None, max_short: float = 0.25) -> list[Outcome]:
+               progress: Progress | None = None, max_short: float = 0.25,
+               failed: list[str] | None = None) -> list[Outcome]:
     """Review ``projects``: first read and evaluate them all, then act on each in turn.
 
     Reading everything first lets a safety limit look at the whole run before anything is
     written: when more than ``max_short`` of the projects (and more than three) would get a new
     notice or be retired, the answers are more likely wrong (a token without access, an outage)
-    than the ecosystem, and nothing is written.
+    than the ecosystem, and nothing is written. A project GitHub answers about with an error
+    (FORBIDDEN, ...) is skipped, its reason appended to ``failed``, and the run goes on.
     """
+    failed = failed if failed is not None else []
     grace = int(state.policy.get("ecosystem.grace_days"))
     out = []
     for p in projects:
-        facts = fetcher.facts(p.repository)
+        try:
+            facts = fetcher.facts(p.repository)
+        except ProjectError as exc:
+            failed.append(f"{p.slug}: {exc}")
+            if progress:
+                progress.step(p.slug)
+            continue
         review = evaluate(p, facts, state, today)
         out.append(Outcome(p.slug, review, plan(p, review, today, grace)))
         if progress:
