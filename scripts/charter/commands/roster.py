@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         raise CharterError(f"--out {args.out} would replace the governance repository itself")
     roster.write_site(files, out)
     pages = sum(1 for p in files if p.endswith(".html"))
-    print(f"wrote {out}: {pages} pages and the JSON API v1 "
-          f"({len(state.members)} people, {len(state.modules)} modules)")
+    people, modules = len(state.members), len(state.modules)
+    who = f"{people} {'person' if people == 1 else 'people'}"
+    what = f"{modules} module{'' if modules == 1 else 's'}"
+    print(f"wrote {out}: {pages} pages and the JSON API v1 ({who}, {what})")
     return 0
