@@ -245,3 +245,24 @@ def test_eco_queue_on_the_shipped_data_via_the_entry_point(run_charter, repo_roo
     q = json.loads(proc.stdout)
     assert q["queue"][0]["slug"] == "graphkit"  # returning first
     assert [e["issue"] for e in q["queue"][1:]] == sorted(e["issue"] for e in q["queue"][1:])
+
+
+def test_eco_submit_same_name_other_owner_gets_its_own_file(charter, eco_repo, tmp_path):
+    write_project(eco_repo, project("torch-orbit", "someone-else/torch-orbit"))
+    code, out, err = _intake(charter, eco_repo, tmp_path, BODY, "--number", "60")
+    assert code == 0, err
+    assert "ecosystem/orbit-ml-torch-orbit.yaml" in out
+    assert read_project(eco_repo, "torch-orbit")["repository"] == "someone-else/torch-orbit"
+    assert read_project(eco_repo, "orbit-ml-torch-orbit")["issue"] == 60
+
+
+def test_eco_submit_retired_project_may_reapply(charter, eco_repo, tmp_path):
+    write_project(eco_repo, project(
+        "torch-orbit", "orbit-ml/torch-orbit", status="retired",
+        retired={"date": "2026-02-01", "reason": "ECO-PERIODIC: short"},
+        decisions=[{"date": "2026-02-01", "outcome": "retired", "reason": "short"}]))
+    code, _out, err = _intake(charter, eco_repo, tmp_path, BODY, "--number", "61")
+    assert code == 0, err
+    data = read_project(eco_repo, "torch-orbit")
+    assert data["status"] == "new" and data["issue"] == 61 and data["returning"] is False
+    assert data["previous_issue"] == 10 and data["retired"]["date"] == "2026-02-01"

@@ -145,6 +145,9 @@ def _print_json(data: Any) -> None:
 
 
 # --- intake -----------------------------------------------------------------------------
+REAPPLY = ("declined", "closed-not-ready", "postponed", "needs-info", "retired")
+
+
 def run_intake(args: argparse.Namespace) -> int:
     from charter.ecosystem import form, records
     from charter.ecosystem.vote import resubmit_after
@@ -171,15 +174,20 @@ def run_intake(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CharterError(f"{args.body_file}: cannot read ({exc.strerror or exc})") from None
     record = form.to_record(form.sections(body), issue=number, today=today)
-    slug = record["slug"]
-    path = records.path_of(root, slug)
     same_repo = [p for p in state.projects.values()
                  if p.repository.lower() == record["repository"].lower()]
-    existing = state.projects.get(slug) or (same_repo[0] if same_repo else None)
+    existing = same_repo[0] if same_repo else None
+    if existing is None and record["slug"] in state.projects:
+        # another project already uses the name: qualify it with the owner
+        record["slug"] = form.slug_of(record["repository"].replace("/", "-"))
+        if record["slug"] in state.projects:
+            raise CharterError(f"ECO-SUBMIT: ecosystem/{record['slug']}.yaml is taken by "
+                               "another project; record this application by hand")
+    path = records.path_of(root, record["slug"])
     if existing is not None:
         if number is not None and existing.data.get("issue") == number:
             raise CharterError(f"issue #{number} is already recorded in {existing.file}")
-        if existing.status not in ("declined", "closed-not-ready", "postponed", "needs-info"):
+        if existing.status not in REAPPLY:
             raise CharterError(f"ECO-SUBMIT: {existing.file} already holds {existing.slug} "
                                f"({existing.status}); one record per project")
         allowed = resubmit_after(existing.data.get("decisions", []),
@@ -200,9 +208,12 @@ def run_intake(args: argparse.Namespace) -> int:
         if number is not None:
             rec["issue"] = number
         rec["submitted"] = records.date(record["submitted"])
-        rec["returning"] = bool(record.get("returning")) or existing.status != "declined"
+        rec["returning"] = bool(record.get("returning")) or existing.status in (
+            "needs-info", "closed-not-ready", "postponed")
         if old_issue and old_issue != number:
             rec["previous_issue"] = old_issue
+        if "notice" in rec:
+            del rec["notice"]
         records.write(path, doc)
         print(f"updated {existing.file}: {existing.slug} re-applies (status new)")
         return 0

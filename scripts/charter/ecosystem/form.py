@@ -129,7 +129,7 @@ def sections(body: str) -> dict[str, str | None]:
     return result
 
 
-def _slug(text: str) -> str:
+def slug_of(text: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s[:63].rstrip("-")
 
@@ -188,7 +188,7 @@ def to_record(answers: dict[str, str | None], *, issue: int | None, today: dt.da
         raise FormError("ECO-SUBMIT: required section(s) missing or empty: " + ", ".join(missing))
     name = _one_line("name", str(answers["name"]))
     repository = repository_of(str(answers["repository"]))
-    slug = _slug(repository.split("/", 1)[1]) or _slug(name)
+    slug = slug_of(repository.split("/", 1)[1]) or slug_of(name)
     if not slug:
         raise FormError("ECO-SUBMIT: cannot derive a file name from the repository or the name")
     licence = _one_line("licence", str(answers["licence"]))
