@@ -20,6 +20,33 @@ def _html(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*.html"))}
 
 
+def _broken_links(site: Path) -> list[str]:
+    """Relative links and assets (href, src) that do not land on a file of the site, and
+    fragments with no element of that id. A check without a browser, so it runs everywhere."""
+    pages = _html(site)
+    broken = []
+    for rel, html in pages.items():
+        for url in re.findall(r'(?:href|src)="([^"]*)"', html):
+            if url.startswith(("https://", "http://", "data:")):
+                continue
+            path, _, fragment = url.partition("#")
+            target = (site / rel).parent / path if path else site / rel
+            try:
+                target_rel = target.resolve().relative_to(site.resolve()).as_posix()
+            except ValueError:
+                broken.append(f"{rel}: {url} (outside the site)")
+                continue
+            if not target.is_file():
+                broken.append(f"{rel}: {url}")
+            elif fragment and f'id="{fragment}"' not in pages.get(target_rel, ""):
+                broken.append(f"{rel}: {url} (no such id)")
+    return broken
+
+
+def test_no_broken_links_in_the_fixture_site(site: Path) -> None:
+    assert _broken_links(site) == []
+
+
 def _names_on_index(html: str, list_id: str) -> list[str]:
     block = html.split(f'id="{list_id}"', 1)[1].split("</ul>", 1)[0]
     return re.findall(r'<li data-kind="[a-z]+"[^>]*><a href="[^"]+">([^<]*)</a>', block)
@@ -40,6 +67,7 @@ def test_builds_from_the_shipped_data(tmp_path: Path) -> None:
         assert (site / "modules" / f"{slug}.html").is_file()
     people = json.loads((site / "v1" / "people.json").read_text(encoding="utf-8"))["people"]
     assert set(people) == set(state.members)
+    assert _broken_links(site) == []
 
 
 def test_builds_from_a_minimal_organisation(tmp_path: Path) -> None:
@@ -59,6 +87,7 @@ def test_builds_from_a_minimal_organisation(tmp_path: Path) -> None:
     assert "Lead core maintainer" in pages["people/solo.html"]
     index = json.loads((site / "v1" / "index.json").read_text(encoding="utf-8"))
     assert index["counts"]["people"] == 1 and index["counts"]["modules"] == 0
+    assert _broken_links(site) == []
 
 
 def test_every_generated_file_says_so(site: Path) -> None:
