@@ -6,20 +6,16 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import github
 import pytest
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eco_fakegithub import FakeGitHub
+from eco_helpers import REPO_ROOT
 
 from charter import cli
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-GOVERNANCE = "lumen-ml/governance"  # the shipped policy's organisation.governance_repository
 
 
 @pytest.fixture(autouse=True)
@@ -38,33 +34,6 @@ def eco_repo(tmp_path: Path) -> Path:
     for name in ("policy.yaml", "core.yaml", "ecosystem-wg.yaml"):
         shutil.copy(REPO_ROOT / name, root / name)
     return root
-
-
-def project(slug: str, repository: str | None = None, *, accepted: str = "2026-01-14",
-            maintainers: tuple[str, ...] = ("dana-frost", "eli-moss"), **extra: Any
-            ) -> dict[str, Any]:
-    wg = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
-    data: dict[str, Any] = {
-        "slug": slug, "name": slug.title(), "repository": repository or f"org-{slug}/{slug}",
-        "status": "active", "issue": 10, "submitted": "2025-11-20", "licence": "MIT",
-        "maintainers": list(maintainers),
-        "decisions": [{"date": accepted, "outcome": "accepted", "for": wg[:3],
-                       "against": wg[3:], "working_group": wg}],
-    }
-    data.update(extra)
-    return data
-
-
-def write_project(root: Path, data: dict[str, Any]) -> Path:
-    path = root / "ecosystem" / f"{data['slug']}.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def read_project(root: Path, slug: str) -> dict[str, Any]:
-    from charter import yamlio
-
-    return yamlio.loads((root / "ecosystem" / f"{slug}.yaml").read_bytes())  # type: ignore[no-any-return]
 
 
 @pytest.fixture

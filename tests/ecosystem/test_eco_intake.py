@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from eco_helpers import REPO_ROOT, project, read_project, write_project
 
 from charter.ecosystem import form
 from charter.load import load
 from charter.tree import FsTree
-from conftest import REPO_ROOT, project, read_project, write_project
 
 TEMPLATE = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "ecosystem-application.yml"
 

@@ -7,12 +7,12 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from eco_helpers import project, read_project, write_project
 
 from charter.ecosystem import vote
 from charter.load import load
 from charter.rules import run as run_rules
 from charter.tree import FsTree
-from conftest import project, read_project, write_project
 
 WG = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
 

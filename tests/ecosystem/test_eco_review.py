@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from eco_fakegithub import FakeGitHub, Repo
+from eco_helpers import GOVERNANCE, project, read_project, write_project
 
 from charter.load import load
 from charter.rules import run as run_rules
 from charter.tree import FsTree
-from conftest import GOVERNANCE, project, read_project, write_project
 
 TODAY = "2026-11-21"
 FIVE = ["ann", "bob", "cat", "dan", "eve"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-
-from conftest import REPO_ROOT
+from eco_helpers import REPO_ROOT
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ecosystem-review.yml"
 
