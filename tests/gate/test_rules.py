@@ -555,3 +555,17 @@ def test_text_report_and_usage_errors(org: GitRepo) -> None:
     assert rc == 2 and "--head" in err
     rc, _, err = run("pr-check", "--repo", str(org.path), "--github", "org/gov")
     assert rc == 2 and "--pr" in err
+
+
+def test_errors_already_on_the_base_are_not_blamed_on_the_change(org: GitRepo) -> None:
+    (org.path / "members/tess.yaml").write_text("login: tess\nname: [broken\n")
+    org.commit("broken on main")
+    org.git("branch", "-f", "main", "HEAD")
+    org.write({"docs/x.md": "x\n"})
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 0 and rep["findings"] == []
+    (org.path / "members/hal.yaml").write_text("login: hal\nname: [broken\n")
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and [f["path"] for f in rep["findings"]] == ["members/hal.yaml"]

@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         pr = PullRequest(head_sha=head_sha, author=args.author, body=body,
                          reviews=tuple(local(_logins(args.approved_by), head_sha)))
     report = evaluate(trees.base, trees.origin, trees.head, trees.changes, pr,
-                      head_findings=trees.head_findings, elections=trees.elections,
+                      head_findings=trees.head_findings, base_findings=trees.base_findings,
+                      elections=trees.elections,
                       generated=trees.generated)
     _check_files(args, trees, getattr(args, "_api_files", None))
     render.emit(report, args.format, sys.stdout)

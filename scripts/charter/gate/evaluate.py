@@ -6,6 +6,7 @@ reviews, so the local dry run and the GitHub check share it line for line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from charter import rules
@@ -95,11 +96,15 @@ def author_login(base: State, login: str | None, user_id: int | None) -> str | N
     return login
 
 
-def new_errors(base: State, head: State, head_load: list[Finding]) -> list[Finding]:
-    """Errors in the head data that the base does not have: the change must leave data valid."""
+def new_errors(base: State, head: State, head_load: list[Finding],
+               base_load: Sequence[Finding] = ()) -> list[Finding]:
+    """Errors in the head data that the base does not have: the change must leave data valid
+    (and is not blamed for what was already broken)."""
     when = rules.today()
+    loaded = {(f.path, f.rule, f.message) for f in base_load}
+    out = [f for f in head_load
+           if f.severity is Severity.ERROR and (f.path, f.rule, f.message) not in loaded]
     base_keys = {(f.path, f.rule, f.message) for f in rules.run(base, when)}
-    out = [f for f in head_load if f.severity is Severity.ERROR]
     if not any(f.rule.startswith(("YAML", "SCHEMA")) for f in out):
         out += [f for f in rules.run(head, when)
                 if f.severity is Severity.ERROR and (f.path, f.rule, f.message) not in base_keys]
@@ -114,6 +119,7 @@ def evaluate(
     pr: PullRequest,
     *,
     head_findings: list[Finding] | None = None,
+    base_findings: list[Finding] | None = None,
     elections: frozenset[str] = frozenset(),
     generated: dict[str, bytes | None] | None = None,
 ) -> Report:
@@ -131,7 +137,7 @@ def evaluate(
     )
     reqs = _req.build(ctx, evs, approved)
     outcomes = [_outcome(ctx, r, got, pr.head_sha, origin) for r in reqs]
-    findings = new_errors(base, head, head_findings or [])
+    findings = new_errors(base, head, head_findings or [], base_findings or [])
     return Report(base.tree_label, head.tree_label, pr.head_sha, evs, outcomes, findings,
                   ignored, got, author, pr.number)
 

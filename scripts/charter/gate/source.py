@@ -27,6 +27,7 @@ class Trees:
     origin: State
     head: State
     head_findings: list[Finding]
+    base_findings: list[Finding]
     changes: list[Change]
     elections: frozenset[str]
     generated: dict[str, bytes | None]
@@ -65,7 +66,7 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
         mb = merge_base(root, base_tree.commit, head_tree.commit)
         if mb and mb != base_tree.commit:
             origin_tree = GitTree(root, mb)
-    base, _ = load(base_tree)
+    base, base_findings = load(base_tree)
     origin = base if origin_tree is base_tree else load(origin_tree)[0]
     head, head_findings = load(head_tree)
     changes = changed(origin_tree, head_tree)
@@ -73,5 +74,5 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
     for c in changes:
         if classify(c.path) == "generated":
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
-    return Trees(base, origin, head, head_findings, changes,
+    return Trees(base, origin, head, head_findings, base_findings, changes,
                  certified_elections(base_tree, head_tree), generated, base_tree, head_tree)
