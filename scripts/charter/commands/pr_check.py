@@ -66,14 +66,14 @@ def run(args: argparse.Namespace) -> int:
         if args.head or args.approved_by or args.author or args.body_file:
             raise UsageError("--head, --approved-by, --author and --body-file are for local "
                              "runs; with --github they come from the pull request")
-        pr, head_rev = _from_github(args, root)
+        pr, head_rev, api_files = _from_github(args, root)
         summary = summary or os.environ.get("GITHUB_STEP_SUMMARY")
         base_rev = args.base or "HEAD"
     else:
         if not args.base or not args.head:
             raise UsageError("give --base REV and --head REV (or --github OWNER/REPO --pr N)")
         base_rev, head_rev = args.base, args.head
-        pr = None
+        pr, api_files = None, None
     trees = source.read(root, base_rev, head_rev)
     if pr is None:
         body = None
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
                       head_findings=trees.head_findings, base_findings=trees.base_findings,
                       elections=trees.elections,
                       generated=trees.generated)
-    _check_files(args, trees, getattr(args, "_api_files", None))
+    _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
     if summary:
         try:
@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _from_github(args: argparse.Namespace, root: Path) -> tuple[PullRequest, str]:
+def _from_github(args: argparse.Namespace, root: Path
+                 ) -> tuple[PullRequest, str, tuple[str, ...]]:
     from charter import gh
     from charter.gate.github_pr import fetch
 
@@ -120,12 +121,10 @@ def _from_github(args: argparse.Namespace, root: Path) -> tuple[PullRequest, str
             f"the head commit {sha[:12]} of pull request #{args.pr} is not in {root}; fetch it "
             f"first (git fetch origin refs/pull/{args.pr}/head); it is read as data, never "
             "checked out") from None
-    args._api_files = got.files
-    return got.pr, sha
+    return got.pr, sha, got.files
 
 
-def _check_files(args: argparse.Namespace, trees: source.Trees,
-                 api_files: tuple[str, ...] | None) -> None:
+def _check_files(trees: source.Trees, api_files: tuple[str, ...] | None) -> None:
     """Fail closed if GitHub lists a changed file that the git comparison does not see."""
     if api_files is None:
         return
