@@ -32,13 +32,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "ecosystem"))
 
 import github  # noqa: E402
-import yaml  # noqa: E402
 from eco_fakegithub import FakeGitHub, Repo  # noqa: E402
 
 from charter import cli  # noqa: E402
+from charter.ecosystem.records import block  # noqa: E402
+from charter.roundtrip import new as roundtrip_new  # noqa: E402
 
 WG = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
 PEOPLE = [f"dev-{i}" for i in range(40)]
+
+
+def records_new(data: dict) -> bytes:
+    return roundtrip_new(block(data))
 
 
 def build(root: Path, fake: FakeGitHub, n: int, rnd: random.Random) -> None:
@@ -55,8 +60,8 @@ def build(root: Path, fake: FakeGitHub, n: int, rnd: random.Random) -> None:
             "decisions": [{"date": "2025-03-12", "outcome": "accepted", "for": WG[:3],
                            "against": WG[3:], "working_group": WG}],
         }
-        (root / "ecosystem" / f"{slug}.yaml").write_text(yaml.safe_dump(data, sort_keys=False),
-                                                         encoding="utf-8")
+        # written as charter writes records (the shipped layout), as a real repository holds them
+        (root / "ecosystem" / f"{slug}.yaml").write_bytes(records_new(data))
         roll = rnd.random()
         authors = rnd.sample(PEOPLE, rnd.randint(5, 12))
         if roll < 0.10:
