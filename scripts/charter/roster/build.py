@@ -17,8 +17,8 @@ from charter.roster.site import render_site
 from charter.roster.view import GENERATED_BY, build_view
 from charter.tree import Tree
 
-# Where the elections package records a count, in the order they are tried.
-RESULT_FILES = ("result.yaml", "results.yaml", "result.json")
+# Where `charter election tally` records a count, beside the election's definition.
+RESULT_FILES = ("result.yaml",)
 
 
 def read_results(tree: Tree, state: State) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def read_results(tree: Tree, state: State) -> dict[str, Any]:
             if not tree.exists(path) or tree.size(path) > yamlio.MAX_BYTES:
                 continue
             try:
-                data = yamlio.loads(tree.read(path))  # JSON is YAML 1.2
+                data = yamlio.loads(tree.read(path))
             except (YamlError, OSError, UnicodeDecodeError):
                 continue
             if isinstance(data, dict):
