@@ -201,3 +201,20 @@ def test_eco_status_follows_the_latest_decision(eco_repo):
         {"date": "2026-01-10", "outcome": "declined", "for": [], "working_group": WG}]))
     found = [f for f in _rules(eco_repo, "ECO-STATUS") if "latest decision" in f.message]
     assert [f.path for f in found] == ["ecosystem/flip.yaml"]
+
+
+def test_eco_functional_evidence_is_recorded(charter, eco_repo):
+    write_project(eco_repo, project("p"))
+    code, out, err = charter("ecosystem", "evidence", "p", "tests", "--not-met", "--evidence",
+                             "no test suite in the repository", "--reviewer", "yuki-sato",
+                             "--repo", str(eco_repo), today="2026-11-21")
+    assert code == 0, err
+    assert "functional tests: not met" in out
+    assert read_project(eco_repo, "p")["functional"]["tests"] == {
+        "met": False, "evidence": "no test suite in the repository", "reviewer": "yuki-sato",
+        "date": "2026-11-21"}
+    [f] = _rules(eco_repo, "ECO-FUNCTIONAL")
+    assert "'tests' is recorded as not met" in f.message
+    code, _, err = charter("ecosystem", "evidence", "p", "ci", "--met", "--evidence", "x",
+                           "--reviewer", "outsider", "--repo", str(eco_repo))
+    assert code == 1 and "not a member of the working group" in err

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from charter.commands._common import add_repo, repo_root
+from charter.ecosystem.review import FUNCTIONAL_NAMES as FUNCTIONAL
 from charter.errors import CharterError, UsageError
 from charter.findings import Severity
 from charter.load import load
@@ -60,6 +61,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("--date", metavar="DATE", help="the decision's date (default: today)")
     _add_common(d)
     d.set_defaults(func=run_decide)
+
+    e = eco.add_parser("evidence", help="record a functional requirement as met or not, with "
+                       "evidence and reviewer (ECO-FUNCTIONAL)")
+    e.add_argument("slug", metavar="SLUG")
+    e.add_argument("requirement", choices=sorted(FUNCTIONAL), metavar="REQUIREMENT",
+                   help="one of: " + ", ".join(sorted(FUNCTIONAL)))
+    met = e.add_mutually_exclusive_group(required=True)
+    met.add_argument("--met", dest="met", action="store_true", default=None)
+    met.add_argument("--not-met", dest="met", action="store_false")
+    e.add_argument("--evidence", required=True, metavar="TEXT",
+                   help="a link or a sentence a later reviewer can check")
+    e.add_argument("--reviewer", required=True, metavar="LOGIN",
+                   help="the working-group member who checked it")
+    e.add_argument("--date", metavar="DATE", help="default: today")
+    _add_common(e)
+    e.set_defaults(func=run_evidence)
 
     r = eco.add_parser("review", help="re-review active projects against GitHub (ECO-PERIODIC)",
                        description="Re-review every active project whose last review is "
@@ -336,6 +353,32 @@ def run_decide(args: argparse.Namespace) -> int:
         _print_json({"slug": p.slug, "status": status, "decision": entry})
     else:
         print(summary)
+    return 0
+
+
+# --- evidence ---------------------------------------------------------------------------
+def run_evidence(args: argparse.Namespace) -> int:
+    from charter.ecosystem import records
+
+    root = repo_root(args)
+    state = _state(root)
+    p = state.projects.get(args.slug)
+    if p is None:
+        raise CharterError(f"no ecosystem project {args.slug!r} (ecosystem/{args.slug}.yaml)")
+    if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
+        raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
+                           "group (ecosystem-wg.yaml)")
+    when = _date(args.date, "--date") if args.date else _today()
+    entry = {"met": bool(args.met), "evidence": args.evidence, "reviewer": args.reviewer,
+             "date": when.isoformat()}
+    doc = records.read(root / p.file, p.file)
+    if "functional" not in doc.data:
+        doc.data["functional"] = records.block({})
+    doc.data["functional"][args.requirement] = records.flow_map(
+        {k: (records.date(v) if k == "date" else v) for k, v in entry.items()})
+    records.write(root / p.file, doc)
+    word = "met" if args.met else "not met"
+    print(f"{p.slug}: {FUNCTIONAL[args.requirement]}: {word} ({args.reviewer}, {entry['date']})")
     return 0
 
 
