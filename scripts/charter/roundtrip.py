@@ -213,6 +213,17 @@ def remove_item(parent: Any, key: Any, index: int) -> None:
     _attach(parent, key, rest)
 
 
+def delete_key(mapping: CommentedMap, key: str) -> None:
+    """Delete ``key``; the comment lines that followed its value stay, after the key before it."""
+    keys = list(mapping.keys())
+    pos = keys.index(key)
+    rest = _detach(mapping, key)
+    mapping.ca.items.pop(key, None)
+    del mapping[key]
+    if pos:
+        _attach(mapping, keys[pos - 1], rest)
+
+
 def insert_key_after(mapping: CommentedMap, after: str, key: str, value: Any) -> None:
     """Insert ``key`` right after ``after`` (or at the end).
 

@@ -133,6 +133,17 @@ def test_emeritus_creates_the_list_after_maintainers(org: Path, run_charter) -> 
     assert "    since: '2026-11-21'\n\n# Where the module publishes its plans.\nlinks:" in after
 
 
+def test_reinstate_keeps_the_comment_after_the_emeritus_list(org: Path, run_charter) -> None:
+    tools = TOOLS.replace("links:\n", "\n# Published plans.\nlinks:\n")
+    (org / "modules/tools.yaml").write_text(tools)
+    proc = run_charter("module", "add-maintainer", "tools", "frank", "--reinstate",
+                       "--repo", str(org))
+    assert proc.returncode == 0, proc.stderr
+    after = (org / "modules/tools.yaml").read_text()
+    assert "  - frank\n\n# Published plans.\nlinks:\n" in after
+    assert "emeritus" not in after
+
+
 def test_reinstate_an_emeritus_maintainer(org: Path, run_charter) -> None:
     refused = run_charter("module", "add-maintainer", "tools", "frank", "--repo", str(org))
     assert refused.returncode == 1

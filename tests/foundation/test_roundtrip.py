@@ -144,3 +144,14 @@ def test_new_file_layout() -> None:
     assert text == (b"# X\nlogin: x\nname: yes\naffiliations:\n  - entity: 'A: B'\n"
                     b"    role: employee\n")
     assert yamlio.loads(text)["affiliations"][0]["entity"] == "A: B"
+
+
+def test_delete_key_keeps_the_comment_about_the_next_key() -> None:
+    raw = (b"maintainers:\n  - dave\nemeritus:\n  - login: frank\n    since: '2025-03-01'  # left\n"
+           b"\n# Where the module publishes its plans.\nlinks: {}\n")
+    doc = roundtrip.Document(raw)
+    roundtrip.remove_item(doc.data, "emeritus", 0)
+    roundtrip.delete_key(doc.data, "emeritus")
+    roundtrip.append_item(doc.data, "maintainers", "frank")
+    assert doc.dumps() == (b"maintainers:\n  - dave\n  - frank\n\n"
+                           b"# Where the module publishes its plans.\nlinks: {}\n")

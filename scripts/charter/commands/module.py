@@ -108,7 +108,7 @@ def run_add(args: argparse.Namespace) -> int:
                                "pass --reinstate to move them back to the maintainers")
         roundtrip.remove_item(data, "emeritus", em)
         if not data["emeritus"]:
-            del data["emeritus"]
+            roundtrip.delete_key(data, "emeritus")
     roundtrip.append_item(data, "maintainers", login)
     _write(root, mod, doc)
     return 0
@@ -153,7 +153,7 @@ def run_emeritus(args: argparse.Namespace) -> int:
         roundtrip.append_item(data, "emeritus", entry)
     else:
         if "emeritus" in data:
-            del data["emeritus"]
+            roundtrip.delete_key(data, "emeritus")
         roundtrip.insert_key_after(data, "maintainers", "emeritus", [entry])
     _write(root, mod, doc)
     return 0
