@@ -258,3 +258,13 @@ def test_an_election_id_that_cannot_be_a_file_name_gets_no_page(tmp_path: Path) 
     assert "<span>odd id &lt;x&gt;</span>" in listing
     api = json.loads(files["v1/elections.json"])
     assert api["elections"]["odd id <x>"]["page"] is None
+
+
+def test_an_unreadable_result_file_shows_no_result_rather_than_failing(tmp_path: Path) -> None:
+    from roster_fixtures import ELECTION
+
+    files = {**ORG, **ELECTION, "elections/2026-council/result.yaml": "winners: [unclosed\n"}
+    site = build(write_org(tmp_path / "org", files), tmp_path / "site")
+    api = json.loads((site / "v1" / "elections.json").read_text(encoding="utf-8"))
+    assert api["elections"]["2026-council"]["result"] is None
+    assert api["elections"]["2026-member-add-fay"]["result"]["passed"] is True
