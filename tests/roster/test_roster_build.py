@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from roster_fixtures import MINIMAL, ORG, REPO, build, write_org
+from roster_fixtures import ELECTION, MINIMAL, ORG, REPO, build, write_org
 
 from charter.cli import main
 from charter.roster import write_site
@@ -261,8 +261,6 @@ def test_an_election_id_that_cannot_be_a_file_name_gets_no_page(tmp_path: Path) 
 
 
 def test_an_unreadable_result_file_shows_no_result_rather_than_failing(tmp_path: Path) -> None:
-    from roster_fixtures import ELECTION
-
     files = {**ORG, **ELECTION, "elections/2026-council/result.yaml": "winners: [unclosed\n"}
     site = build(write_org(tmp_path / "org", files), tmp_path / "site")
     api = json.loads((site / "v1" / "elections.json").read_text(encoding="utf-8"))
