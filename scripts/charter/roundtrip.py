@@ -193,8 +193,11 @@ def commented(value: Any) -> Any:
 
 def append_item(parent: Any, key: Any, value: Any) -> None:
     """Append ``value`` to the list ``parent[key]``; comments after the list stay after it."""
+    items: CommentedSeq = parent[key]
+    if not items and items.fa.flow_style() is None:
+        items.fa.set_flow_style()  # "[]" gains its first item as "[x]": one changed line
     rest = _detach(parent, key)
-    parent[key].append(commented(value))
+    items.append(commented(value))
     _attach(parent, key, rest)
 
 

@@ -155,3 +155,22 @@ def test_delete_key_keeps_the_comment_about_the_next_key() -> None:
     roundtrip.append_item(doc.data, "maintainers", "frank")
     assert doc.dumps() == (b"maintainers:\n  - dave\n  - frank\n\n"
                            b"# Where the module publishes its plans.\nlinks: {}\n")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "modules").glob("*.yaml")), ids=lambda p: p.name)
+def test_editing_each_shipped_module_changes_one_line(path: Path) -> None:
+    """Adding and removing a maintainer in a real module file touches only that line."""
+    raw = path.read_bytes()
+    doc = roundtrip.Document(raw, path.name)
+    roundtrip.append_item(doc.data, "maintainers", "new-person")
+    added = doc.dumps()
+    diff = _diff(raw, added)
+    assert len(diff) in (1, 2), diff  # a block list gains a line; a flow list changes one
+    assert all("new-person" in line for line in diff if line.startswith("+"))
+    doc = roundtrip.Document(added, path.name)
+    roundtrip.remove_item(doc.data, "maintainers", len(doc.data["maintainers"]) - 1)
+    back = doc.dumps()
+    assert yamlio.loads(back) == yamlio.loads(raw)
+    # identical, except that an end-of-line comment after a flow list keeps the column it had
+    # while the list was longer (ruamel.yaml keeps comment columns)
+    assert back == raw or [d[0] for d in _diff(raw, back)] == ["-", "+"]
