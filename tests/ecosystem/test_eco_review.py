@@ -448,3 +448,54 @@ def test_eco_graphql_error_on_one_project_skips_it_and_goes_on(charter, fake, ec
     assert "bbb: pass" in out
     assert "reviews" not in read_project(eco_repo, "aaa")
     assert read_project(eco_repo, "bbb")["reviews"][-1]["date"] == TODAY
+
+
+@pytest.mark.parametrize("reviews_last", [True, False])
+def test_eco_periodic_second_review_appends_whatever_the_layout(charter, fake, eco_repo,
+                                                                reviews_last):
+    """The review is appended as text when ``reviews`` ends the file, by round trip otherwise;
+    both give the same data and keep the earlier lines."""
+    data = project("alpha", "org/alpha", reviews=[{
+        "date": "2026-05-01", "reviewer": "charter ecosystem review",
+        "metrics": {"stars": 900}, "results": {"ECO-MEASURABLE": "pass"}}])
+    if not reviews_last:
+        data["functional"] = {"ci": {"met": True, "evidence": "https://ci.example/alpha",
+                                     "reviewer": "priya-nair"}}
+    path = write_project(eco_repo, data)
+    before = path.read_text(encoding="utf-8")
+    fake.add(healthy("org/alpha"))
+    code, _, err = review(charter, fake, eco_repo, "--apply")
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    if reviews_last:
+        assert after.startswith(before)
+    else:
+        assert after.split("reviews:")[0] == before.split("reviews:")[0]
+    got = read_project(eco_repo, "alpha")
+    assert [r["date"] for r in got["reviews"]] == ["2026-05-01", TODAY]
+    assert got["reviews"][1]["metrics"]["commits_90d"] == 40
+    assert ("functional" in got) is not reviews_last
+    clean_state(eco_repo)
+
+
+def test_eco_periodic_text_append_only_when_provably_safe(eco_repo):
+    from charter.ecosystem import records
+    from charter.roundtrip import new
+
+    entry = records.block({"date": TODAY, "reviewer": "charter ecosystem review",
+                           "metrics": {"stars": 1}, "results": {"ECO-LAYOUT": "pass"}})
+    old_review = {"date": "2026-05-01", "results": {"ECO-LAYOUT": "pass"}}
+    shipped = eco_repo / "ecosystem" / "shipped.yaml"
+    shipped.write_bytes(new(records.block(project("shipped", reviews=[old_review]))))
+    before = shipped.read_bytes()
+    assert records.append_review(shipped, entry) is not None
+    assert shipped.read_bytes().startswith(before)
+    assert read_project(eco_repo, "shipped")["reviews"][1]["date"] == TODAY
+    # PyYAML's flat lists, or reviews followed by another key: the caller must round-trip
+    flat = write_project(eco_repo, project("flat", reviews=[old_review]))
+    inner = write_project(eco_repo, project("inner", reviews=[old_review], notice={
+        "issue": 1, "opened": "2026-11-01", "deadline": "2026-12-01"}))
+    for path in (flat, inner):
+        raw = path.read_bytes()
+        assert records.append_review(path, entry) is None
+        assert path.read_bytes() == raw

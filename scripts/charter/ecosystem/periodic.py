@@ -143,6 +143,10 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, g
         o.actions.append(f"would record the review in {p.file}")
         return
     path = root / p.file
+    node = review_node(review)
+    if not changes and not drop_notice and records.append_review(path, node) is not None:
+        o.actions.append(f"recorded the review in {p.file}")
+        return
     doc = records.read(path, p.file)
     data_rt = doc.data
     for key in ("repository", "status"):
@@ -152,11 +156,6 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, g
         records.append(data_rt, "decisions", records.block(
             {"date": review.date, "outcome": "retired", "reason": changes["retired"]["reason"]}))
         data_rt["retired"] = records.block(changes["retired"])
-    entry = review.record()
-    node = records.block({k: v for k, v in entry.items() if k not in ("metrics", "results")})
-    node.insert(2, "metrics", records.flow_map(
-        {k: (records.flow(v) if isinstance(v, list) else v) for k, v in entry["metrics"].items()}))
-    node.insert(3, "results", records.flow_map(dict(entry["results"])))
     records.append(data_rt, "reviews", node)
     if "notice" in changes:
         data_rt["notice"] = records.block(changes["notice"])
@@ -164,3 +163,13 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, g
         del data_rt["notice"]
     records.write(path, doc)
     o.actions.append(f"recorded the review in {p.file}")
+
+
+def review_node(review: Review) -> Any:
+    """The review as it is written: metrics and results as one-line mappings."""
+    entry = review.record()
+    node = records.block({k: v for k, v in entry.items() if k not in ("metrics", "results")})
+    node.insert(2, "metrics", records.flow_map(
+        {k: (records.flow(v) if isinstance(v, list) else v) for k, v in entry["metrics"].items()}))
+    node.insert(3, "results", records.flow_map(dict(entry["results"])))
+    return node

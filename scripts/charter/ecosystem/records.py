@@ -100,3 +100,47 @@ def _node(key: str, value: Any) -> Any:
     if isinstance(value, str) and key in ("date", "submitted", "opened", "deadline"):
         return date(value)
     return value
+
+
+def append_review(path: Path, entry: CommentedMap) -> dict[str, Any] | None:
+    """Append ``entry`` to the top-level ``reviews`` list as text, when that is provably safe.
+
+    The common outcome of a periodic review changes nothing but this list, usually the file's
+    last key; writing it as appended text skips a full round trip. The result must read back,
+    through the safe loader, as exactly the old data plus the entry, and pass the schema;
+    otherwise nothing is written and None is returned (the caller takes the round-trip path).
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+        old = yamlio.loads(raw)
+    except (UnicodeDecodeError, YamlError):
+        return None
+    if "\r" in text or not text.endswith("\n") or not isinstance(old, dict):
+        return None
+    lines = text.split("\n")
+    keys = [i for i, line in enumerate(lines) if line[:1].isalnum() or line[:1] == "_"]
+    rendered = roundtrip.new({"reviews": CommentedSeq([entry])}).decode("utf-8")
+    item = rendered.split("\n", 1)[1]  # "  - date: ..." lines
+    if "reviews" not in old:
+        addition = "reviews:\n" + item
+    elif keys and lines[keys[-1]] == "reviews:" and isinstance(old["reviews"], list) \
+            and old["reviews"]:
+        following = [line for line in lines[keys[-1] + 1:] if line.strip()]
+        if not following or not following[0].startswith("  - "):
+            return None
+        addition = item
+    else:
+        return None
+    new = (text + addition).encode("utf-8")
+    expected = dict(old)
+    expected["reviews"] = [*old.get("reviews", []), yamlio.loads(roundtrip.new(
+        CommentedMap(entry)))]
+    try:
+        if yamlio.loads(new) != expected:
+            return None
+    except YamlError:
+        return None
+    plain = check(new, str(path))
+    atomic_write(path, new)
+    return plain
