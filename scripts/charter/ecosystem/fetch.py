@@ -151,7 +151,7 @@ class Fetcher:
     def __init__(self, gh: Any, *, today: dt.date, window_days: int, min_contributors: int,
                  exact: bool = False, max_pages: int = 5, retries: int = 4, backoff: float = 1.0,
                  max_wait: float = 120.0, sleep: Callable[[float], None] = time.sleep,
-                 now: Callable[[], float] = time.time):
+                 now: Callable[[], float] = time.time) -> None:
         self.requester = gh.requester
         start = today - dt.timedelta(days=window_days)
         self.since = f"{start.isoformat()}T00:00:00Z"

@@ -94,7 +94,8 @@ class Done:
 class Desk:
     """Opens, updates and closes notices in the governance repository."""
 
-    def __init__(self, gh: Any, repository: str | None, *, apply: bool, writer: Any = None):
+    def __init__(self, gh: Any, repository: str | None, *, apply: bool,
+                 writer: Any = None) -> None:
         self.gh = gh
         # Opening an issue or commenting is not idempotent: the writer client should not retry
         # (an answer lost after GitHub acted would otherwise post twice); the marker lookup of

@@ -36,7 +36,7 @@ class Outcome:
 class Progress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 
-    def __init__(self, total: int, stream: TextIO | None = None):
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.total = total
         self.on = total > 1 and hasattr(self.stream, "isatty") and self.stream.isatty()
