@@ -19,7 +19,7 @@ def fetcher(fake, waits: list[float], **kw) -> Fetcher:
                    backoff=0, sleep=waits.append, **kw)
 
 
-def test_eco_periodic_spent_limit_waits_for_the_reset(fake):
+def test_eco_periodic_spent_limit_waits_for_the_reset(fake) -> None:
     fake.add(Repo("org/a").with_authors(40, ["ann", "bob", "cat", "dan", "eve"]))
     fake.add(Repo("org/b").with_authors(40, ["ann", "bob", "cat", "dan", "eve"]))
     reset = int(time.time()) + 30
@@ -34,12 +34,12 @@ def test_eco_periodic_spent_limit_waits_for_the_reset(fake):
     assert len(waits) == 1  # a normal answer costs no wait
 
 
-def test_eco_periodic_since_is_the_window_start(fake):
+def test_eco_periodic_since_is_the_window_start(fake) -> None:
     f = fetcher(fake, [])
     assert f.since == "2026-08-23T00:00:00Z"
 
 
-def test_eco_measurable_bot_detection():
+def test_eco_measurable_bot_detection() -> None:
     assert is_bot("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", None)
     assert is_bot(None, None, "renovate[bot]")
     assert not is_bot("Robot Robertson", "robot@example.org", "robot")
@@ -53,7 +53,7 @@ def test_eco_measurable_bot_detection():
     assert authors_of(history) == {"login:ann", "email:na@x.org", "email:co@x.org"}
 
 
-def test_eco_periodic_progress_bar_only_on_a_terminal():
+def test_eco_periodic_progress_bar_only_on_a_terminal() -> None:
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True

@@ -89,7 +89,7 @@ _No response_
 """.replace("MAINTENANCE", form.BY_ID["maintenance"].options[0])
 
 
-def test_eco_submit_template_matches_the_parser():
+def test_eco_submit_template_matches_the_parser() -> None:
     """Every field of the issue form is one the parser knows, with the same label and kind."""
     spec = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
     fields = [b for b in spec["body"] if b["type"] != "markdown"]
@@ -104,7 +104,7 @@ def test_eco_submit_template_matches_the_parser():
             assert tuple(f["attributes"]["options"]) == mine.options
 
 
-def test_eco_submit_sections():
+def test_eco_submit_sections() -> None:
     s = form.sections(BODY)
     assert s["name"] == "Torch Orbit"
     assert "### not a heading" in s["description"]
@@ -112,7 +112,7 @@ def test_eco_submit_sections():
     assert s["licence"] == "Apache-2.0"
 
 
-def test_eco_submit_record():
+def test_eco_submit_record() -> None:
     rec = form.to_record(form.sections(BODY), issue=42, today=dt.date(2026, 11, 21))
     assert rec["slug"] == "torch-orbit"
     assert rec["repository"] == "orbit-ml/torch-orbit"
@@ -136,18 +136,18 @@ def test_eco_submit_record():
     (lambda b: b + "x" * form.MAX_BODY, "characters"),
     (lambda b: b.replace("Torch Orbit", "Torch\nOrbit"), "single line"),
 ])
-def test_eco_submit_hostile_bodies_are_refused(mutate, message):
+def test_eco_submit_hostile_bodies_are_refused(mutate, message) -> None:
     with pytest.raises(form.FormError, match=message):
         form.to_record(form.sections(mutate(BODY)), issue=1, today=dt.date(2026, 11, 21))
 
 
-def test_eco_submit_control_and_bidi_characters_are_dropped():
+def test_eco_submit_control_and_bidi_characters_are_dropped() -> None:
     body = BODY.replace("Torch Orbit", "Torch\u202e Orbit\x07").replace("\n", "\r\n")
     rec = form.to_record(form.sections(body), issue=1, today=dt.date(2026, 11, 21))
     assert rec["name"] == "Torch Orbit"
 
 
-def test_eco_submit_returning_application():
+def test_eco_submit_returning_application() -> None:
     body = BODY.replace("### Previous application\n\n_No response_",
                         "### Previous application\n\n#17")
     rec = form.to_record(form.sections(body), issue=50, today=dt.date(2026, 11, 21))
@@ -161,7 +161,7 @@ def _intake(charter, root: Path, tmp_path: Path, body: str, *extra: str, today="
                    today=today)
 
 
-def test_eco_submit_intake_writes_a_valid_record(charter, eco_repo, tmp_path):
+def test_eco_submit_intake_writes_a_valid_record(charter, eco_repo, tmp_path) -> None:
     code, out, err = _intake(charter, eco_repo, tmp_path, BODY, "--number", "42")
     assert code == 0, err
     assert "wrote ecosystem/torch-orbit.yaml" in out
@@ -175,14 +175,14 @@ def test_eco_submit_intake_writes_a_valid_record(charter, eco_repo, tmp_path):
     assert code == 1 and "already recorded" in err
 
 
-def test_eco_submit_intake_refuses_bad_body_with_one_line(charter, eco_repo, tmp_path):
+def test_eco_submit_intake_refuses_bad_body_with_one_line(charter, eco_repo, tmp_path) -> None:
     code, _out, err = _intake(charter, eco_repo, tmp_path, BODY.replace("Apache-2.0\n", "\n"))
     assert code == 1
     assert err.count("\n") == 1 and "Licence" in err
     assert list((eco_repo / "ecosystem").iterdir()) == []
 
 
-def test_eco_resubmit_declined_waits_three_months(charter, eco_repo, tmp_path):
+def test_eco_resubmit_declined_waits_three_months(charter, eco_repo, tmp_path) -> None:
     wg = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
     write_project(eco_repo, project(
         "torch-orbit", "orbit-ml/torch-orbit", status="declined", issue=30,
@@ -199,7 +199,7 @@ def test_eco_resubmit_declined_waits_three_months(charter, eco_repo, tmp_path):
     assert data["decisions"][0]["outcome"] == "declined"  # the history stays
 
 
-def test_eco_submit_intake_from_github_issue(charter, eco_repo, fake):
+def test_eco_submit_intake_from_github_issue(charter, eco_repo, fake) -> None:
     fake.issues["lumen-ml/governance"] = [{"number": 1, "title": "[Ecosystem application]: Orbit",
                                            "body": BODY, "state": "open",
                                            "labels": ["ecosystem-application"]}]
@@ -210,7 +210,7 @@ def test_eco_submit_intake_from_github_issue(charter, eco_repo, fake):
     assert fake.count("GET", "/repos/lumen-ml/governance/issues/1") == 1
 
 
-def test_eco_submit_yaml_and_expression_lookalikes_stay_text(charter, eco_repo, tmp_path):
+def test_eco_submit_yaml_and_expression_lookalikes_stay_text(charter, eco_repo, tmp_path) -> None:
     nasty = ("&a [*a, *a]\n!!python/object/apply:os.system ['id']\n${{ github.token }}\n"
              "---\n<<: *a\n$(touch /tmp/pwned) `id` 'quote\" \\\\")
     body = BODY.replace("pip install torch-orbit", nasty)
@@ -222,7 +222,7 @@ def test_eco_submit_yaml_and_expression_lookalikes_stay_text(charter, eco_repo, 
     assert not [f for f in findings if f.path.startswith("ecosystem/")]
 
 
-def test_eco_submit_nested_fences_crlf_and_returning():
+def test_eco_submit_nested_fences_crlf_and_returning() -> None:
     """A ~~~~ fence holding a ``` fence holding "### Licence" and "### Repository" is text."""
     body = (Path(__file__).parent / "forms" / "tilde-fence-returning.md").read_bytes().decode()
     assert "\r\n" in body
@@ -236,7 +236,7 @@ def test_eco_submit_nested_fences_crlf_and_returning():
     assert rec["slug"] == "vlens"
 
 
-def test_eco_queue_on_the_shipped_data_via_the_entry_point(run_charter, repo_root):
+def test_eco_queue_on_the_shipped_data_via_the_entry_point(run_charter, repo_root) -> None:
     proc = run_charter("ecosystem", "queue", "--repo", str(repo_root), "--format", "json",
                        env={"CHARTER_TODAY": "2026-11-28"})
     assert proc.returncode == 0, proc.stderr
@@ -247,7 +247,7 @@ def test_eco_queue_on_the_shipped_data_via_the_entry_point(run_charter, repo_roo
     assert [e["issue"] for e in q["queue"][1:]] == sorted(e["issue"] for e in q["queue"][1:])
 
 
-def test_eco_submit_same_name_other_owner_gets_its_own_file(charter, eco_repo, tmp_path):
+def test_eco_submit_same_name_other_owner_gets_its_own_file(charter, eco_repo, tmp_path) -> None:
     write_project(eco_repo, project("torch-orbit", "someone-else/torch-orbit"))
     code, out, err = _intake(charter, eco_repo, tmp_path, BODY, "--number", "60")
     assert code == 0, err
@@ -256,7 +256,7 @@ def test_eco_submit_same_name_other_owner_gets_its_own_file(charter, eco_repo, t
     assert read_project(eco_repo, "orbit-ml-torch-orbit")["issue"] == 60
 
 
-def test_eco_submit_retired_project_may_reapply(charter, eco_repo, tmp_path):
+def test_eco_submit_retired_project_may_reapply(charter, eco_repo, tmp_path) -> None:
     write_project(eco_repo, project(
         "torch-orbit", "orbit-ml/torch-orbit", status="retired",
         retired={"date": "2026-02-01", "reason": "ECO-PERIODIC: short"},

@@ -31,7 +31,7 @@ def queue(charter, root: Path, *extra: str, today: str = "2026-11-20"):
     return json.loads(out)
 
 
-def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo):
+def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo) -> None:
     for n in range(12):
         write_project(eco_repo, application(f"app-{n:02}", 40 - n))
     write_project(eco_repo, application("back", 50, "needs-info", returning=True))
@@ -47,7 +47,7 @@ def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo)
     assert q["move_on"] == "2026-11-26"  # two weeks before the session
 
 
-def test_eco_queue_moves_to_in_progress_two_weeks_before(charter, eco_repo):
+def test_eco_queue_moves_to_in_progress_two_weeks_before(charter, eco_repo) -> None:
     write_project(eco_repo, application("one", 1))
     write_project(eco_repo, application("two", 2, "in-progress"))
     before = queue(charter, eco_repo, "--session", "2026-12-10", today="2026-11-25")
@@ -60,7 +60,7 @@ def test_eco_queue_moves_to_in_progress_two_weeks_before(charter, eco_repo):
     assert read_project(eco_repo, "one")["status"] == "in-progress"
 
 
-def test_eco_queue_uses_next_session_and_warns_when_short(charter, eco_repo):
+def test_eco_queue_uses_next_session_and_warns_when_short(charter, eco_repo) -> None:
     write_project(eco_repo, application("one", 1))
     code, out, _ = charter("ecosystem", "queue", "--repo", str(eco_repo), today="2026-11-20")
     assert code == 0
@@ -71,7 +71,7 @@ def test_eco_queue_uses_next_session_and_warns_when_short(charter, eco_repo):
     (5, 3, "accepted"), (5, 2, "declined"), (4, 2, "declined"), (4, 3, "accepted"),
     (1, 1, "accepted"), (2, 1, "declined"),
 ])
-def test_eco_vote_more_than_half_of_members(members, approvals, outcome):
+def test_eco_vote_more_than_half_of_members(members, approvals, outcome) -> None:
     group = [f"m{i}" for i in range(members)]
     assert vote.tally(group, group[:approvals], Fraction(1, 2)).outcome == outcome
 
@@ -80,7 +80,7 @@ def decide(charter, root: Path, slug: str, *args: str, today: str = "2026-12-10"
     return charter("ecosystem", "decide", slug, "--repo", str(root), *args, today=today)
 
 
-def test_eco_vote_decide_accepts_and_records(charter, eco_repo):
+def test_eco_vote_decide_accepts_and_records(charter, eco_repo) -> None:
     write_project(eco_repo, application("orbit", 7, "in-progress"))
     code, out, err = decide(charter, eco_repo, "orbit", "--for", "priya-nair,omar-haddad,yuki-sato",
                             "--against", "bruno-costa")
@@ -96,7 +96,7 @@ def test_eco_vote_decide_accepts_and_records(charter, eco_repo):
     assert not [f for f in list(run_rules(state)) + findings if f.rule.startswith("ECO-VOTE")]
 
 
-def test_eco_vote_decide_declines_without_majority(charter, eco_repo):
+def test_eco_vote_decide_declines_without_majority(charter, eco_repo) -> None:
     write_project(eco_repo, application("orbit", 7, "in-progress"))
     code, out, err = decide(charter, eco_repo, "orbit", "--for", "priya-nair,omar-haddad",
                             "--abstain", "yuki-sato", "--reason", "too early")
@@ -110,7 +110,7 @@ def test_eco_vote_decide_declines_without_majority(charter, eco_repo):
     (("--for", "priya-nair,stranger"), "stranger (for) is not a member"),
     (("--for", "priya-nair", "--against", "priya-nair"), "listed under both"),
 ])
-def test_eco_vote_decide_refuses_bad_ballots(charter, eco_repo, args, message):
+def test_eco_vote_decide_refuses_bad_ballots(charter, eco_repo, args, message) -> None:
     path = write_project(eco_repo, application("orbit", 7, "in-progress"))
     before = path.read_bytes()
     code, _, err = decide(charter, eco_repo, "orbit", *args)
@@ -118,7 +118,7 @@ def test_eco_vote_decide_refuses_bad_ballots(charter, eco_repo, args, message):
     assert path.read_bytes() == before
 
 
-def test_eco_vote_other_outcomes_need_a_reason(charter, eco_repo):
+def test_eco_vote_other_outcomes_need_a_reason(charter, eco_repo) -> None:
     write_project(eco_repo, application("orbit", 7, "in-progress"))
     code, _, err = decide(charter, eco_repo, "orbit", "--outcome", "needs-info")
     assert code == 2 and "--reason" in err
@@ -128,7 +128,7 @@ def test_eco_vote_other_outcomes_need_a_reason(charter, eco_repo):
     assert read_project(eco_repo, "orbit")["status"] == "postponed"
 
 
-def test_eco_vote_decided_projects_cannot_be_decided_again(charter, eco_repo):
+def test_eco_vote_decided_projects_cannot_be_decided_again(charter, eco_repo) -> None:
     write_project(eco_repo, project("live"))
     code, _, err = decide(charter, eco_repo, "live", "--for", ",".join(WG))
     assert code == 1 and "only an open application" in err
@@ -141,7 +141,7 @@ def _rules(root: Path, rule_id: str, today: str = "2026-11-21") -> list:
     return [f for f in run_rules(state, dt.date.fromisoformat(today)) if f.rule == rule_id]
 
 
-def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo):
+def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo) -> None:
     write_project(eco_repo, project("p", decisions=[{
         "date": "2026-01-14", "outcome": "accepted", "for": WG[:2], "against": WG[2:],
         "working_group": WG}]))
@@ -149,7 +149,7 @@ def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo):
     assert "2 of 5 members approved and 3 are needed" in f.message and f.line > 0
 
 
-def test_eco_vote_rule_catches_outsiders_and_missing_reason(eco_repo):
+def test_eco_vote_rule_catches_outsiders_and_missing_reason(eco_repo) -> None:
     write_project(eco_repo, application("q", 3, "needs-info", decisions=[
         {"date": "2026-01-14", "outcome": "declined", "for": ["outsider"], "working_group": WG},
         {"date": "2026-02-14", "outcome": "needs-info"}]))
@@ -158,7 +158,7 @@ def test_eco_vote_rule_catches_outsiders_and_missing_reason(eco_repo):
     assert any("gives no reason" in m for m in messages)
 
 
-def test_eco_resubmit_rule(eco_repo):
+def test_eco_resubmit_rule(eco_repo) -> None:
     declined = [{"date": "2026-07-15", "outcome": "declined", "for": [], "working_group": WG}]
     write_project(eco_repo, application("early", 9, submitted="2026-10-14", decisions=declined))
     write_project(eco_repo, application("ontime", 10, submitted="2026-10-15", decisions=declined))
@@ -167,7 +167,7 @@ def test_eco_resubmit_rule(eco_repo):
     assert "may re-apply from 2026-10-15" in found[0].message
 
 
-def test_eco_periodic_rule_flags_a_notice_past_its_deadline(eco_repo):
+def test_eco_periodic_rule_flags_a_notice_past_its_deadline(eco_repo) -> None:
     write_project(eco_repo, project("p", notice={"issue": 3, "opened": "2026-10-01",
                                                  "deadline": "2026-10-31"}))
     assert _rules(eco_repo, "ECO-PERIODIC", today="2026-10-31") == [] or all(
@@ -176,7 +176,7 @@ def test_eco_periodic_rule_flags_a_notice_past_its_deadline(eco_repo):
     assert len(late) == 1 and late[0].severity.value == "warning"
 
 
-def test_eco_shipped_data_passes_the_eco_rules(repo_root):
+def test_eco_shipped_data_passes_the_eco_rules(repo_root) -> None:
     state, findings = load(FsTree(repo_root))
     errors = [f for f in list(run_rules(state)) + findings
               if f.rule.startswith("ECO-") and f.severity.value == "error"]
@@ -185,7 +185,7 @@ def test_eco_shipped_data_passes_the_eco_rules(repo_root):
                                                             "declined", "in-progress"}
 
 
-def test_eco_functional_rule_wants_evidence_and_met(eco_repo):
+def test_eco_functional_rule_wants_evidence_and_met(eco_repo) -> None:
     write_project(eco_repo, project("p", functional={
         "ci": {"met": True, "evidence": "https://ci.example/p", "reviewer": "priya-nair"},
         "tests": {"met": False, "evidence": "no tests", "reviewer": "priya-nair"},
@@ -195,7 +195,7 @@ def test_eco_functional_rule_wants_evidence_and_met(eco_repo):
     assert "not met" in found["tests"].message and "without evidence" in found["packages"].message
 
 
-def test_eco_status_follows_the_latest_decision(eco_repo):
+def test_eco_status_follows_the_latest_decision(eco_repo) -> None:
     write_project(eco_repo, project("flip", status="declined"))  # latest decision: accepted
     write_project(eco_repo, application("again", 8, decisions=[  # re-applied after a decline
         {"date": "2026-01-10", "outcome": "declined", "for": [], "working_group": WG}]))
@@ -203,7 +203,7 @@ def test_eco_status_follows_the_latest_decision(eco_repo):
     assert [f.path for f in found] == ["ecosystem/flip.yaml"]
 
 
-def test_eco_functional_evidence_is_recorded(charter, eco_repo):
+def test_eco_functional_evidence_is_recorded(charter, eco_repo) -> None:
     write_project(eco_repo, project("p"))
     code, out, err = charter("ecosystem", "evidence", "p", "tests", "--not-met", "--evidence",
                              "no test suite in the repository", "--reviewer", "yuki-sato",

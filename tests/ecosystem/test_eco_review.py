@@ -43,7 +43,7 @@ def clean_state(root: Path) -> None:
     (200, 30, 5, 1, "1 core maintainer"),
 ])
 def test_eco_measurable_boundaries(charter, fake, eco_repo, stars, commits, authors,
-                                   maintainers, failing):
+                                   maintainers, failing) -> None:
     write_project(eco_repo, project("alpha", "org/alpha",
                                     maintainers=("m-one", "m-two")[:maintainers]))
     repo = fake.add(Repo("org/alpha", stars=stars).with_authors(commits, FIVE[:authors]))
@@ -68,7 +68,7 @@ def test_eco_measurable_boundaries(charter, fake, eco_repo, stars, commits, auth
     assert fake.graphql_count() == 1
 
 
-def test_eco_measurable_bots_excluded(charter, fake, eco_repo):
+def test_eco_measurable_bots_excluded(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     repo = fake.add(Repo("org/alpha").with_authors(36, FIVE[:4]))
     repo.commits += [("renovate[bot]", "renovate[bot]", "bot@renovateapp.com"),
@@ -80,7 +80,7 @@ def test_eco_measurable_bots_excluded(charter, fake, eco_repo):
 
 
 # --- paging ---------------------------------------------------------------------------------
-def test_eco_more_than_100_commits_pages_only_while_undecided(charter, fake, eco_repo):
+def test_eco_more_than_100_commits_pages_only_while_undecided(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("big", "org/big"))
     write_project(eco_repo, project("many", "org/many"))
     # big: the first 100 commits come from 3 people, the 2 others are further back
@@ -101,7 +101,7 @@ def test_eco_more_than_100_commits_pages_only_while_undecided(charter, fake, eco
     assert fake.graphql_count() == 2 + 1  # big: 2 pages, many: 1
 
 
-def test_eco_exact_contributors_pages_everything(charter, fake, eco_repo):
+def test_eco_exact_contributors_pages_everything(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("many", "org/many"))
     fake.add(Repo("org/many").with_authors(250, FIVE))
     code, _out, _ = review(charter, fake, eco_repo, "--exact-contributors")
@@ -109,7 +109,7 @@ def test_eco_exact_contributors_pages_everything(charter, fake, eco_repo):
     assert fake.graphql_count() == 3
 
 
-def test_eco_statistics_202_then_answer(charter, fake, eco_repo):
+def test_eco_statistics_202_then_answer(charter, fake, eco_repo) -> None:
     """Hundreds of commits by two people: after 5 pages one /stats/contributors settles it."""
     write_project(eco_repo, project("huge", "org/huge"))
     repo = fake.add(Repo("org/huge").with_authors(700, ["ann", "bob"]))
@@ -137,7 +137,7 @@ def test_eco_statistics_202_then_answer(charter, fake, eco_repo):
      "licence file"),
     (["LICENSE", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md"], [], [], "CODEOWNERS"),
 ])
-def test_eco_layout_files(charter, fake, eco_repo, root, github_dir, docs_dir, missing):
+def test_eco_layout_files(charter, fake, eco_repo, root, github_dir, docs_dir, missing) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha", root=root, github_dir=github_dir, docs_dir=docs_dir))
     code, out, _ = review(charter, fake, eco_repo)
@@ -150,7 +150,7 @@ def test_eco_layout_files(charter, fake, eco_repo, root, github_dir, docs_dir, m
 
 
 # --- repository state -----------------------------------------------------------------------
-def test_eco_archived_repository_fails_functional(charter, fake, eco_repo):
+def test_eco_archived_repository_fails_functional(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha", archived=True))
     code, out, _ = review(charter, fake, eco_repo)
@@ -159,14 +159,14 @@ def test_eco_archived_repository_fails_functional(charter, fake, eco_repo):
 
 
 @pytest.mark.parametrize(("ci", "word"), [(None, "no CI"), ("FAILURE", "CI is failing")])
-def test_eco_ci_missing_or_failing(charter, fake, eco_repo, ci, word):
+def test_eco_ci_missing_or_failing(charter, fake, eco_repo, ci, word) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha", ci=ci, workflows=[]))
     _code, out, _ = review(charter, fake, eco_repo)
     assert "ECO-FUNCTIONAL fail" in out and word in out
 
 
-def test_eco_renamed_repository_is_followed(charter, fake, eco_repo):
+def test_eco_renamed_repository_is_followed(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha", renamed_to="neworg/alpha-ml"))
     code, _out, err = review(charter, fake, eco_repo, "--apply")
@@ -177,7 +177,7 @@ def test_eco_renamed_repository_is_followed(charter, fake, eco_repo):
     clean_state(eco_repo)
 
 
-def test_eco_missing_repository_is_a_shortfall(charter, fake, eco_repo):
+def test_eco_missing_repository_is_a_shortfall(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("gone", "org/gone"))
     code, out, _ = review(charter, fake, eco_repo)
     assert code == 0
@@ -185,7 +185,7 @@ def test_eco_missing_repository_is_a_shortfall(charter, fake, eco_repo):
 
 
 # --- retries --------------------------------------------------------------------------------
-def test_eco_5xx_is_retried(charter, fake, eco_repo):
+def test_eco_5xx_is_retried(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha"))
     fake.fail("POST", "/graphql", 502, body={"message": "Server Error"})
@@ -196,7 +196,7 @@ def test_eco_5xx_is_retried(charter, fake, eco_repo):
     assert fake.graphql_count() == 3
 
 
-def test_eco_secondary_rate_limit_403_is_retried(charter, fake, eco_repo):
+def test_eco_secondary_rate_limit_403_is_retried(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha"))
     fake.fail("POST", "/graphql", 403, body={
@@ -208,7 +208,7 @@ def test_eco_secondary_rate_limit_403_is_retried(charter, fake, eco_repo):
     assert fake.graphql_count() == 2
 
 
-def test_eco_429_retry_after_is_honoured_and_capped(charter, fake, eco_repo):
+def test_eco_429_retry_after_is_honoured_and_capped(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha"))
     fake.fail("POST", "/graphql", 429, {"Retry-After": "0"}, {"message": "Too Many Requests"})
@@ -217,7 +217,7 @@ def test_eco_429_retry_after_is_honoured_and_capped(charter, fake, eco_repo):
     assert fake.graphql_count() == 2
 
 
-def test_eco_rate_limit_reset_beyond_cap_stops_cleanly(charter, fake, eco_repo):
+def test_eco_rate_limit_reset_beyond_cap_stops_cleanly(charter, fake, eco_repo) -> None:
     """A reset further away than --max-wait ends the run with one line, never a hang."""
     import time
 
@@ -233,7 +233,7 @@ def test_eco_rate_limit_reset_beyond_cap_stops_cleanly(charter, fake, eco_repo):
     assert fake.graphql_count() == 1
 
 
-def test_eco_graphql_primary_rate_limit_waits_for_reset(charter, fake, eco_repo):
+def test_eco_graphql_primary_rate_limit_waits_for_reset(charter, fake, eco_repo) -> None:
     import time
 
     write_project(eco_repo, project("alpha", "org/alpha"))
@@ -247,7 +247,7 @@ def test_eco_graphql_primary_rate_limit_waits_for_reset(charter, fake, eco_repo)
     assert fake.graphql_count() == 2
 
 
-def test_eco_server_errors_exhaust_retries(charter, fake, eco_repo):
+def test_eco_server_errors_exhaust_retries(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     fake.add(healthy("org/alpha"))
     for _ in range(5):
@@ -263,7 +263,7 @@ def _short(fake: FakeGitHub, full: str = "org/alpha") -> Repo:
     return fake.add(Repo(full, stars=50).with_authors(40, FIVE))
 
 
-def test_eco_dry_run_writes_nothing(charter, fake, eco_repo):
+def test_eco_dry_run_writes_nothing(charter, fake, eco_repo) -> None:
     path = write_project(eco_repo, project("alpha", "org/alpha"))
     before = path.read_bytes()
     _short(fake)
@@ -274,7 +274,7 @@ def test_eco_dry_run_writes_nothing(charter, fake, eco_repo):
     assert path.read_bytes() == before
 
 
-def test_eco_notice_then_reminder_then_retirement(charter, fake, eco_repo):
+def test_eco_notice_then_reminder_then_retirement(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     _short(fake)
     code, out, err = review(charter, fake, eco_repo, "--apply")
@@ -321,7 +321,7 @@ def test_eco_notice_then_reminder_then_retirement(charter, fake, eco_repo):
     clean_state(eco_repo)
 
 
-def test_eco_fixed_within_grace_closes_notice(charter, fake, eco_repo):
+def test_eco_fixed_within_grace_closes_notice(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("alpha", "org/alpha"))
     repo = _short(fake)
     review(charter, fake, eco_repo, "--apply")
@@ -335,7 +335,7 @@ def test_eco_fixed_within_grace_closes_notice(charter, fake, eco_repo):
     clean_state(eco_repo)
 
 
-def test_eco_crash_after_issue_opened_does_not_double_notify(charter, fake, eco_repo):
+def test_eco_crash_after_issue_opened_does_not_double_notify(charter, fake, eco_repo) -> None:
     """GitHub opened the issue but the answer was lost: the re-run finds it by its marker."""
     write_project(eco_repo, project("alpha", "org/alpha"))
     _short(fake)
@@ -351,7 +351,7 @@ def test_eco_crash_after_issue_opened_does_not_double_notify(charter, fake, eco_
     assert read_project(eco_repo, "alpha")["notice"]["issue"] == 1
 
 
-def test_eco_crash_mid_run_resumes_without_redoing(charter, fake, eco_repo):
+def test_eco_crash_mid_run_resumes_without_redoing(charter, fake, eco_repo) -> None:
     """The run dies while acting on the second project; the re-run does only what is left."""
     for slug in ("aaa", "bbb", "ccc"):
         write_project(eco_repo, project(slug, f"org/{slug}"))
@@ -375,7 +375,7 @@ def test_eco_crash_mid_run_resumes_without_redoing(charter, fake, eco_repo):
     assert read_project(eco_repo, "ccc")["reviews"][-1]["results"]["ECO-LAYOUT"] == "pass"
 
 
-def test_eco_crash_while_reading_writes_nothing(charter, fake, eco_repo):
+def test_eco_crash_while_reading_writes_nothing(charter, fake, eco_repo) -> None:
     """A failure while reading GitHub stops the run before anything is written."""
     paths = [write_project(eco_repo, project(s, f"org/{s}")) for s in ("aaa", "bbb")]
     before = [p.read_bytes() for p in paths]
@@ -395,7 +395,7 @@ def test_eco_crash_while_reading_writes_nothing(charter, fake, eco_repo):
     assert fake.count("POST", "/repos/") == 0
 
 
-def test_eco_bulk_shortfall_is_refused(charter, fake, eco_repo):
+def test_eco_bulk_shortfall_is_refused(charter, fake, eco_repo) -> None:
     """Most projects failing at once smells of a broken token, not a broken ecosystem."""
     for i in range(5):
         write_project(eco_repo, project(f"p{i}", f"org/p{i}"))  # none exists on GitHub
@@ -407,7 +407,7 @@ def test_eco_bulk_shortfall_is_refused(charter, fake, eco_repo):
     assert len(fake.issues[GOVERNANCE]) == 5
 
 
-def test_eco_only_due_projects_are_reviewed(charter, fake, eco_repo):
+def test_eco_only_due_projects_are_reviewed(charter, fake, eco_repo) -> None:
     write_project(eco_repo, project("fresh", "org/fresh", accepted="2026-10-01"))
     write_project(eco_repo, project("due", "org/due", accepted="2026-05-21"))
     fake.add(healthy("org/fresh"))
@@ -421,7 +421,7 @@ def test_eco_only_due_projects_are_reviewed(charter, fake, eco_repo):
     assert "fresh: pass" in out and "due:" not in out
 
 
-def test_eco_periodic_record_keeps_comments_and_untouched_lines(charter, fake, eco_repo):
+def test_eco_periodic_record_keeps_comments_and_untouched_lines(charter, fake, eco_repo) -> None:
     path = write_project(eco_repo, project("alpha", "org/alpha"))
     original = "# Alpha joined in January; ask dana-frost about the roadmap.\n" + \
         path.read_text(encoding="utf-8")
@@ -435,7 +435,7 @@ def test_eco_periodic_record_keeps_comments_and_untouched_lines(charter, fake, e
         "ECO-MEASURABLE": "pass", "ECO-LAYOUT": "pass", "ECO-FUNCTIONAL": "pass"}
 
 
-def test_eco_graphql_error_on_one_project_skips_it_and_goes_on(charter, fake, eco_repo):
+def test_eco_graphql_error_on_one_project_skips_it_and_goes_on(charter, fake, eco_repo) -> None:
     for slug in ("aaa", "bbb"):
         write_project(eco_repo, project(slug, f"org/{slug}"))
     fake.add(healthy("org/bbb"))
@@ -452,7 +452,7 @@ def test_eco_graphql_error_on_one_project_skips_it_and_goes_on(charter, fake, ec
 
 @pytest.mark.parametrize("reviews_last", [True, False])
 def test_eco_periodic_second_review_appends_whatever_the_layout(charter, fake, eco_repo,
-                                                                reviews_last):
+                                                                reviews_last) -> None:
     """The review is appended as text when ``reviews`` ends the file, by round trip otherwise;
     both give the same data and keep the earlier lines."""
     data = project("alpha", "org/alpha", reviews=[{
@@ -478,7 +478,7 @@ def test_eco_periodic_second_review_appends_whatever_the_layout(charter, fake, e
     clean_state(eco_repo)
 
 
-def test_eco_periodic_text_append_only_when_provably_safe(eco_repo):
+def test_eco_periodic_text_append_only_when_provably_safe(eco_repo) -> None:
     from charter.ecosystem import records
     from charter.roundtrip import new
 

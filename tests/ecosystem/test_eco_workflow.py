@@ -14,7 +14,7 @@ def load() -> dict:
     return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def test_eco_periodic_workflow_runs_monthly_and_on_dispatch():
+def test_eco_periodic_workflow_runs_monthly_and_on_dispatch() -> None:
     on = load()["on"]
     assert "workflow_dispatch" in on
     [cron] = [s["cron"] for s in on["schedule"]]
@@ -22,7 +22,7 @@ def test_eco_periodic_workflow_runs_monthly_and_on_dispatch():
     assert day.isdigit() and month == "*" and weekday == "*"
 
 
-def test_eco_periodic_workflow_least_privilege_and_pinned():
+def test_eco_periodic_workflow_least_privilege_and_pinned() -> None:
     wf = load()
     assert wf["permissions"] == {}
     for job in wf["jobs"].values():
