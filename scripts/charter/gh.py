@@ -35,11 +35,12 @@ def client(
     API. ``backoff`` is urllib3's backoff factor (0 in tests).
     """
     import github
-    from github import Auth, GithubRetry
+    from github import Auth
 
     token = token if token is not None else os.environ.get("GITHUB_TOKEN") or None
     base = base_url or os.environ.get("CHARTER_GITHUB_API") or DEFAULT_BASE_URL
-    retry = GithubRetry(
+    retry = _capped_retry(
+        cap=max_wait,
         total=retries,
         backoff_factor=backoff,
         backoff_max=max_wait,
@@ -57,6 +58,32 @@ def client(
         seconds_between_requests=None,
         seconds_between_writes=None,
     )
+
+
+def _capped_retry_class() -> type:
+    from github import GithubRetry
+
+    class CappedRetry(GithubRetry):  # type: ignore[misc]
+        """GithubRetry whose ``Retry-After`` waits never exceed ``cap`` seconds."""
+
+        def __init__(self, *, cap: float = 120.0, **kwargs: Any) -> None:
+            self.cap = cap
+            super().__init__(**kwargs)
+
+        def new(self, **kw: Any) -> Any:
+            fresh = super().new(**kw)
+            fresh.cap = self.cap
+            return fresh
+
+        def get_retry_after(self, response: Any) -> float | None:
+            wait = super().get_retry_after(response)
+            return None if wait is None else min(float(wait), self.cap)
+
+    return CappedRetry
+
+
+def _capped_retry(**kwargs: Any) -> Any:
+    return _capped_retry_class()(**kwargs)
 
 
 def call(what: str, fn: Callable[[], T]) -> T:
