@@ -124,20 +124,23 @@ def main(argv: list[str] | None = None) -> int:
         site = tmpdir / "site"
         cmd = [_charter(), "roster", "build", "--repo", str(org), "--out", str(site)]
 
-        def cli() -> None:
-            proc = subprocess.run(cmd, capture_output=True, check=False)
+        def cli(out: Path = site) -> None:
+            proc = subprocess.run([*cmd[:-1], str(out)], capture_output=True, check=False)
             if proc.returncode != 0:
                 sys.stderr.write(proc.stderr.decode(errors="replace")[-2000:])
                 raise SystemExit(f"bench: charter roster build exited {proc.returncode}")
 
         # into a new --out (what CI does on a fresh checkout) ...
+        # (a new path each time: deleting the previous one just before would time the
+        # filesystem's deferred work on 11,000 unlinks, not the build)
         fresh_times = []
-        for _ in range(args.runs):
-            shutil.rmtree(site, ignore_errors=True)  # untimed
+        cli(tmpdir / "warm-up")
+        for i in range(args.runs):
             start = time.perf_counter()
-            cli()
+            cli(tmpdir / f"fresh-{i}")
             fresh_times.append(time.perf_counter() - start)
         total = statistics.median(fresh_times)
+        shutil.copytree(tmpdir / "fresh-0", site)
         first = _digest(site)
         # ... and over a previous build (built beside it, swapped in, the old one deleted)
         replace, _ = _median(cli, args.runs)
