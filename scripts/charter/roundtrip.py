@@ -32,6 +32,7 @@ from charter import yamlio
 from charter.errors import CharterError, YamlError
 from charter.findings import Finding, Severity, normalise
 from charter.fsutil import atomic_write
+from charter.model import State
 from charter.tree import FsTree, Tree
 
 # (mapping, sequence, offset) indentation styles tried in order; the shipped style comes first.
@@ -323,20 +324,22 @@ class OverlayTree:
         return self.base.size(path)
 
 
-def apply(root: Path, changes: dict[str, bytes]) -> list[str]:
+def apply(root: Path, changes: dict[str, bytes],
+          loaded: tuple[State, list[Finding]] | None = None) -> list[str]:
     """Validate the repository with ``changes`` applied, then write them; return what was written.
 
     The whole repository is loaded and every rule run on the edited state, in memory. The edit is
     refused (:class:`CharterError`, nothing written) when it adds an error finding that the
     repository did not already have. Each file is replaced atomically. Generated CODEOWNERS files
-    that were in sync before the edit are regenerated so that they stay in sync.
+    that were in sync before the edit are regenerated so that they stay in sync. ``loaded`` is
+    the result of :func:`charter.load.load` on ``root`` when the caller already has it.
     """
     from charter import codeowners, rules
     from charter.load import load as load_tree
 
     base = FsTree(root)
-    before_state, before = load_tree(base)
-    before.extend(rules.run(before_state))
+    before_state, load_findings = loaded or load_tree(base)
+    before = [*load_findings, *rules.run(before_state)]
     state, after = load_tree(OverlayTree(base, changes))
     after.extend(rules.run(state))
 

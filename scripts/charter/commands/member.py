@@ -47,7 +47,7 @@ def run_add(args: argparse.Namespace) -> int:
     rel = f"members/{login}.yaml"
     if (root / rel).exists():
         raise CharterError(f"{rel} already exists; edit it instead")
-    state, _ = load(FsTree(root))
+    state, findings = load(FsTree(root))
     other = state.member(login)
     if other is not None:
         raise CharterError(f"{login!r} already has a member file, {other.file} (logins ignore "
@@ -74,6 +74,6 @@ def run_add(args: argparse.Namespace) -> int:
             raise UsageError(f"--community-since {args.community_since!r}: write YYYY-MM-DD")
         data["community"] = {"since": roundtrip.quoted(args.community_since)}
     content = roundtrip.new(data, comment=args.name)
-    for path in roundtrip.apply(root, {rel: content}):
+    for path in roundtrip.apply(root, {rel: content}, (state, findings)):
         print(f"wrote {path}")
     return 0

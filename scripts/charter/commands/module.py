@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from charter import roundtrip
 from charter.commands._common import add_repo, repo_root
 from charter.errors import CharterError, UsageError
+from charter.findings import Finding
 from charter.load import load
 from charter.model import Module, State
 from charter.tree import FsTree
@@ -77,29 +79,39 @@ def _index(items: list[Any], login: str) -> int | None:
     return None
 
 
-def _open(args: argparse.Namespace) -> tuple[Path, State, Module, roundtrip.Document]:
+@dataclass
+class _Edit:
+    root: Path
+    state: State
+    findings: list[Finding]  # the loader's, reused to validate the edit without a reload
+    mod: Module
+    doc: roundtrip.Document
+
+    def write(self) -> int:
+        changes = {self.mod.file: self.doc.dumps()}
+        for path in roundtrip.apply(self.root, changes, (self.state, self.findings)):
+            print(f"wrote {path}")
+        return 0
+
+
+def _open(args: argparse.Namespace) -> _Edit:
     root = repo_root(args)
-    state, _ = load(FsTree(root))
+    state, findings = load(FsTree(root))
     mod = _module(root, state, args.slug)
-    doc = roundtrip.load(root / mod.file, mod.file)
-    return root, state, mod, doc
-
-
-def _write(root: Path, mod: Module, doc: roundtrip.Document) -> None:
-    for path in roundtrip.apply(root, {mod.file: doc.dumps()}):
-        print(f"wrote {path}")
+    return _Edit(root, state, findings, mod, roundtrip.load(root / mod.file, mod.file))
 
 
 def run_add(args: argparse.Namespace) -> int:
-    root, state, mod, doc = _open(args)
-    member = state.member(args.login)
+    edit = _open(args)
+    mod = edit.mod
+    member = edit.state.member(args.login)
     if member is None:
         raise CharterError(f"{args.login!r} has no member file; add one first: charter member "
                            f"add {args.login} --name NAME")
     login = member.login  # the member file's spelling
     if _index(list(mod.maintainers), login) is not None:
         raise CharterError(f"{login} is already a maintainer of {mod.slug}")
-    data = doc.data
+    data = edit.doc.data
     em = _index(list(data.get("emeritus") or []), login)
     if em is not None:
         if not args.reinstate:
@@ -110,27 +122,26 @@ def run_add(args: argparse.Namespace) -> int:
         if not data["emeritus"]:
             roundtrip.delete_key(data, "emeritus")
     roundtrip.append_item(data, "maintainers", login)
-    _write(root, mod, doc)
-    return 0
+    return edit.write()
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    root, _state, mod, doc = _open(args)
-    i = _index(list(doc.data["maintainers"]), args.login)
+    edit = _open(args)
+    mod = edit.mod
+    i = _index(list(edit.doc.data["maintainers"]), args.login)
     if i is None:
         current = ", ".join(mod.maintainers) or "none"
         raise CharterError(f"{args.login} is not a maintainer of {mod.slug} (maintainers: "
                            f"{current})")
-    roundtrip.remove_item(doc.data, "maintainers", i)
-    _write(root, mod, doc)
-    return 0
+    roundtrip.remove_item(edit.doc.data, "maintainers", i)
+    return edit.write()
 
 
 def run_emeritus(args: argparse.Namespace) -> int:
     from charter.rules import today
 
-    root, _state, mod, doc = _open(args)
-    data = doc.data
+    edit = _open(args)
+    mod, data = edit.mod, edit.doc.data
     since = args.since or today().isoformat()
     try:
         dt.date.fromisoformat(since)
@@ -155,5 +166,4 @@ def run_emeritus(args: argparse.Namespace) -> int:
         if "emeritus" in data:
             roundtrip.delete_key(data, "emeritus")
         roundtrip.insert_key_after(data, "maintainers", "emeritus", [entry])
-    _write(root, mod, doc)
-    return 0
+    return edit.write()
