@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 ORG = "synth-org"
+MIN_MEMBERS = 21
 FIRST = ["Ada", "Bela", "Chen", "Dara", "Emil", "Farah", "Goran", "Hiro", "Ines", "Jomo",
          "Kai", "Lina", "Mateo", "Nadia", "Olu", "Pia", "Quinn", "Rosa", "Sven", "Tala"]
 LAST = ["Abe", "Brandt", "Cruz", "Diallo", "Eriksen", "Fontaine", "Gupta", "Horvat", "Ito",
@@ -47,8 +48,9 @@ def _write(path: Path, text: str) -> None:
 def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: int = 2_000,
              seed: int = 0) -> None:
     """Write a complete governance repository under ``root`` (which must be empty or absent)."""
-    if members < 16:
-        raise ValueError("at least 16 members are needed (core, council, working group)")
+    if members < MIN_MEMBERS:
+        raise ValueError(f"at least {MIN_MEMBERS} members are needed (core, council, working "
+                         "group, and people for the modules)")
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     for folder in ("members", "modules", "ecosystem"):
@@ -191,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--force", action="store_true", help="remove OUT first if it exists")
     args = p.parse_args(argv)
+    if args.members < MIN_MEMBERS or min(args.modules, args.projects) < 0:
+        p.error(f"--members must be at least {MIN_MEMBERS}; --modules and --projects not negative")
     if args.out.exists() and any(args.out.iterdir()):
         if not args.force:
             print(f"synth: {args.out} is not empty (use --force to replace it)", file=sys.stderr)
