@@ -32,7 +32,9 @@ def _owners(logins: list[str] | tuple[str, ...]) -> str:
     seen: list[str] = []
     for login in logins:
         if not _LOGIN.fullmatch(login):
-            raise CharterError(f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login")
+            raise CharterError(
+                f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login"
+            )
         if login.lower() not in (s.lower() for s in seen):
             seen.append(login)
     return " ".join(f"@{x}" for x in sorted(seen, key=str.lower))
@@ -52,15 +54,24 @@ def render_governance(state: State) -> str:
     """
     core = _owners(state.core.maintainers)
     out = [header("charter codeowners")]
-    out.append("\n# Everything, including members/, policy, schemas, scripts/ and workflows: core\n")
+    out.append(
+        "\n# Everything, including members/, policy, schemas, scripts/ and workflows: core\n"
+    )
     out.append(_line("*", core))
     out.append("\n# Module files: the module's maintainers together with the core maintainers\n")
     for m in sorted(state.modules.values(), key=lambda m: m.file):
         owners = _owners(list(state.core.maintainers) + list(m.maintainers))
         out.append(_line("/" + m.file, owners))
     out.append("\n# Always core only, even if a pattern above would match\n")
-    for p in ("/.github/", "/scripts/", "/schemas/", "/policy.yaml", "/core.yaml",
-              "/council.yaml", "/ecosystem-wg.yaml"):
+    for p in (
+        "/.github/",
+        "/scripts/",
+        "/schemas/",
+        "/policy.yaml",
+        "/core.yaml",
+        "/council.yaml",
+        "/ecosystem-wg.yaml",
+    ):
         out.append(_line(p, core))
     return "".join(out)
 
@@ -118,9 +129,13 @@ def check(root: Path, state: State) -> list[str]:
         target = root / rel
         old = target.read_text(encoding="utf-8") if target.exists() else ""
         if old != content:
-            diff = "".join(difflib.unified_diff(
-                old.splitlines(keepends=True), content.splitlines(keepends=True),
-                fromfile=f"a/{rel}", tofile=f"b/{rel}",
-            ))
+            diff = "".join(
+                difflib.unified_diff(
+                    old.splitlines(keepends=True),
+                    content.splitlines(keepends=True),
+                    fromfile=f"a/{rel}",
+                    tofile=f"b/{rel}",
+                )
+            )
             diffs.append(diff or f"{rel} differs\n")
     return diffs

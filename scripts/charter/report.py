@@ -65,7 +65,9 @@ def github(findings: list[Finding], out: TextIO) -> None:
             props.append(f"line={f.line}")
             props.append(f"col={f.col or 1}")
         props.append(f"title={_escape_prop(f.rule)}")
-        out.write(f"::{f.severity.value} {','.join(props)}::{_escape_data(f.rule + ' ' + f.message)}\n")
+        out.write(
+            f"::{f.severity.value} {','.join(props)}::{_escape_data(f.rule + ' ' + f.message)}\n"
+        )
 
 
 REPORTERS: dict[str, Callable[[list[Finding], TextIO], None]] = {

@@ -41,7 +41,12 @@ def login_refs(ctx: Context) -> Iterator[tuple[str, tuple[str | int, ...], str, 
     for i, seat in enumerate(s.council.seats):
         yield s.council.file, ("seats", i, "login"), seat.login, "a council member"
     if s.council.returning_officer:
-        yield s.council.file, ("returning_officer",), s.council.returning_officer, "the returning officer"
+        yield (
+            s.council.file,
+            ("returning_officer",),
+            s.council.returning_officer,
+            "the returning officer",
+        )
     for i, login in enumerate(s.working_group.members):
         yield s.working_group.file, ("members", i), login, "an ecosystem working-group member"
     if s.working_group.chair:
@@ -60,18 +65,28 @@ def every_login_has_a_member_file(ctx: Context) -> Iterator[Finding]:
             continue
         other = s.member(login)
         if other is not None:
-            yield finding(s, path, "INT-UNKNOWN-LOGIN",
-                          f"{login!r} ({what}) is spelled {other.login!r} in {other.file}; "
-                          "use the same spelling", *where)
+            yield finding(
+                s,
+                path,
+                "INT-UNKNOWN-LOGIN",
+                f"{login!r} ({what}) is spelled {other.login!r} in {other.file}; "
+                "use the same spelling",
+                *where,
+            )
         else:
-            yield finding(s, path, "INT-UNKNOWN-LOGIN",
-                          f"{login!r} ({what}) has no member file; add members/{login}.yaml "
-                          f"(charter member add {login} --name ...)", *where)
+            yield finding(
+                s,
+                path,
+                "INT-UNKNOWN-LOGIN",
+                f"{login!r} ({what}) has no member file; add members/{login}.yaml "
+                f"(charter member add {login} --name ...)",
+                *where,
+            )
 
 
 @rule("INT-FILENAME")
 def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
-    """members/<login>.yaml, modules/<slug>.yaml and ecosystem/<slug>.yaml are named for what they hold."""
+    """Files in members/, modules/ and ecosystem/ are named for the login or slug they hold."""
     s = ctx.state
     checks = [(m.file, m.login, "login") for m in s.members.values()]
     checks += [(m.file, m.slug, "slug") for m in s.modules.values()]
@@ -80,9 +95,14 @@ def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
         stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
         if stem != ident:
             folder = path.rsplit("/", 1)[0]
-            yield finding(s, path, "INT-FILENAME",
-                          f"file is named {stem!r} but its {field} is {ident!r}; rename it to "
-                          f"{folder}/{ident}.yaml or fix the {field}", field)
+            yield finding(
+                s,
+                path,
+                "INT-FILENAME",
+                f"file is named {stem!r} but its {field} is {ident!r}; rename it to "
+                f"{folder}/{ident}.yaml or fix the {field}",
+                field,
+            )
 
 
 @rule("INT-DUPLICATE-MEMBER")
@@ -94,15 +114,25 @@ def one_file_per_person(ctx: Context) -> Iterator[Finding]:
     for m in sorted(s.members.values(), key=lambda m: m.file):
         low = m.login.lower()
         if low in by_lower:
-            yield finding(s, m.file, "INT-DUPLICATE-MEMBER",
-                          f"login {m.login!r} is already held by {by_lower[low]} (GitHub logins "
-                          "ignore case); keep one file per person", "login")
+            yield finding(
+                s,
+                m.file,
+                "INT-DUPLICATE-MEMBER",
+                f"login {m.login!r} is already held by {by_lower[low]} (GitHub logins "
+                "ignore case); keep one file per person",
+                "login",
+            )
         by_lower.setdefault(low, m.file)
         if m.github_id is not None:
             if m.github_id in by_id:
-                yield finding(s, m.file, "INT-DUPLICATE-MEMBER",
-                              f"github_id {m.github_id} is already in {by_id[m.github_id]}; one "
-                              "person, one file", "github_id")
+                yield finding(
+                    s,
+                    m.file,
+                    "INT-DUPLICATE-MEMBER",
+                    f"github_id {m.github_id} is already in {by_id[m.github_id]}; one "
+                    "person, one file",
+                    "github_id",
+                )
             by_id.setdefault(m.github_id, m.file)
 
 
@@ -111,7 +141,9 @@ def dates_exist(ctx: Context) -> Iterator[Finding]:
     """Every date is a real calendar date (the schema checks only its shape)."""
     s = ctx.state
 
-    def walk(node: object, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    def walk(
+        node: object, where: tuple[str | int, ...]
+    ) -> Iterator[tuple[tuple[str | int, ...], str]]:
         if isinstance(node, dict):
             for k, v in node.items():
                 yield from walk(v, (*where, k))
@@ -137,11 +169,22 @@ def relationships_are_sound(ctx: Context) -> Iterator[Finding]:
         seen: set[str] = set()
         for i, r in enumerate(m.relationships):
             if r.login.lower() == m.login.lower():
-                yield finding(s, m.file, "INT-RELATIONSHIP",
-                              "a relationship names the person themselves; remove it",
-                              "relationships", i, "login")
+                yield finding(
+                    s,
+                    m.file,
+                    "INT-RELATIONSHIP",
+                    "a relationship names the person themselves; remove it",
+                    "relationships",
+                    i,
+                    "login",
+                )
             if r.login.lower() in seen:
-                yield finding(s, m.file, "INT-RELATIONSHIP",
-                              f"relationship with {r.login!r} is declared twice; keep one",
-                              "relationships", i)
+                yield finding(
+                    s,
+                    m.file,
+                    "INT-RELATIONSHIP",
+                    f"relationship with {r.login!r} is declared twice; keep one",
+                    "relationships",
+                    i,
+                )
             seen.add(r.login.lower())

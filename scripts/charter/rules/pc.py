@@ -40,20 +40,40 @@ def council_size(ctx: Context) -> Iterator[Finding]:
     seats = int(s.policy.get("council.seats"))
     cohorts = s.policy.get("council.cohorts")
     if len(s.council.seats) > seats:
-        yield finding(s, s.council.file, "PC-SIZE",
-                      f"{len(s.council.seats)} seats listed; the council has {seats}", "seats", seats)
+        yield finding(
+            s,
+            s.council.file,
+            "PC-SIZE",
+            f"{len(s.council.seats)} seats listed; the council has {seats}",
+            "seats",
+            seats,
+        )
     count = Counter(seat.cohort for seat in s.council.seats)
     for cohort, n in sorted(count.items()):
         limit = int(cohorts.get(cohort, 0))
         if n > limit:
             idx = [i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort][limit]
-            yield finding(s, s.council.file, "PC-SIZE",
-                          f"cohort {cohort} has {n} members; it has {limit} seats", "seats", idx, "cohort")
+            yield finding(
+                s,
+                s.council.file,
+                "PC-SIZE",
+                f"cohort {cohort} has {n} members; it has {limit} seats",
+                "seats",
+                idx,
+                "cohort",
+            )
     logins = Counter(seat.login.lower() for seat in s.council.seats)
     for i, seat in enumerate(s.council.seats):
         if logins[seat.login.lower()] > 1:
-            yield finding(s, s.council.file, "PC-SIZE",
-                          f"{seat.login} holds more than one seat", "seats", i, "login")
+            yield finding(
+                s,
+                s.council.file,
+                "PC-SIZE",
+                f"{seat.login} holds more than one seat",
+                "seats",
+                i,
+                "login",
+            )
 
 
 @rule("PC-COI")
@@ -68,10 +88,16 @@ def council_affiliations(ctx: Context) -> Iterator[Finding]:
     for ent, idx in sorted(holders.items()):
         if len(idx) > limit:
             names = ", ".join(s.council.seats[i].login for i in idx)
-            yield finding(s, s.council.file, "PC-COI",
-                          f"{len(idx)} council members ({names}) are affiliated with {ent!r}; at most "
-                          f"{limit} may be: members must resign until the council complies",
-                          "seats", idx[limit], "login")
+            yield finding(
+                s,
+                s.council.file,
+                "PC-COI",
+                f"{len(idx)} council members ({names}) are affiliated with {ent!r}; at most "
+                f"{limit} may be: members must resign until the council complies",
+                "seats",
+                idx[limit],
+                "login",
+            )
 
 
 @rule("PC-TERM")
@@ -84,10 +110,22 @@ def council_terms(ctx: Context) -> Iterator[Finding]:
         if not start or not end:
             continue
         if end <= start:
-            yield finding(s, s.council.file, "PC-TERM",
-                          f"{seat.login}'s term ends ({end}) before it starts ({start})",
-                          "seats", i, "term_end")
+            yield finding(
+                s,
+                s.council.file,
+                "PC-TERM",
+                f"{seat.login}'s term ends ({end}) before it starts ({start})",
+                "seats",
+                i,
+                "term_end",
+            )
         elif end > add_months(start, 12 * years):
-            yield finding(s, s.council.file, "PC-TERM",
-                          f"{seat.login}'s term runs past {years} years ({start} to {end})",
-                          "seats", i, "term_end")
+            yield finding(
+                s,
+                s.council.file,
+                "PC-TERM",
+                f"{seat.login}'s term runs past {years} years ({start} to {end})",
+                "seats",
+                i,
+                "term_end",
+            )
