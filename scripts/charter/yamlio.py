@@ -331,19 +331,8 @@ def loads(data: bytes) -> Any:
     """Parse one governance file's bytes into plain Python data, or raise :class:`YamlError`."""
     text = decode(data)
     _check_depth(text)
-    loader = _FastComposer(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        raise _composer_error(exc, text) from None
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax(exc, text) from None
-    except yaml.reader.ReaderError as exc:
-        raise _reader(exc, text) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(f"not valid YAML: {exc}", rule="YAML-SYNTAX") from None
-    finally:
-        loader.dispose()
+    loader, node = _compose(text)
+    loader.dispose()
     if node is None:
         return None
     try:
