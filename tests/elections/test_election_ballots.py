@@ -61,3 +61,23 @@ def test_motion_ballots() -> None:
         read_motion(b"date,vote\n2026-02-30,yes\n", "p")
     with pytest.raises(BallotError, match="header must be"):
         read_motion(b"vote\nyes\n", "p")
+
+
+@pytest.mark.parametrize("cell", ["\u00b2", "\u0663", "\uff15", "\u2464"])
+def test_pc_election_non_ascii_digit_score_is_a_located_error(cell: str) -> None:
+    # '²' passes str.isdigit() but not int(): it raised ValueError (a traceback in
+    # `charter check`); Arabic-Indic and fullwidth digits were reported as "ballot cannot be read" at column 1
+    raw = f"ana,ben\n5,{cell}\n".encode()
+    with pytest.raises(BallotError) as exc:
+        read_scores(raw, "p", 5)
+    assert (exc.value.line, exc.value.col) == (2, 3)
+    assert "not a whole number from 0 to 5" in exc.value.message
+
+
+@pytest.mark.parametrize("cell", ["\u00b2", "\u0661", "\uff11"])
+def test_gov_lead_elect_non_ascii_digit_rank_is_a_located_error(cell: str) -> None:
+    # '²' raised ValueError; Arabic-Indic and fullwidth 1 were silently accepted as rank 1
+    with pytest.raises(BallotError) as exc:
+        read_ranks(f"a,b\n{cell},\n".encode(), "p")
+    assert (exc.value.line, exc.value.col) == (2, 1)
+    assert "not a whole number from 1 to 2" in exc.value.message

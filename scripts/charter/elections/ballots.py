@@ -167,7 +167,7 @@ def _explain_score_row(line: str, no: int, path: str, cands: tuple[str, ...], ma
         raise BallotError(path, no, 1, f"ballot has {len(cells)} cells; the header names "
                           f"{len(cands)} candidates")
     for i, cell in enumerate(cells):
-        if cell and not (len(cell) == 1 and cell.isdigit() and int(cell) <= maximum):
+        if cell and not (len(cell) == 1 and "0" <= cell <= "9" and int(cell) <= maximum):
             raise BallotError(path, no, _cell_col(line, i),
                               f"score {cell[:20]!r} for {cands[i]} is not a whole number from 0 "
                               f"to {maximum}")
@@ -189,7 +189,7 @@ def read_ranks(raw: bytes, path: str) -> RankBallots:
         for i, cell in enumerate(cells):
             if cell == "":
                 continue
-            if not (cell.isdigit() and len(cell) <= 3 and 1 <= int(cell) <= n):
+            if not (cell.isascii() and cell.isdigit() and len(cell) <= 3 and 1 <= int(cell) <= n):
                 raise BallotError(path, no, _cell_col(line, i),
                                   f"rank {cell[:20]!r} for {cands[i]} is not a whole number from "
                                   f"1 to {n}")
