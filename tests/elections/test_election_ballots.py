@@ -66,7 +66,7 @@ def test_motion_ballots() -> None:
 @pytest.mark.parametrize("cell", ["\u00b2", "\u0663", "\uff15", "\u2464"])
 def test_pc_election_non_ascii_digit_score_is_a_located_error(cell: str) -> None:
     # '²' passes str.isdigit() but not int(): it raised ValueError (a traceback in
-    # `charter check`); Arabic-Indic and fullwidth digits were reported as "ballot cannot be read" at column 1
+    # `charter check`); Arabic-Indic and fullwidth digits were "ballot cannot be read" at col 1
     raw = f"ana,ben\n5,{cell}\n".encode()
     with pytest.raises(BallotError) as exc:
         read_scores(raw, "p", 5)
