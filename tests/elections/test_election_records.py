@@ -284,3 +284,21 @@ def test_verify_reads_a_git_commit(repo: Path) -> None:
     state, _ = load(tree)
     assert [f for f in verify_tree(tree, state) if f.severity is Severity.ERROR] == []
     assert errors(repo)  # the working directory is tampered
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("finalised: '2026-09-24'", "finalised: '2026-02-30'"),
+    ("    on: '2026-09-08'", "    on: '2026-09-31'"),
+    ("  closes: '2026-09-23'", "  closes: '2026-09-31'"),
+])
+def test_pc_member_add_impossible_date_is_a_finding_not_a_traceback(
+        repo: Path, run_charter: Run, old: str, new: str) -> None:
+    # the schema checks only a date's shape; datetime.date.fromisoformat raised ValueError in
+    # the recount, so `charter check` crashed instead of naming the date
+    path = repo / "elections/2026-member-add-samir-khan/election.yaml"
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
+    errs = [f for f in errors(repo) if f.path == str(path.relative_to(repo))]
+    assert any("not a calendar date" in f.message and f.line > 1 for f in errs), errs
+    out = run_charter("check", "--repo", str(repo))
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
