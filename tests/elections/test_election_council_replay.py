@@ -162,3 +162,45 @@ def test_pc_coi_cohort_election_sitting_members_are_the_council_of_the_day(
     assert (errs == []) is ok, errs
     if not ok:
         assert any("sitting members are sofia-rossi" in f.message for f in errs)
+
+
+@pytest.mark.parametrize(("cohort", "term_end"), [("B", "2029-06-15"), ("A", "2027-06-15")])
+def test_pc_vacancy_replacement_cannot_lengthen_or_move_the_term(
+        repo: Path, cohort: str, term_end: str) -> None:
+    """PC-TERM: a replacement serves out the original term. The vacancy record's own
+    replaces.term_end and replaces.cohort were taken on trust, so a seat vacated in cohort B
+    (ending 2027-06-15) could be filled until 2029, or moved to cohort A, with a clean check."""
+    no_confidence(repo, "noah-clarke", 8, 4)
+    drop_seat(repo, "noah-clarke")
+    sitting = COUNCIL[:4]
+    write_record(repo, "2026-vacancy", {
+        "kind": "motion", "title": "Fill the vacancy", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Ravi Patel", "appointee": "ravi-patel",
+                   "replaces": {"login": "noah-clarke", "cohort": cohort,
+                                "term_end": term_end}},
+        "voting": {"opens": "2026-10-20", "closes": "2026-10-27"}, "finalised": "2026-10-28",
+        "electorate": sitting,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-21,yes\n" for p in sitting))
+    tally(repo, "2026-vacancy")
+    with (repo / "council.yaml").open("a") as fh:
+        fh.write(f"\n  - login: ravi-patel\n    cohort: {cohort}\n    term_start: '2026-10-28'\n"
+                 f"    term_end: '{term_end}'\n    elected_in: 2026-vacancy\n"
+                 "    replaces: noah-clarke\n")
+    errs = found(repo)
+    assert any(f.path == "elections/2026-vacancy/election.yaml" and f.rule == "PC-VACANCY"
+               and "cohort B until 2027-06-15" in f.message for f in errs), errs
+
+
+def test_pc_vacancy_replaces_someone_who_held_a_seat(repo: Path) -> None:
+    sitting = COUNCIL
+    write_record(repo, "2026-vacancy", {
+        "kind": "motion", "title": "Fill a seat nobody held", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Ravi Patel", "appointee": "ravi-patel",
+                   "replaces": {"login": "omar-haddad", "cohort": "B",
+                                "term_end": "2027-06-15"}},
+        "voting": {"opens": "2026-10-20", "closes": "2026-10-27"}, "finalised": "2026-10-28",
+        "electorate": sitting,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-21,yes\n" for p in sitting))
+    tally(repo, "2026-vacancy")
+    assert any(f.path == "elections/2026-vacancy/election.yaml" and "omar-haddad" in f.message
+               and "no seat" in f.message for f in found(repo))

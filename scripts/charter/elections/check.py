@@ -162,41 +162,47 @@ def expected_council(counts: list[Count],
     electorate is not the sitting council.
     """
     seats: dict[str, dict[str, Any]] = {}
+    vacated: dict[str, dict[str, Any]] = {}  # seats emptied by a vote, for their replacements
     any_election = False
     for c in _certified(counts):
         r = c.result
         assert r is not None
         d = c.record.data
         if issues is not None and any_election:
-            _consistent(c, seats, issues)
+            _consistent(c, seats, vacated, issues)
         if r["kind"] == "council-election":
             any_election = True
             if r["scope"] == "whole":
-                seats = {}
+                seats, vacated = {}, {}
             else:
                 seats = {k: v for k, v in seats.items() if v["cohort"] != r["scope"]}
+                vacated = {k: v for k, v in vacated.items() if v["cohort"] != r["scope"]}
             for s in r["elected"]:
                 seats[s["login"].lower()] = dict(s)
         elif r["kind"] == "motion" and r["passed"]:
             m = d["motion"]
             subject = (m.get("subject") or "").lower()
             if r["type"] == "no-confidence" and subject == "council":
-                seats = {}
+                seats, vacated = {}, {}
             elif r["type"] in ("no-confidence", "member-remove"):
-                seats.pop(subject, None)
+                if subject in seats:
+                    vacated[subject] = seats.pop(subject)
             elif r["type"] == "vacancy":
                 rep = m.get("replaces") or {}
-                seats.pop(str(rep.get("login", "")).lower(), None)
+                low = str(rep.get("login", "")).lower()
+                # a replacement serves out the original term (PC-TERM)
+                orig = seats.pop(low, None) or vacated.pop(low, None) or {}
                 if m.get("appointee"):
                     seats[m["appointee"].lower()] = {
-                        "login": m["appointee"], "cohort": rep.get("cohort"),
-                        "term_start": r["finalised"], "term_end": rep.get("term_end"),
+                        "login": m["appointee"], "cohort": orig.get("cohort", rep.get("cohort")),
+                        "term_start": r["finalised"],
+                        "term_end": orig.get("term_end", rep.get("term_end")),
                         "elected_in": c.record.id, "replaces": rep.get("login"),
                     }
     return seats, any_election
 
 
-def _consistent(c: Count, seats: dict[str, dict[str, Any]],
+def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, dict[str, Any]],
                 issues: list[tuple[Count, str, tuple[str | int, ...]]]) -> None:
     d, r = c.record.data, c.result
     assert r is not None
@@ -213,6 +219,20 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]],
         if want != have:
             issues.append((c, f"the electorate of a council vote is the sitting council "
                            f"({', '.join(want) or 'none'})", ("electorate",)))
+    if r["kind"] == "motion" and r["type"] == "vacancy":
+        rep = d.get("motion", {}).get("replaces") or {}
+        login = str(rep.get("login", ""))
+        orig = seats.get(login.lower()) or vacated.get(login.lower())
+        if orig is None:
+            issues.append((c, f"{login or 'the replaced member'} holds no seat in the certified "
+                           "council of the day; a vacancy is filled in the seat it leaves",
+                           ("motion", "replaces")))
+        elif (orig.get("cohort"), orig.get("term_end")) != (rep.get("cohort"),
+                                                             rep.get("term_end")):
+            issues.append((c, f"{login}'s seat is cohort {orig.get('cohort')} until "
+                           f"{orig.get('term_end')}; the replacement serves out that term "
+                           f"(PC-TERM), not cohort {rep.get('cohort')} until "
+                           f"{rep.get('term_end')}", ("motion", "replaces")))
 
 
 def council_matches(state: State, counts: list[Count]) -> list[Finding]:
