@@ -81,7 +81,10 @@ class Report:
 
 
 def author_login(base: State, login: str | None, user_id: int | None) -> str | None:
-    """The author as a base member login (matched by id first), or the account's own login."""
+    """The author as a base member login (matched by id first, as reviewers are), or, for an
+    account that is no member, ``@login``: a key no member login can equal, so an account that
+    took a renamed member's old login is never taken for that member (their consent, their
+    nomination) nor makes the real member's approval look like the author's own."""
     if login is None and user_id is None:
         return None
     if user_id is not None:
@@ -93,7 +96,7 @@ def author_login(base: State, login: str | None, user_id: int | None) -> str | N
     m = base.member(login)
     if m is not None and (m.github_id is None or user_id is None or m.github_id == user_id):
         return m.login
-    return login
+    return f"@{login}"
 
 
 def new_errors(base: State, head: State, head_load: list[Finding],

@@ -103,7 +103,7 @@ def markdown(report: Report) -> str:
     head = "passed" if report.ok else "not yet approved"
     lines = [f"## Governance approvals: {head}", ""]
     lines.append(f"Base `{_md(report.base_label)}`, head `{report.head_sha[:12]}`"
-                 + (f", author @{_md(report.author)}" if report.author else "") + ".")
+                 + (f", author @{_md(report.author.lstrip('@'))}" if report.author else "") + ".")
     lines.append("Rules, thresholds and the people who decide are read from the base branch.")
     lines.append("")
     if report.outcomes:

@@ -1,0 +1,91 @@
+"""Attacks on the gate that once passed: each test is named after the rule it protects.
+
+The fixture organisation is described in gate_helpers: core ada (lead), bob, cyd, dan, eve;
+module nn finn, gus, hal (majority); opt ivy (any); comp jo, kim, lou (2/3); misc mo, ned;
+council pat, quin, ros (returning officer sam); cyd and gus are family.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from gate_helpers import NOMINATION, FakeGitHub, GitRepo, check, check_github, req, review, user
+
+DISCUSSION = "## Discussion\nSee #12.\n"
+
+
+def _to_emeritus(login: str):
+    def fn(d):
+        d["maintainers"].remove(login)
+        d.setdefault("emeritus", []).append({"login": login, "since": "2026-11-01"})
+    return fn
+
+
+# --- the author is matched to a member by GitHub id, never by a login someone else now holds ---
+
+def test_gov_remove_author_with_a_reused_login_is_not_the_persons_consent(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    # hal (id 108) renamed their account; a stranger registered "hal" (id 999) and opens a pull
+    # request moving hal to emeritus: that is not hal's consent, so it is an ordinary removal
+    org.edit("modules/nn.yaml", _to_emeritus("hal"))
+    sha = org.commit()
+    fake_github.head_sha = sha
+    fake_github.files = ["modules/nn.yaml"]
+    fake_github.author = user("hal", 999)
+    fake_github.reviews = [review(1, user("bob", 102), "APPROVED", sha)]
+    rc, out, err = check_github(org, fake_github)
+    assert out, err
+    r = req(json.loads(out), "GOV-REMOVE")
+    assert rc == 1 and "self-removal" not in r["summary"]
+    assert r["groups"][0]["needed"] == 3
+
+
+def test_gov_remove_author_with_a_reused_login_does_not_block_the_real_member(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    # the real hal (id 108, renamed) approves a change opened by the account now called "hal"
+    org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("newbie"))
+    sha = org.commit()
+    fake_github.head_sha = sha
+    fake_github.files = ["modules/opt.yaml"]
+    fake_github.body = NOMINATION
+    fake_github.author = user("ivy", 999)  # someone else holds the login "ivy" now
+    fake_github.reviews = [review(1, user("ivy-renamed", 109), "APPROVED", sha)]
+    rc, out, err = check_github(org, fake_github)
+    assert out, err
+    rep = json.loads(out)
+    assert rc == 0 and req(rep, "GOV-NOMINATE-MODULE")["groups"][0]["approved"] == ["ivy"]
+
+
+def test_gov_nominate_core_author_with_a_reused_login_is_no_nominator(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    sha = org.commit()
+    fake_github.head_sha = sha
+    fake_github.files = ["core.yaml"]
+    fake_github.body = NOMINATION
+    fake_github.author = user("finn", 999)  # not finn (id 106), who is a module maintainer
+    fake_github.reviews = [review(1, user("ada", 101), "APPROVED", sha)]
+    rc, out, err = check_github(org, fake_github)
+    assert out, err
+    r = req(json.loads(out), "GOV-NOMINATE-CORE")
+    assert rc == 1 and any("only a core or module maintainer may nominate" in p
+                           for p in r["problems"])
+
+
+# --- GOV-LEAD-REMOVE: at least 3/4 of all core maintainers, rounded up ------------------------
+
+@pytest.mark.parametrize(("size", "needed"), [(4, 3), (5, 4), (6, 5), (7, 6), (8, 6)])
+def test_gov_lead_remove_rounds_up_at_the_boundary(org: GitRepo, size: int, needed: int) -> None:
+    core = ["ada", "bob", "cyd", "dan", "eve", "finn", "hal", "ivy"][:size]
+    org.edit("core.yaml", lambda d: d.update(maintainers=core))
+    org.commit(f"core of {size}")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-council"))
+    org.commit()
+    others = [x for x in core if x != "eve"]  # eve opens it; her approval never counts
+    rc, rep = check(org, approved=others[: needed - 1], author="eve", body=DISCUSSION)
+    r = req(rep, "GOV-LEAD-REMOVE")
+    assert r["groups"][0]["needed"] == needed and not r["met"] and rc == 1
+    rc, rep = check(org, approved=others[:needed], author="eve", body=DISCUSSION)
+    assert req(rep, "GOV-LEAD-REMOVE")["met"] and rc == 0, rep
