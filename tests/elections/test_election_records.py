@@ -302,3 +302,27 @@ def test_pc_member_add_impossible_date_is_a_finding_not_a_traceback(
     assert any("not a calendar date" in f.message and f.line > 1 for f in errs), errs
     out = run_charter("check", "--repo", str(repo))
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("key", ["participation", "electorate"])
+def test_pc_election_a_login_twice_in_another_case_is_an_error(repo: Path, key: str) -> None:
+    """The schema's uniqueItems is case-sensitive, and logins are compared in lower case: with
+    Hana-Kim beside hana-kim one person could cast two anonymous ballots (participation) or
+    count twice toward a quorum and a threshold's denominator (electorate)."""
+    path = repo / "elections/2026-council/election.yaml"
+    text = path.read_text()
+    anchor = "participation:\n" if key == "participation" else "electorate:  # community " \
+        "members when voting opened\n"
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + "  - Hana-Kim\n", 1))
+    if key == "participation":  # one more ballot, with its sha256, and the result recounted
+        ballots = repo / "elections/2026-council/ballots.csv"
+        raw = ballots.read_bytes() + b"5,0,5,0,0,0,0,0\n"
+        ballots.write_bytes(raw)
+        path.write_text(path.read_text().replace(
+            "5419e05a16b4d7d9dee215e66ab392c2f4f0929d7a859e9e591d85fb6cc9b2b3",
+            hashlib.sha256(raw).hexdigest()))
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-council", state.elections["2026-council"]),
+              state.policy)
+    assert any("Hana-Kim" in p.message and "twice" in p.message for p in c.errors), c.problems

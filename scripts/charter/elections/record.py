@@ -141,6 +141,13 @@ def _common_checks(c: Count, policy: Policy) -> None:
             c.problem(f"{rec.ballots_path} does not match ballots_sha256 (its sha256 is {actual}); "
                       "the ballots were changed after they were recorded", "ballots_sha256")
     electorate = {x.lower() for x in d.get("electorate", [])}
+    for key in ("electorate", "participation"):
+        seen: dict[str, str] = {}
+        for i, who in enumerate(d.get(key, [])):
+            if who.lower() in seen:
+                c.problem(f"{who} is listed twice in {key} (as {seen[who.lower()]} too); logins "
+                          "are compared without case, and each person counts once", key, i)
+            seen.setdefault(who.lower(), who)
     for i, who in enumerate(d.get("participation", [])):
         if who.lower() not in electorate:
             c.problem(f"{who} took part but is not in the electorate", "participation", i)
