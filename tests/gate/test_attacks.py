@@ -73,6 +73,58 @@ def test_gov_nominate_core_author_with_a_reused_login_is_no_nominator(
                            for p in r["problems"])
 
 
+# --- conflicts declared only in the head exclude people, but never lower the bar ---------------
+
+def test_gov_remove_head_declared_relationships_do_not_shrink_the_majority(org: GitRepo) -> None:
+    # removing eve: a majority of the 4 other core maintainers is 3. Declaring in the same pull
+    # request that bob and cyd are eve's family excludes them, but must not make 2 enough.
+    org.edit("members/eve.yaml", lambda d: d.update(relationships=[
+        {"login": "bob", "kind": "family"}, {"login": "cyd", "kind": "family"}]))
+    org.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "dan"], author="finn", body=DISCUSSION)
+    r = req(rep, "GOV-REMOVE")
+    assert rc == 1 and not r["met"]
+    assert r["groups"][0]["needed"] == 3 and r["groups"][0]["eligible"] == ["ada", "dan"]
+    assert "bob" in r["excluded"] and "cyd" in r["excluded"]
+
+
+def test_gov_nominate_module_head_declared_relationships_do_not_shrink_the_rule(
+        org: GitRepo) -> None:
+    # nn decides by majority of finn, gus, hal (2). newbie declares gus and hal as family in the
+    # nomination itself: they are excluded, and finn alone is still not enough.
+    org.edit("members/newbie.yaml", lambda d: d.update(relationships=[
+        {"login": "gus", "kind": "family"}, {"login": "hal", "kind": "romantic"}]))
+    org.edit("modules/nn.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    rc, rep = check(org, approved=["finn", "bob"], author="ada", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and not r["met"]
+    assert r["groups"][0]["label"] == "maintainers of module nn"
+    assert r["groups"][0]["needed"] == 2 and r["groups"][0]["eligible"] == ["finn"]
+
+
+def test_pc_election_head_declared_relationships_do_not_shrink_the_council(
+        org: GitRepo) -> None:
+    # a new returning officer needs a majority of the 3 council members (2)
+    org.edit("members/tess.yaml", lambda d: d.update(relationships=[
+        {"login": "pat", "kind": "family"}, {"login": "quin", "kind": "family"}]))
+    org.edit("council.yaml", lambda d: d.update(returning_officer="tess"))
+    org.commit()
+    rc, rep = check(org, approved=["ros", "bob"], author="ada")
+    r = req(rep, "PC-ELECTION")
+    assert rc == 1 and r["groups"][0]["needed"] == 2
+
+
+def test_gov_remove_base_declared_relationships_still_shrink_the_majority(org: GitRepo) -> None:
+    # the rule itself: on the base, cyd is gus's family, so removing gus is decided by a
+    # majority of ada, bob, dan, eve (3), as before
+    org.edit("modules/nn.yaml", lambda d: d["maintainers"].remove("gus"))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "dan", "eve"], author="ada", body=DISCUSSION)
+    assert rc == 0 and req(rep, "GOV-REMOVE")["groups"][0]["needed"] == 3
+
+
 # --- GOV-LEAD-REMOVE: at least 3/4 of all core maintainers, rounded up ------------------------
 
 @pytest.mark.parametrize(("size", "needed"), [(4, 3), (5, 4), (6, 5), (7, 6), (8, 6)])

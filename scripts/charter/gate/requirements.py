@@ -61,6 +61,27 @@ class Requirement:
     problems: list[str] = field(default_factory=list)
 
 
+class Excluded(dict[str, str]):
+    """Who may not decide (lower login -> why). ``head_only`` holds the conflicts declared only
+    in the head: they cannot approve, but a threshold is computed as if they could, so a pull
+    request can never lower its own bar by declaring relationships."""
+
+    head_only: frozenset[str] = frozenset()
+
+
+def _base_view(excluded: dict[str, str]) -> dict[str, str]:
+    """The exclusions the base branch already knows (the person, base-declared conflicts)."""
+    head_only = getattr(excluded, "head_only", frozenset())
+    return {k: v for k, v in excluded.items() if k not in head_only}
+
+
+def _how_excluded(excluded: dict[str, str]) -> str:
+    if getattr(excluded, "head_only", None):
+        return (" without a conflict on the base branch (conflicts declared only in this pull "
+                "request exclude people but do not lower the bar)")
+    return " without a conflict" if excluded else ""
+
+
 @dataclass(frozen=True)
 class Context:
     base: State
@@ -89,10 +110,11 @@ def core_majority(ctx: Context, excluded: dict[str, str], label: str = "core mai
                   ) -> Group:
     frac = ctx.base.policy.fraction("governance.core_decision_fraction")
     people = _excluding(ctx.base.core.maintainers, excluded)
-    need = _policy.more_than(frac, len(people)) if people else 1
+    voters = _excluding(ctx.base.core.maintainers, _base_view(excluded))
+    need = _policy.more_than(frac, len(voters)) if voters else 1
     return Group(label, people, need,
-                 f"a majority (more than {frac}) of the {len(people)} {label}"
-                 + (" without a conflict" if excluded else ""))
+                 f"a majority (more than {frac}) of the {len(voters)} {label}"
+                 + _how_excluded(excluded))
 
 
 def core_any(ctx: Context, excluded: dict[str, str], count: int = 1) -> Group:
@@ -110,11 +132,14 @@ def owners(ctx: Context, extra: Iterable[str], label: str, excluded: dict[str, s
 
 
 def conflicts(ctx: Context, person: str, role: str = CONCERNED) -> dict[str, str]:
-    """The person and everyone with a declared relationship to them, in base or head."""
-    out = {person.lower(): role}
+    """The person and everyone with a declared relationship to them, in base or head (those
+    declared only in the head are marked ``head_only``: see :class:`Excluded`)."""
+    out = Excluded({person.lower(): role})
+    in_base = ctx.base.conflicted_with(person)
     for state in (ctx.base, ctx.head):
         for other in sorted(state.conflicted_with(person)):
             out.setdefault(other, f"declared relationship with {person} (conflict of interest)")
+    out.head_only = frozenset(k for k in out if k != person.lower() and k not in in_base)
     return out
 
 
@@ -154,12 +179,13 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
         return Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
                            [core_majority(ctx, excluded)], excluded)
     people = _excluding(module.maintainers, excluded) if module else ()
+    voters = _excluding(module.maintainers, _base_view(excluded)) if module else ()
     why = ""
     if module is None:
         why = "is new"
     elif not module.maintainers:
         why = "has no maintainers"
-    elif not people:
+    elif not voters:
         why = "has no maintainer without a conflict"
     elif needs_own_rule and module.decision_rule is None:
         why = "names no decision rule of its own"
@@ -168,10 +194,12 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
                            "maintainers decide", [core_majority(ctx, excluded)], excluded)
     assert module is not None
     drule: DecisionRule = module.rule
-    need = drule.required(len(people))
-    how = f"{drule.describe()} of module {ev.module} ({need} of {len(people)})"
+    need = drule.required(len(voters))
+    how = f"{drule.describe()} of module {ev.module} ({need} of {len(voters)})"
     if module.decision_rule is None:
         how += " (the default rule)"
+    if len(voters) != len(people):
+        how += _how_excluded(excluded)
     return Requirement(rule, ev, summary,
                        [Group(f"maintainers of module {ev.module}", people, need, how)], excluded)
 
@@ -368,13 +396,15 @@ def _returning_officer(ctx: Context, ev: Event, approved: set[str]) -> list[Requ
     seats = tuple(s.login for s in ctx.base.council.seats)
     excluded = conflicts(ctx, ev.after, NOMINEE) if ev.after else {}
     people = _excluding(seats, excluded)
-    need = _policy.more_than(Fraction(1, 2), len(people)) if people else 1
-    if not people:
+    voters = _excluding(seats, _base_view(excluded))
+    need = _policy.more_than(Fraction(1, 2), len(voters)) if voters else 1
+    if not voters:
         return [Requirement("PC-ELECTION", ev, ev.describe(), [core_majority(ctx, excluded)],
                             excluded)]
     return [Requirement("PC-ELECTION", ev, f"{ev.describe()}: nominated by the outgoing council",
                         [Group("council members", people, need,
-                               f"a majority of the {len(people)} council members")], excluded)]
+                               f"a majority of the {len(voters)} council members"
+                               + _how_excluded(excluded))], excluded)]
 
 
 def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
