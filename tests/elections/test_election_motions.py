@@ -162,3 +162,17 @@ def test_pc_no_confidence_ballots_outside_the_window_are_rejected() -> None:
 def test_participation_must_match_the_ballots() -> None:
     res = vote("member-add", 6, 0, participation=people(10)[:5])
     assert any("participation lists 5 voters" in m for m in messages(res))
+
+
+@pytest.mark.parametrize("mtype", ["member-add", "no-confidence", "member-remove", "lead-remove"])
+def test_pc_no_confidence_motion_names_its_subject(mtype: str) -> None:
+    # a passed no-confidence vote without a subject removed nobody, silently; a member-add
+    # without one reported "None joins the community"
+    res = vote(mtype, 5, 0, electorate=5, motion={"subject": None})
+    assert res.passed
+    assert any("motion.subject" in m for m in messages(res)), messages(res)
+
+
+def test_pc_vacancy_motion_names_appointee_and_seat() -> None:
+    res = vote("vacancy", 5, 0, electorate=5)
+    assert any("motion.appointee" in m and "motion.replaces" in m for m in messages(res))

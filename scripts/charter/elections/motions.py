@@ -44,6 +44,7 @@ RULE = {
 COMMUNITY = ("member-add", "no-confidence", "amend")
 COUNCIL = ("member-remove", "council-vote", "vacancy")
 CALLED = ("member-add", "no-confidence")
+SUBJECT = ("member-add", "no-confidence", "member-remove", "lead-remove")
 
 
 @dataclass
@@ -145,6 +146,14 @@ def count_motion(d: dict[str, Any], ballots: MotionBallots, policy: Policy) -> M
     electorate = [x.lower() for x in d.get("electorate", [])]
     res = MotionResult(mtype, RULE[mtype], len(electorate))
     check_windows(d, policy, res)
+    if mtype in SUBJECT and not m.get("subject"):
+        res.problems.append((f"a {mtype} motion names the person it is about: record "
+                             "motion.subject" + (" ('council' for the whole council)"
+                                                 if mtype == "no-confidence" else ""),
+                             ("motion",)))
+    if mtype == "vacancy" and not (m.get("appointee") and m.get("replaces")):
+        res.problems.append(("a vacancy vote names who is appointed and whose seat they fill: "
+                             "record motion.appointee and motion.replaces", ("motion",)))
     voting = d.get("voting", {})
     opens, closes = _date(voting.get("opens")), _date(voting.get("closes"))
     named = mtype in COUNCIL or mtype == "lead-remove"
