@@ -125,6 +125,20 @@ def test_gov_remove_base_declared_relationships_still_shrink_the_majority(org: G
     assert rc == 0 and req(rep, "GOV-REMOVE")["groups"][0]["needed"] == 3
 
 
+# --- GOV-NOMINATE-CORE: a nomination is made by someone else ---------------------------------
+
+def test_gov_nominate_core_nominee_cannot_nominate_themselves(org: GitRepo) -> None:
+    # finn maintains module nn, so may nominate a core maintainer, but not themselves
+    org.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="finn", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and any("nominate" in p for p in r["problems"])
+    body = NOMINATION + "\n## Nominator\n@hal\n"
+    rc, _ = check(org, approved=["ada", "hal"], author="finn", body=body)
+    assert rc == 0
+
+
 # --- GOV-LEAD-REMOVE: at least 3/4 of all core maintainers, rounded up ------------------------
 
 @pytest.mark.parametrize(("size", "needed"), [(4, 3), (5, 4), (6, 5), (7, 6), (8, 6)])

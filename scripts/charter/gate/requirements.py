@@ -310,11 +310,18 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
     for m in ctx.base.modules.values():
         maintainers |= {x.lower() for x in m.maintainers}
     named = ctx.body.logins("nominator")
-    if ctx.author and ctx.author.lower() in maintainers:
+    author = (ctx.author or "").lower()
+    if author in maintainers and author not in excluded:
         pass  # the author nominates
     elif named and named[0].lower() in maintainers and named[0].lower() not in excluded:
         req.groups.append(Group("nominator", (named[0],), 1,
                                 f"the nominator, {named[0]}, confirming by approval"))
+    elif (key := named[0].lower() if named else author) in excluded and key in maintainers:
+        who = f"@{named[0]}" if named else f"the author ({ctx.author})"
+        req.problems.append(
+            f"GOV-NOMINATE-CORE: {who} cannot nominate {nominee} ({excluded[key]}); another "
+            "core or module maintainer must open the pull request, or be named under "
+            "'## Nominator' (as @login) and approve it")
     else:
         who = f"@{named[0]} is" if named else f"the author ({ctx.author or 'unknown'}) is"
         req.problems.append(
@@ -341,8 +348,9 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
         _discussion(ctx, req, "lead-removed")
         out.append(req)
     if new:
+        elected = conflicts(ctx, new, NOMINEE)
         req = Requirement("GOV-LEAD-ELECT", ev, f"{new} becomes the lead core maintainer",
-                          [core_any(ctx, {})])
+                          [core_any(ctx, elected)], elected)
         ident = ev.data.get("lead_elected_in")
         if not ident:
             req.problems.append(
