@@ -139,6 +139,20 @@ def test_gov_nominate_core_nominee_cannot_nominate_themselves(org: GitRepo) -> N
     assert rc == 0
 
 
+# --- GOV-LEAD-ELECT: the new lead does not approve the record of their own election -----------
+
+def test_gov_lead_elect_new_lead_cannot_approve_their_own_election(org: GitRepo) -> None:
+    org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-lead"))
+    org.write({"elections/2026-lead/result.yaml": "certified: true\n"})
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan", "ada"], author="eve", body=DISCUSSION)
+    r = req(rep, "GOV-LEAD-ELECT")
+    assert "bob" not in r["groups"][0]["eligible"]
+    assert r["groups"][0]["approved"] == ["ada", "cyd", "dan"]
+    assert any(n["login"] == "bob" and "nominee" in n["reason"] for n in r["not_counted"])
+    assert rc == 0
+
+
 # --- GOV-LEAD-REMOVE: at least 3/4 of all core maintainers, rounded up ------------------------
 
 @pytest.mark.parametrize(("size", "needed"), [(4, 3), (5, 4), (6, 5), (7, 6), (8, 6)])
