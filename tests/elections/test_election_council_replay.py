@@ -204,3 +204,11 @@ def test_pc_vacancy_replaces_someone_who_held_a_seat(repo: Path) -> None:
     tally(repo, "2026-vacancy")
     assert any(f.path == "elections/2026-vacancy/election.yaml" and "omar-haddad" in f.message
                and "no seat" in f.message for f in found(repo))
+
+
+def test_pc_no_confidence_subject_sits_on_the_council(repo: Path) -> None:
+    # a passed vote of no confidence in someone who holds no seat changed nothing, silently
+    no_confidence(repo, "omar-haddad", 8, 4)
+    errs = found(repo)
+    assert any(f.rule == "PC-NO-CONFIDENCE" and "omar-haddad holds no seat" in f.message
+               for f in errs), errs

@@ -219,6 +219,12 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
         if want != have:
             issues.append((c, f"the electorate of a council vote is the sitting council "
                            f"({', '.join(want) or 'none'})", ("electorate",)))
+    subject = str((d.get("motion") or {}).get("subject") or "")
+    if (r["kind"] == "motion" and r["type"] == "no-confidence" and subject
+            and subject.lower() != "council" and subject.lower() not in seats):
+        issues.append((c, f"{subject} holds no seat in the certified council of the day; a "
+                       "vote of no confidence is in a sitting council member or the whole "
+                       "council", ("motion", "subject")))
     if r["kind"] == "motion" and r["type"] == "vacancy":
         rep = d.get("motion", {}).get("replaces") or {}
         login = str(rep.get("login", ""))
