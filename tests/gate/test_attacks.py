@@ -153,6 +153,32 @@ def test_gov_lead_elect_new_lead_cannot_approve_their_own_election(org: GitRepo)
     assert rc == 0
 
 
+# --- GOV-EMERITUS: an emeritus record is kept unless the person returns to that same group ----
+
+def test_gov_emeritus_record_deleted_while_joining_another_module(org: GitRepo) -> None:
+    org.edit("modules/comp.yaml",
+             lambda d: d.update(emeritus=[{"login": "hal", "since": "2025-01-01"}]))
+    org.commit("hal emeritus in comp")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("modules/comp.yaml", lambda d: d.update(emeritus=[]))
+    org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("hal"))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="ada", body=NOMINATION)
+    r = req(rep, "GOV-EMERITUS")
+    assert rc == 1 and "never deleted" in r["problems"][0] and r["path"] == "modules/comp.yaml"
+
+
+def test_gov_emeritus_record_deleted_while_returning_to_the_same_module(org: GitRepo) -> None:
+    org.edit("modules/opt.yaml",
+             lambda d: d.update(emeritus=[{"login": "hal", "since": "2025-01-01"}]))
+    org.commit("hal emeritus in opt")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("modules/opt.yaml", lambda d: d.update(emeritus=[], maintainers=["ivy", "hal"]))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="ada", body=NOMINATION)
+    assert rc == 0 and [r["rule"] for r in rep["requirements"]] == ["GOV-NOMINATE-MODULE"]
+
+
 # --- GOV-LEAD-REMOVE: at least 3/4 of all core maintainers, rounded up ------------------------
 
 @pytest.mark.parametrize(("size", "needed"), [(4, 3), (5, 4), (6, 5), (7, 6), (8, 6)])

@@ -135,7 +135,7 @@ def evaluate(
                 and not (author and k == author.lower())}
     ctx = _req.Context(
         base=base, head=head, body=parse_body(pr.body), author=author, elections=elections,
-        event_kinds=frozenset((e.kind, e.subject.lower()) for e in evs),
+        event_kinds=frozenset((e.kind, e.subject.lower(), e.module or "") for e in evs),
         generated=generated or {},
     )
     reqs = _req.build(ctx, evs, approved)

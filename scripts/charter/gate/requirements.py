@@ -89,7 +89,8 @@ class Context:
     body: Body
     author: str | None  # base member login of the author when matched, else the account login
     elections: frozenset[str] = frozenset()  # ids with a result file in base or head
-    event_kinds: frozenset[tuple[str, str]] = frozenset()  # (kind, lower subject)
+    # (kind, lower subject, module slug or "")
+    event_kinds: frozenset[tuple[str, str, str]] = frozenset()
     generated: dict[str, bytes | None] = field(default_factory=dict)  # head bytes, None: deleted
 
     @property
@@ -260,9 +261,9 @@ def _core_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
 
 def _emeritus_deleted(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     readded = ("module-maintainer-added" if ev.module else "core-maintainer-added",
-               ev.subject.lower())
+               ev.subject.lower(), ev.module or "")
     if readded in ctx.event_kinds:
-        return []  # returning from emeritus: judged as the nomination it is
+        return []  # returning from emeritus to the same group: judged as the nomination it is
     req = Requirement("GOV-EMERITUS", ev, f"emeritus record of {ev.subject} deleted",
                       [core_majority(ctx, {})])
     req.problems.append(f"GOV-EMERITUS: emeritus status is kept, never deleted; restore the "
