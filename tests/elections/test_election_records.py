@@ -326,3 +326,27 @@ def test_pc_election_a_login_twice_in_another_case_is_an_error(repo: Path, key: 
     c = count(read_record(FsTree(repo), "2026-council", state.elections["2026-council"]),
               state.policy)
     assert any("Hana-Kim" in p.message and "twice" in p.message for p in c.errors), c.problems
+
+
+def test_gov_lead_remove_passed_lead_is_no_longer_the_lead(repo: Path) -> None:
+    """A certified GOV-LEAD-REMOVE vote that passed leaves core.yaml naming the removed lead:
+    charter check said nothing (only lead_elected_in was compared)."""
+    core = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg", "aiko-tanaka", "kwame-mensah"]
+    write_record(repo, "2026-lead-remove", {
+        "kind": "motion", "title": "Remove the lead", "returning_officer": "george-hale",
+        "motion": {"type": "lead-remove", "text": "t", "subject": "mira-chen"},
+        "voting": {"opens": "2026-10-01", "closes": "2026-10-14"}, "finalised": "2026-10-15",
+        "electorate": core,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-02,yes\n" for p in core[1:])
+       + "mira-chen,2026-10-02,no\n")
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-lead-remove", state.elections["2026-lead-remove"]),
+              state.policy)
+    assert c.result is not None and c.result["passed"]
+    (repo / "elections/2026-lead-remove/result.yaml").write_text(c.render())
+    errs = errors(repo)
+    assert any(f.path == "core.yaml" and f.rule == "GOV-LEAD-REMOVE" and "mira-chen" in f.message
+               for f in errs), errs
+    core_yaml = repo / "core.yaml"
+    core_yaml.write_text(core_yaml.read_text().replace("lead: mira-chen", "lead: tomas-reyes"))
+    assert not [f for f in errors(repo) if f.rule == "GOV-LEAD-REMOVE"]

@@ -350,7 +350,32 @@ def dissolved_needs_election(state: State, counts: list[Count]) -> list[Finding]
 
 
 def lead_matches(state: State, counts: list[Count]) -> list[Finding]:
-    """GOV-LEAD-ELECT: a lead recorded as elected in elections/<id> is that election's winner."""
+    """GOV-LEAD-ELECT: a lead recorded as elected in elections/<id> is that election's winner;
+    GOV-LEAD-REMOVE: a lead removed by a certified vote is not the lead any more (unless a later
+    lead election chose them again)."""
+    return [*_lead_removed(state, counts), *_lead_elected(state, counts)]
+
+
+def _lead_removed(state: State, counts: list[Count]) -> list[Finding]:
+    events = [c for c in _certified(counts) if c.result is not None and (
+        c.result["kind"] == "lead-election"
+        or (c.result["kind"] == "motion" and c.result["type"] == "lead-remove"
+            and c.result["passed"]))]
+    if not events or events[-1].result is None or events[-1].result["kind"] != "motion":
+        return []
+    c = events[-1]
+    assert c.result is not None
+    subject = str((c.record.data.get("motion") or {}).get("subject") or "")
+    if not state.core.lead or state.core.lead.lower() != subject.lower():
+        return []
+    line, col = state.at(state.core.file, "lead")
+    return [Finding(state.core.file, line, col, "GOV-LEAD-REMOVE",
+                    f"elections/{c.record.id} removed {subject} as lead on "
+                    f"{c.result['finalised']}; the core maintainers elect a new lead "
+                    "(GOV-LEAD-ELECT): name them, or leave the post vacant until then")]
+
+
+def _lead_elected(state: State, counts: list[Count]) -> list[Finding]:
     eid = state.core.lead_elected_in
     if not eid:
         return []
