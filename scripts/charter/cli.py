@@ -76,3 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        # A file or folder the command had to read or write: say which and why, in one line.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"charter: error: {where}{exc.strerror or exc} (check the path and its "
+              "permissions)", file=sys.stderr)
+        return 1

@@ -9,7 +9,9 @@ grammar here too, so nothing with a space or newline can reach the file.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from pathlib import Path
 
 from charter.errors import CharterError
@@ -109,15 +111,49 @@ def outputs(state: State) -> dict[str, str]:
     return {GOVERNANCE_OUTPUT: render_governance(state), core_path: render_core(state)}
 
 
+# What a generated file that is not a regular file (a symbolic link, a device) "contains": never
+# equal to generated text, and never read, so a link to a secret cannot leak into a diff.
+NOT_A_FILE = "\0not a regular file\0"
+
+
+def read_current(root: Path, rel: str) -> str | None:
+    """The generated file's present text (None when absent), read without following a link.
+
+    A file that is not UTF-8 reads with replacement characters (it differs, so it is rewritten);
+    a folder in its place is a :class:`CharterError` that says what to do.
+    """
+    path = root / rel
+    try:
+        st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise CharterError(f"{rel} is a folder, not the generated file; remove it, then run: "
+                               "charter codeowners")
+        if not stat.S_ISREG(st.st_mode):
+            return NOT_A_FILE
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        parent = Path(rel).parent.as_posix()
+        raise CharterError(f"{parent} is a file, so {rel} cannot be written; remove or rename "
+                           f"{parent}, then run: charter codeowners") from None
+    except OSError as exc:
+        raise CharterError(f"{rel}: cannot read ({exc.strerror or exc})") from None
+
+
 def write(root: Path, state: State) -> list[str]:
     from charter.fsutil import atomic_write
 
     changed = []
     for rel, content in outputs(state).items():
         target = root / rel
-        old = target.read_text(encoding="utf-8") if target.exists() else None
+        old = read_current(root, rel)
         if old != content:
-            atomic_write(target, content.encode())
+            try:
+                atomic_write(target, content.encode())
+            except OSError as exc:
+                raise CharterError(f"{rel}: cannot write ({exc.strerror or exc}); nothing else "
+                                   "was changed in it") from None
             changed.append(rel)
     return changed
 
@@ -126,8 +162,12 @@ def check(root: Path, state: State) -> list[str]:
     """Unified diffs for each stale output (empty when all are current)."""
     diffs = []
     for rel, content in outputs(state).items():
-        target = root / rel
-        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        old = read_current(root, rel)
+        if old == NOT_A_FILE:
+            diffs.append(f"{rel} is not a regular file (a symbolic link?); run: charter "
+                         "codeowners\n")
+            continue
+        old = old or ""
         if old != content:
             diff = "".join(
                 difflib.unified_diff(

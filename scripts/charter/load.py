@@ -7,6 +7,8 @@ of the right shape.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from charter import schema, yamlio
@@ -52,10 +54,48 @@ def kind_of(path: str) -> str | None:
     return None
 
 
+def _unreadable(tree: Tree) -> list[Finding]:
+    """Folders and files charter cannot list or read as what they must be.
+
+    Without this, an unreadable ``modules/`` (or a ``members`` that is a file) read as an empty
+    folder: every module vanished without a word, and ``charter codeowners`` wrote CODEOWNERS
+    without them.
+    """
+    out: list[Finding] = []
+    for name in SINGLE_FILES:
+        if not tree.exists(name) and tree.files(name):
+            out.append(Finding(name, 0, 0, "INT-READ", f"{name} is a folder; it must be a file "
+                               "(move what the folder holds and write the file)"))
+    root = getattr(tree, "root", None)
+    if not isinstance(root, os.PathLike):
+        return out
+    base = Path(root)
+    for name in SINGLE_FILES:
+        if (base / name).is_dir() and not tree.files(name):
+            out.append(Finding(name, 0, 0, "INT-READ", f"{name} is a folder; it must be a file "
+                               "(remove the folder and write the file)"))
+    for folder in (*FOLDERS, "elections"):
+        top = base / folder
+        if not os.path.lexists(top):
+            continue
+        if not top.is_dir():
+            out.append(Finding(folder, 0, 0, "INT-READ", f"{folder} is a file; it must be a "
+                               f"folder holding one <name>.yaml per entity"))
+            continue
+        errors: list[OSError] = []
+        for _ in os.walk(top, onerror=errors.append):
+            pass
+        for exc in errors:
+            rel = Path(exc.filename or top).relative_to(base).as_posix()
+            out.append(Finding(rel + "/", 0, 0, "INT-READ", f"cannot read folder: "
+                               f"{exc.strerror or exc}; nothing in it was checked"))
+    return out
+
+
 def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
     """Every governance data file in the tree, and findings for files that look misplaced."""
     paths: list[str] = [p for p in SINGLE_FILES if tree.exists(p)]
-    stray: list[Finding] = []
+    stray: list[Finding] = _unreadable(tree)
     for folder in FOLDERS:
         for p in tree.files(folder):
             rest = p[len(folder) + 1 :]
@@ -130,8 +170,9 @@ def load(tree: Tree) -> tuple[State, list[Finding]]:
         data, problems = parse_file(path, raw, kind)
         findings.extend(problems)
         files[path] = SourceFile(path, kind, raw, data)
+    unreadable = {f.path for f in findings if f.rule == "INT-READ"}
     for req in REQUIRED:
-        if req not in files:
+        if req not in files and req not in unreadable:
             findings.append(
                 Finding(
                     req,

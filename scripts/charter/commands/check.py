@@ -13,9 +13,14 @@ from pathlib import Path
 
 from charter import codeowners
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
+from charter.errors import CharterError
 from charter.findings import Finding
 from charter.model import State
 from charter.report import emit, exit_code
+
+# Problems that leave data out of the state: the generated files and results cannot be judged
+# against a partial state (they would all look stale, and the fix offered would drop data).
+BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
 
 CheckFn = Callable[[Path, State], list[Finding]]
 
@@ -31,8 +36,11 @@ def codeowners_in_sync(root: Path, state: State) -> list[Finding]:
     """INT-GENERATED: each generated CODEOWNERS matches the data."""
     out = []
     for rel, content in codeowners.outputs(state).items():
-        target = root / rel
-        old = target.read_text(encoding="utf-8") if target.exists() else None
+        try:
+            old = codeowners.read_current(root, rel)
+        except CharterError as exc:
+            out.append(Finding(rel, 0, 0, "INT-GENERATED", str(exc)))
+            continue
         if old != content:
             what = "missing" if old is None else "out of date"
             out.append(
@@ -57,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     root = repo_root(args)
     state, findings = load_checked(root)
-    blocking = any(f.rule.startswith(("YAML", "SCHEMA")) for f in findings)
+    blocking = any(f.rule.startswith(BLOCKING) for f in findings)
     if not blocking:
         for spec in CHECKS:
             mod, _, name = spec.partition(":")

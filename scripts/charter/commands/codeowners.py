@@ -11,6 +11,10 @@ from charter.errors import CharterError
 from charter.findings import Severity
 from charter.report import emit
 
+# Problems that leave a file out of the state or name someone with no member file: CODEOWNERS
+# written from such a state would silently drop a module's owners.
+BLOCKING = ("YAML", "SCHEMA", "INT-UNKNOWN", "INT-READ", "INT-MISSING-FILE")
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("codeowners", help="write (or --check) the generated CODEOWNERS files")
@@ -25,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     errors = [
         f
         for f in findings
-        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "SCHEMA", "INT-UNKNOWN"))
+        if f.severity is Severity.ERROR and f.rule.startswith(BLOCKING)
     ]
     if errors:
         emit(sorted(set(errors)), "text", sys.stderr)

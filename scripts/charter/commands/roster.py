@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from charter.commands._common import add_repo, repo_root
-from charter.errors import CharterError
+from charter.errors import CharterError, UsageError
 from charter.findings import normalise
 from charter.load import load
 from charter.report import emit
@@ -54,11 +54,17 @@ def run(args: argparse.Namespace) -> int:
     if blocking:
         emit(normalise(blocking), "text", sys.stderr)
         raise CharterError("fix the errors above first: the roster is built from valid data only")
+    if not args.out.strip():
+        raise UsageError("--out: name the directory to write the site to, e.g. --out _site")
     files = roster.build_files(state, roster.read_results(tree, state))
     out = Path(args.out)
     if out.resolve() == root.resolve() or root.resolve().is_relative_to(out.resolve()):
         raise CharterError(f"--out {args.out} would replace the governance repository itself")
-    roster.write_site(files, out)
+    try:
+        roster.write_site(files, out)
+    except OSError as exc:
+        raise CharterError(f"--out {args.out}: cannot write the site ({exc.strerror or exc}); "
+                           "nothing was replaced; choose a directory you can write to") from None
     pages = sum(1 for p in files if p.endswith(".html"))
     people, modules = len(state.members), len(state.modules)
     who = f"{people} {'person' if people == 1 else 'people'}"
