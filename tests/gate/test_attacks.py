@@ -195,3 +195,36 @@ def test_gov_lead_remove_rounds_up_at_the_boundary(org: GitRepo, size: int, need
     assert r["groups"][0]["needed"] == needed and not r["met"] and rc == 1
     rc, rep = check(org, approved=others[:needed], author="eve", body=DISCUSSION)
     assert req(rep, "GOV-LEAD-REMOVE")["met"] and rc == 0, rep
+
+
+# --- PC-TERM: a council member is not removed mid-term by one core maintainer ------------------
+
+def _drop_seat(login: str):
+    return lambda d: d.update(seats=[s for s in d["seats"] if s["login"] != login])
+
+
+def test_pc_term_mid_term_removal_needs_resignation_or_a_recorded_vote(
+        org: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+    org.edit("council.yaml", _drop_seat("pat"))  # pat's term runs to 2028-06-15
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    r = req(rep, "PC-TERM")
+    assert rc == 1 and any("PC-NO-CONFIDENCE" in p for p in r["problems"])
+    # pat resigns: their own consent (opening the pull request or approving it)
+    rc, _ = check(org, approved=["bob"], author="pat")
+    assert rc == 0
+    rc, _ = check(org, approved=["bob", "pat"], author="ada")
+    assert rc == 0
+    # or a recorded vote with a certified result
+    rc, _ = check(org, approved=["bob"], author="ada", body="## Vote\nelections/2026-council\n")
+    assert rc == 0
+
+
+def test_pc_term_removal_after_the_term_needs_one_core_maintainer(
+        org: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2027-07-01")
+    org.edit("council.yaml", _drop_seat("ros"))  # ros's term ended 2027-06-15
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 0 and req(rep, "PC-TERM")["met"]

@@ -397,8 +397,35 @@ def _seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
 
 
 def _seat_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    excluded = conflicts(ctx, ev.subject)
-    return [Requirement("PC-TERM", ev, ev.describe(), [core_any(ctx, excluded)], excluded)]
+    """A seat whose term has ended is cleared by one core maintainer. Before the end of the
+    term, a member leaves only by resigning (their consent), by a recorded vote (PC-NO-
+    CONFIDENCE, named under '## Vote'), or by being replaced through a certified result
+    (PC-VACANCY: a head seat that ``replaces`` them)."""
+    person = ev.subject
+    excluded = conflicts(ctx, person)
+    req = Requirement("PC-TERM", ev, ev.describe(), [core_any(ctx, excluded)], excluded)
+    seat = next((s for s in ctx.base.council.seats if s.login.lower() == person.lower()), None)
+    end = parse_date(seat.term_end) if seat else None
+    if seat is None or end is None or end <= today():
+        return [req]
+    if _consents(ctx, person, approved):
+        req.summary = f"{person} resigns from the council before the term ends ({seat.term_end})"
+        req.groups.insert(0, Group(person, (person,), 1, f"{person}'s own consent (author or "
+                                   "approval)", consent=True))
+        return [req]
+    if any((s.replaces or "").lower() == person.lower() and s.elected_in in ctx.elections
+           for s in ctx.head.council.seats):
+        return [req]  # the replacing seat is checked as PC-VACANCY
+    votes = ctx.body.elections("vote")
+    if any(v in ctx.elections for v in votes):
+        req.summary = f"{ev.describe()} by the recorded vote elections/{votes[0]}"
+        return [req]
+    req.problems.append(
+        f"PC-NO-CONFIDENCE: {person}'s term runs until {seat.term_end}; a council member leaves "
+        "before then only by resigning (they open or approve this pull request), by a recorded "
+        "vote (add a '## Vote' section naming elections/<id> with a certified result), or when "
+        "a seat that replaces them is filled by a certified result (PC-VACANCY)")
+    return [req]
 
 
 def _returning_officer(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
