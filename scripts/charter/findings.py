@@ -60,3 +60,42 @@ def filter_rules(
         return any(rule == p or (p.endswith("-") and rule.startswith(p)) for p in pats)
 
     return [f for f in findings if (not sel or matches(f.rule, sel)) and not matches(f.rule, skp)]
+
+
+# Every rule ID a finding can carry: RULES.md's, charter's integrity IDs and the file-level ones.
+# ``--select``/``--skip`` accept only these (or a family prefix of them), so a typo is a usage
+# error instead of a filter that silently matches nothing and lets a check pass.
+RULE_IDS = frozenset({
+    "GOV-ROLES", "GOV-INDIVIDUALS", "GOV-MODULE", "GOV-MODULE-COMMS", "GOV-NOMINATE-MODULE",
+    "GOV-NOMINATE-CORE", "GOV-REMOVE", "GOV-EMERITUS", "GOV-LEAD-REMOVE", "GOV-LEAD-ELECT",
+    "GOV-MODULES-SCOPE", "GOV-VETO", "GOV-APPROVAL", "GOV-DISCUSSION", "GOV-CORE-CADENCE",
+    "ECO-FUNCTIONAL", "ECO-MEASURABLE", "ECO-LAYOUT", "ECO-STATUS", "ECO-SUBMIT", "ECO-QUEUE",
+    "ECO-VOTE", "ECO-RESUBMIT", "ECO-PERIODIC", "ECO-OFFBOARD",
+    "PC-SIZE", "PC-TERM", "PC-ELECTION", "PC-COI", "PC-VOTE", "PC-VACANCY", "PC-MEMBER-ADD",
+    "PC-MEMBER-LAPSE", "PC-MEMBER-REMOVE", "PC-NO-CONFIDENCE", "PC-AMEND",
+    "INT-UNKNOWN-LOGIN", "INT-FILENAME", "INT-DUPLICATE-MEMBER", "INT-DATE", "INT-RELATIONSHIP",
+    "INT-STRAY-FILE", "INT-MISSING-FILE", "INT-GENERATED", "INT-READ",
+    "SCHEMA", "YAML-SYNTAX", "YAML-ENCODING", "YAML-SIZE", "YAML-DEPTH", "YAML-ALIAS",
+    "YAML-TAG", "YAML-DUPLICATE-KEY", "YAML-VALUE", "YAML-KEY",
+})
+
+
+def check_selector(text: str, known: frozenset[str] = RULE_IDS) -> str:
+    """``text`` as a selector when it names a rule ID or a family of them (``GOV-``).
+
+    Raises ``ValueError`` with a suggestion otherwise.
+    """
+    import difflib
+
+    sel = text.strip().upper()
+    if sel in known or (sel.endswith("-") and any(r.startswith(sel) for r in known)):
+        return sel
+    families = sorted({r.split("-")[0] + "-" for r in known if "-" in r})
+    if sel + "-" in families:
+        hint = f"; did you mean {sel + '-'!r} (the whole family)?"
+    else:
+        close = difflib.get_close_matches(sel, sorted(known), n=1)
+        hint = (f"; did you mean {close[0]!r}?" if close
+                else f"; rule IDs start with {', '.join(families)} or are SCHEMA; "
+                "charter rules lists the rule checks")
+    raise ValueError(f"unknown rule ID {text!r}{hint}")

@@ -23,6 +23,21 @@ def add_repo(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _selector(text: str) -> str:
+    from charter.findings import RULE_IDS, check_selector
+
+    try:
+        from charter.rules import all_rules
+
+        known = RULE_IDS | {r.id for r in all_rules()}
+    except ImportError:  # pragma: no cover - a broken install still parses its options
+        known = RULE_IDS
+    try:
+        return check_selector(text, known)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_output(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
@@ -35,6 +50,7 @@ def add_output(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="RULE-ID",
+        type=_selector,
         help="report only these rules (repeatable; a prefix ending in '-' selects a family)",
     )
     p.add_argument(
@@ -42,6 +58,7 @@ def add_output(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="RULE-ID",
+        type=_selector,
         help="do not report these rules (repeatable)",
     )
 
