@@ -350,3 +350,47 @@ def test_gov_lead_remove_passed_lead_is_no_longer_the_lead(repo: Path) -> None:
     core_yaml = repo / "core.yaml"
     core_yaml.write_text(core_yaml.read_text().replace("lead: mira-chen", "lead: tomas-reyes"))
     assert not [f for f in errors(repo) if f.rule == "GOV-LEAD-REMOVE"]
+
+
+def test_pc_election_huge_ballots_file_is_refused_before_it_is_read(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 64 MB limit was applied after the whole file was read into memory (and hashed): a
+    multi-gigabyte ballots.csv was read in full by charter check before being refused."""
+    from charter.elections import ballots as ballots_mod
+
+    monkeypatch.setattr(ballots_mod, "MAX_BYTES", 100)
+    path = "elections/2026-council/ballots.csv"
+
+    class NoBigReads(FsTree):
+        def read(self, p: str) -> bytes:
+            assert p != path, "the oversized ballots file was read"
+            return super().read(p)
+
+    tree = NoBigReads(repo)
+    state, _ = load(tree)
+    c = count(read_record(tree, "2026-council", state.elections["2026-council"]), state.policy)
+    assert c.result is None
+    assert any(p.path == path and (p.line, p.col) == (1, 1) and "the limit is 100" in p.message
+               for p in c.errors), c.problems
+
+
+def test_pc_election_symlinked_ballots_file_is_a_finding(repo: Path, run_charter: Run) -> None:
+    # a ballots.csv that is a symbolic link made tree.read raise OSError: charter check stopped
+    # at that file with no findings at all, instead of naming it among the others
+    d = repo / "elections/2026-member-add-samir-khan"
+    (d / "ballots.csv").rename(d / "real.csv")
+    (d / "ballots.csv").symlink_to("real.csv")
+    errs = errors(repo)
+    assert any(f.path == "elections/2026-member-add-samir-khan/ballots.csv"
+               and "regular file" in f.message for f in errs), errs
+    out = run_charter("check", "--repo", str(repo))
+    assert out.returncode == 1 and "ballots.csv:1:1:" in out.stdout + out.stderr
+
+
+def test_pc_election_symlinked_result_file_is_a_finding(repo: Path) -> None:
+    d = repo / "elections/2026-member-add-samir-khan"
+    (d / "result.yaml").rename(d / "r.yaml")
+    (d / "result.yaml").symlink_to("r.yaml")
+    errs = errors(repo)
+    assert any(f.path == "elections/2026-member-add-samir-khan/result.yaml"
+               and "regular file" in f.message for f in errs), errs

@@ -90,7 +90,11 @@ def _compare_result(tree: Tree, state: State, c: Count) -> list[Finding]:
     fix = f"run: charter election tally {c.record.dir}"
     if not tree.exists(path):
         return [Finding(path, 0, 0, c.rule, f"the result file is missing; {fix}")]
-    committed = tree.read(path)
+    try:
+        committed = tree.read(path)
+    except OSError as exc:
+        return [Finding(path, 1, 1, c.rule, f"the result file cannot be read "
+                        f"({exc.strerror or exc}); it is a regular file, not a link: {fix}")]
     expected = c.render()
     if committed == expected.encode("utf-8"):
         return []

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from charter.elections import ballots as ballots_mod
 from charter.elections import motions
 from charter.elections.ballots import BallotError, read_motion, read_ranks, read_scores, sha256
 from charter.elections.council import assign_seats, cascade
@@ -57,6 +58,7 @@ class Record:
     id: str
     data: dict[str, Any]
     ballots: bytes | None
+    unreadable: str | None = None  # why ballots.csv, which exists, was not read
 
     @property
     def dir(self) -> str:
@@ -76,9 +78,20 @@ class Record:
 
 
 def read_record(tree: Tree, election_id: str, data: dict[str, Any]) -> Record:
+    """The record's files; an oversized ballots file is refused before it is read, and one that
+    is no regular file (a symbolic link, a pipe) is reported, not followed."""
     path = f"elections/{election_id}/ballots.csv"
-    raw = tree.read(path) if tree.exists(path) else None
-    return Record(election_id, data, raw)
+    if not tree.exists(path):
+        return Record(election_id, data, None)
+    try:
+        size = tree.size(path)
+        if size > ballots_mod.MAX_BYTES:
+            return Record(election_id, data, None, f"file is {size:,} bytes; the limit is "
+                          f"{ballots_mod.MAX_BYTES:,}")
+        return Record(election_id, data, tree.read(path))
+    except OSError as exc:
+        return Record(election_id, data, None, f"cannot be read ({exc.strerror or exc}); the "
+                      "ballots are a regular file committed beside the definition")
 
 
 @dataclass
@@ -132,7 +145,9 @@ def _impossible_dates(node: Any, where: tuple[str | int, ...] = ()
 def _common_checks(c: Count, policy: Policy) -> None:
     d = c.record.data
     rec = c.record
-    if rec.ballots is None:
+    if rec.unreadable:
+        c.problems.append(Problem(c.rule, rec.unreadable, path=rec.ballots_path, line=1, col=1))
+    elif rec.ballots is None:
         c.problem(f"{rec.ballots_path} is missing; the ballots are committed beside the "
                   "definition", "ballots_sha256")
     else:
