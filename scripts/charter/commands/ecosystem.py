@@ -145,6 +145,15 @@ def _state(root: Path) -> State:
     return state
 
 
+def _no_project(state: State, slug: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(slug, sorted(state.projects), n=1)
+    hint = (f"; did you mean {close[0]!r}?" if close
+            else f"; projects: {', '.join(sorted(state.projects)) or 'none'}")
+    return f"no ecosystem project {slug!r} (no ecosystem/{slug}.yaml){hint}"
+
+
 def _client(args: argparse.Namespace) -> Any:
     from charter import gh
 
@@ -310,7 +319,7 @@ def run_decide(args: argparse.Namespace) -> int:
     state = _state(root)
     p = state.projects.get(args.slug)
     if p is None:
-        raise CharterError(f"no ecosystem project {args.slug!r} (ecosystem/{args.slug}.yaml)")
+        raise CharterError(_no_project(state, args.slug))
     vote.require_decidable(p.slug, p.status)
     when = _date(args.date, "--date") if args.date else _today()
     entry: dict[str, Any] = {"date": when.isoformat()}
@@ -323,6 +332,10 @@ def run_decide(args: argparse.Namespace) -> int:
         status = args.outcome
         summary = f"{p.slug}: {args.outcome}"
     else:
+        if not (args.approve or args.against or args.abstain):
+            raise UsageError("record the vote with --for/--against/--abstain LOGINS (or an "
+                             "--outcome with --reason); with no votes the application would be "
+                             "declined")
         members = list(state.working_group.members)
         if not members:
             raise CharterError("ECO-VOTE: ecosystem-wg.yaml lists no members")
@@ -364,7 +377,7 @@ def run_evidence(args: argparse.Namespace) -> int:
     state = _state(root)
     p = state.projects.get(args.slug)
     if p is None:
-        raise CharterError(f"no ecosystem project {args.slug!r} (ecosystem/{args.slug}.yaml)")
+        raise CharterError(_no_project(state, args.slug))
     if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
         raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
                            "group (ecosystem-wg.yaml)")
@@ -378,6 +391,9 @@ def run_evidence(args: argparse.Namespace) -> int:
         {k: (records.date(v) if k == "date" else v) for k, v in entry.items()})
     records.write(root / p.file, doc)
     word = "met" if args.met else "not met"
+    if args.format == "json":
+        _print_json({"slug": p.slug, "requirement": args.requirement, **entry})
+        return 0
     print(f"{p.slug}: {FUNCTIONAL[args.requirement]}: {word} ({args.reviewer}, {entry['date']})")
     return 0
 

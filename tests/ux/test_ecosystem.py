@@ -1,0 +1,57 @@
+"""charter ecosystem decide / evidence, and the examples docs/ecosystem.md gives for them."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO_ROOT, Run, no_traceback
+
+
+def _doc_examples(step: str) -> list[list[str]]:
+    text = (REPO_ROOT / "docs/ecosystem.md").read_text(encoding="utf-8")
+    prefix = f"    charter ecosystem {step} "
+    return [shlex.split(line.strip())[1:] for line in text.splitlines()
+            if line.startswith(prefix)]
+
+
+@pytest.mark.parametrize("step", ["decide", "evidence"])
+def test_ecosystem_docs_examples_work_as_written(repo: Path, charter: Run, step: str) -> None:
+    # Was: the examples named a project 'orbit' that the shipped data does not have.
+    examples = _doc_examples(step)
+    assert examples
+    for args in examples:
+        proc = charter(*args, cwd=repo)
+        no_traceback(proc)
+        assert proc.returncode == 0, (args, proc.stderr)
+    assert charter("check", "--repo", str(repo), "--select", "ECO-").returncode == 0
+
+
+def test_ecosystem_decide_without_votes_is_a_usage_error_eco_vote(repo: Path,
+                                                                   charter: Run) -> None:
+    # Was: `charter ecosystem decide SLUG` with no --for/--against/--abstain recorded a decline.
+    before = (repo / "ecosystem/tensorfold.yaml").read_bytes()
+    proc = charter("ecosystem", "decide", "tensorfold", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert "--for/--against/--abstain" in proc.stderr
+    assert (repo / "ecosystem/tensorfold.yaml").read_bytes() == before
+
+
+def test_ecosystem_decide_unknown_project_suggests_the_closest(repo: Path, charter: Run) -> None:
+    proc = charter("ecosystem", "decide", "tensorfld", "--for", "priya-nair", "--repo", str(repo))
+    assert proc.returncode == 1
+    assert "did you mean 'tensorfold'?" in proc.stderr
+
+
+def test_ecosystem_evidence_format_json_eco_functional(repo: Path, charter: Run) -> None:
+    # Was: --format json was accepted and ignored (a text line on stdout).
+    proc = charter("ecosystem", "evidence", "graphkit", "tests", "--met", "--evidence",
+                   "https://example.org/ci", "--reviewer", "yuki-sato", "--format", "json",
+                   "--repo", str(repo))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["slug"] == "graphkit" and data["requirement"] == "tests" and data["met"] is True
