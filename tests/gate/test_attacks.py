@@ -228,3 +228,26 @@ def test_pc_term_removal_after_the_term_needs_one_core_maintainer(
     org.commit()
     rc, rep = check(org, approved=["bob"], author="ada")
     assert rc == 0 and req(rep, "PC-TERM")["met"]
+
+
+# --- a second file for one login or slug is refused, not silently shadowed ---------------------
+
+def test_int_duplicate_member_file_that_the_loader_shadows_fails_closed(org: GitRepo) -> None:
+    # members/aaa.yaml claims ada's login with another GitHub id; the loader keeps only one
+    # record per login, so no rule saw this file and one core approval merged it
+    org.write({"members/aaa.yaml": {"login": "ada", "name": "Not Ada", "github_id": 666}})
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="newbie")
+    assert rc == 1 and not rep["ok"]
+    (f,) = [f for f in rep["findings"] if f["path"] == "members/aaa.yaml"]
+    assert f["rule"] == "INT-DUPLICATE-MEMBER" and f["line"] == 1
+
+
+def test_int_duplicate_module_file_that_the_loader_shadows_fails_closed(org: GitRepo) -> None:
+    org.write({"modules/aaa.yaml": {"slug": "nn", "name": "NN", "kind": "paths",
+                                    "paths": ["lib/nn/"], "maintainers": ["newbie"]}})
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="newbie")
+    assert rc == 1
+    assert [f["rule"] for f in rep["findings"] if f["path"] == "modules/aaa.yaml"] == [
+        "INT-DUPLICATE-MODULE"]

@@ -99,6 +99,31 @@ def author_login(base: State, login: str | None, user_id: int | None) -> str | N
     return f"@{login}"
 
 
+_IDENTITY = {"member": ("login", "members", "INT-DUPLICATE-MEMBER"),
+             "module": ("slug", "modules", "INT-DUPLICATE-MODULE"),
+             "ecosystem": ("slug", "projects", "INT-DUPLICATE-PROJECT")}
+
+
+def shadowed(state: State) -> list[Finding]:
+    """Governance files that loaded but whose record another file replaced (two files with one
+    login or slug): no rule sees such a file, so the gate refuses it rather than let data that
+    every reader ignores today take effect when the other file goes."""
+    out = []
+    for path, src in sorted(state.files.items()):
+        spec = _IDENTITY.get(src.kind)
+        if spec is None or not isinstance(src.data, dict):
+            continue
+        field, attr, rule = spec
+        ident = src.data.get(field)
+        record = getattr(state, attr).get(ident)
+        if record is not None and record.file != path:
+            out.append(Finding(path, *state.at(path, field), rule,
+                               f"{field} {ident!r} is also held by {record.file}, which "
+                               "replaces this file's record; keep one file per "
+                               f"{'person' if field == 'login' else 'entity'}"))
+    return out
+
+
 def new_errors(base: State, head: State, head_load: list[Finding],
                base_load: Sequence[Finding] = ()) -> list[Finding]:
     """Errors in the head data that the base does not have: the change must leave data valid
@@ -107,6 +132,8 @@ def new_errors(base: State, head: State, head_load: list[Finding],
     loaded = {(f.path, f.rule, f.message) for f in base_load}
     out = [f for f in head_load
            if f.severity is Severity.ERROR and (f.path, f.rule, f.message) not in loaded]
+    loaded |= {(f.path, f.rule, f.message) for f in shadowed(base)}
+    out += [f for f in shadowed(head) if (f.path, f.rule, f.message) not in loaded]
     base_keys = {(f.path, f.rule, f.message) for f in rules.run(base, when)}
     if not any(f.rule.startswith(("YAML", "SCHEMA")) for f in out):
         out += [f for f in rules.run(head, when)
