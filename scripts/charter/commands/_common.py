@@ -14,13 +14,34 @@ from charter.report import FORMATS
 from charter.tree import FsTree
 
 
+class _CurrentDir(str):
+    """The default ``--repo``: ``"."``, marked so that :func:`repo_root` may look upward."""
+
+
 def add_repo(p: argparse.ArgumentParser) -> None:
+    env = os.environ.get("CHARTER_REPO")
     p.add_argument(
         "--repo",
-        default=os.environ.get("CHARTER_REPO", "."),
+        default=env if env else _CurrentDir("."),
         metavar="DIR",
-        help="the governance repository (default: the current directory)",
+        help="the governance repository (default: $CHARTER_REPO, else the current directory "
+        "or the nearest parent holding policy.yaml or core.yaml)",
     )
+
+
+def _is_governance(d: Path) -> bool:
+    return (d / "policy.yaml").exists() or (d / "core.yaml").exists()
+
+
+def _discover(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upward that holds governance files, stopping at the top
+    of a git repository (so a parent repository is never picked by accident)."""
+    for d in (start, *start.parents):
+        if _is_governance(d):
+            return d
+        if (d / ".git").exists():
+            return None
+    return None
 
 
 def _selector(text: str) -> str:
@@ -64,13 +85,24 @@ def add_output(p: argparse.ArgumentParser) -> None:
 
 
 def repo_root(args: argparse.Namespace) -> Path:
+    if isinstance(args.repo, _CurrentDir):
+        here = Path.cwd()
+        found = _discover(here)
+        if found is None:
+            raise CharterError(
+                f"{here} does not look like a governance repository (no policy.yaml or core.yaml "
+                "here or in a parent folder); run charter inside one or pass --repo DIR"
+            )
+        return found if found != here else Path(".")
     root = Path(args.repo)
+    if not root.exists():
+        raise CharterError(f"--repo {args.repo}: no such directory")
     if not root.is_dir():
-        raise CharterError(f"{args.repo}: not a directory")
-    if not (root / "policy.yaml").exists() and not (root / "core.yaml").exists():
+        raise CharterError(f"--repo {args.repo}: not a directory (pass the repository's folder)")
+    if not _is_governance(root):
         raise CharterError(
             f"{root.resolve()} does not look like a governance repository (no policy.yaml or "
-            "core.yaml); run charter from its root or pass --repo"
+            "core.yaml); pass --repo with the folder that holds them"
         )
     return root
 

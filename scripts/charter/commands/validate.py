@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
+from charter.errors import UsageError
 from charter.report import emit, exit_code
 
 
@@ -26,6 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     root = repo_root(args)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder (PATHs are relative to the "
+                         "current directory)")
     _state, findings = load_checked(root)
     findings = select(findings, args)
     if args.paths:
@@ -36,8 +41,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _rel(root: object, p: str) -> str:
-    from pathlib import Path
-
     path = Path(p)
     try:
         rel = path.resolve().relative_to(Path(str(root)).resolve())
