@@ -251,3 +251,23 @@ def test_int_duplicate_module_file_that_the_loader_shadows_fails_closed(org: Git
     assert rc == 1
     assert [f["rule"] for f in rep["findings"] if f["path"] == "modules/aaa.yaml"] == [
         "INT-DUPLICATE-MODULE"]
+
+
+# --- GOV-APPROVAL: only election records are the returning officer's --------------------------
+
+@pytest.mark.parametrize("path", ["elections/tally.py", "elections/2026-council/tools/count.py"])
+def test_gov_approval_files_under_elections_that_are_no_record_need_core(
+        org: GitRepo, path: str) -> None:
+    org.write({path: "print('x')\n"})
+    org.commit()
+    rc, rep = check(org, approved=["sam"], author="ada")  # sam: the returning officer
+    assert rc == 1 and req(rep, "GOV-APPROVAL")["groups"][0]["label"] == "core maintainers"
+    rc, _ = check(org, approved=["bob"], author="ada")
+    assert rc == 0
+
+
+def test_gov_approval_election_record_returning_officer(org: GitRepo) -> None:
+    org.write({"elections/2027-by/result.yaml": "certified: true\n"})
+    org.commit()
+    rc, _ = check(org, approved=["sam"], author="ada")
+    assert rc == 0

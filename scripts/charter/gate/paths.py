@@ -37,8 +37,8 @@ def classify(path: str) -> str:
     """governance | election | generated | tooling | other."""
     if load.kind_of(path) is not None and load.kind_of(path) != "election":
         return "governance"
-    if path.startswith("elections/"):
-        return "election"
+    if path.startswith("elections/") and path.count("/") == 2:
+        return "election"  # elections/<id>/<file>: a record; anything else there is "other"
     if path in GENERATED_FILES or path.startswith(GENERATED_PREFIXES):
         return "generated"
     if path in TOOLING_FILES or path.startswith(TOOLING_PREFIXES):
