@@ -271,3 +271,30 @@ def test_gov_approval_election_record_returning_officer(org: GitRepo) -> None:
     org.commit()
     rc, _ = check(org, approved=["sam"], author="ada")
     assert rc == 0
+
+
+# --- a rule that computes zero approvals never waives the decision ----------------------------
+
+def test_gov_nominate_module_zero_fraction_rule_still_needs_an_approval(org: GitRepo) -> None:
+    # the schema's fraction pattern accepts 0/1; at least 0/1 of 3 maintainers is 0 approvals
+    org.edit("modules/nn.yaml", lambda d: d.update(decision_rule={"kind": "fraction",
+                                                                  "fraction": "0/1"}))
+    org.commit("nn decides by 0/1")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("modules/nn.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    rc, rep = check(org, approved=[], author="newbie", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and r["groups"][0]["needed"] == 1
+    rc, _ = check(org, approved=["finn"], author="newbie", body=NOMINATION)
+    assert rc == 0
+
+
+def test_gov_lead_remove_zero_fraction_still_needs_an_approval(org: GitRepo) -> None:
+    org.edit("policy.yaml", lambda d: d.update(governance={"lead_removal_fraction": "0/4"}))
+    org.commit("policy 0/4")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-council"))
+    org.commit()
+    rc, rep = check(org, approved=["finn"], author="eve", body=DISCUSSION)
+    assert rc == 1 and req(rep, "GOV-LEAD-REMOVE")["groups"][0]["needed"] == 1
