@@ -394,3 +394,14 @@ def test_pc_election_symlinked_result_file_is_a_finding(repo: Path) -> None:
     errs = errors(repo)
     assert any(f.path == "elections/2026-member-add-samir-khan/result.yaml"
                and "regular file" in f.message for f in errs), errs
+
+
+def test_pc_election_resolve_tie_refuses_an_empty_seed(repo: Path, run_charter: Run) -> None:
+    # --seed '' was written to election.yaml (a draw without a seed, which the schema refuses),
+    # then the recount reported "the count now stops at another tie" for the same tie
+    tie_record(repo)
+    before = (repo / "elections/2027-cohort-b/election.yaml").read_bytes()
+    out = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--seed", " ",
+                      "--repo", str(repo))
+    assert out.returncode == 2 and "--seed" in out.stderr, out.stderr
+    assert (repo / "elections/2027-cohort-b/election.yaml").read_bytes() == before

@@ -136,6 +136,8 @@ def run_tally(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
+    if args.seed is not None and (not args.seed.strip() or not args.seed.isprintable()):
+        raise UsageError("--seed needs the seed as published before the count (one line of text)")
     root = repo_root(args)
     state, findings = _load(root)
     eid = _election_id(root, args.record)
