@@ -184,3 +184,33 @@ def test_pc_election_differential_against_starvote(seed: int) -> None:
             assert got == expected
             compared += 1
     assert compared > 100  # most random elections have no unbreakable tie
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pc_election_protocol_tiebreaks_agree_with_starvote(seed: int) -> None:
+    """Few ballots over few score values: many ties that the pinned protocol breaks (head to
+    head, five-star counts, runoff by total) -- each such election must give starvote's order."""
+    rng = random.Random(1000 + seed)
+    steps: set[str] = set()
+    agreed = 0
+    for _ in range(500):
+        n = rng.randint(2, 7)
+        cands = [f"c{i}" for i in range(n)]
+        values = [*rng.sample(range(5), rng.randint(1, 2)), 5]
+        ballots = [{c: rng.choice(values) for c in cands} for _ in range(rng.randint(1, 9))]
+        try:
+            rs = list(star_rounds(Scores(ScoreBallots.from_dicts(cands, ballots)), Resolver()))
+        except TieUnresolved:
+            continue
+        used = {s.rule for r in rs for s in [*r.scoring_steps, *r.runoff_steps]}
+        if not used:
+            continue
+        if n == 2:
+            won = [starvote.star_voting(ballots, tiebreaker=None)[0]]
+        else:
+            won = starvote.bloc_star_voting(ballots, seats=n - 1, tiebreaker=None)
+        assert [r.winner for r in rs] == won + [c for c in cands if c not in won]
+        steps |= used
+        agreed += 1
+    assert agreed > 30
+    assert steps >= {"head-to-head among the tied", "higher total score", "most 5-star ratings"}
