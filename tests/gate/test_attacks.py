@@ -298,3 +298,27 @@ def test_gov_lead_remove_zero_fraction_still_needs_an_approval(org: GitRepo) -> 
     org.commit()
     rc, rep = check(org, approved=["finn"], author="eve", body=DISCUSSION)
     assert rc == 1 and req(rep, "GOV-LEAD-REMOVE")["groups"][0]["needed"] == 1
+
+
+# --- PC-TERM: a term is set by its election, not by editing its dates -------------------------
+
+@pytest.mark.parametrize(("start", "end"), [("2028-06-15", "2030-06-15"),
+                                            ("2026-06-15", "2026-11-01")])
+def test_pc_term_dates_do_not_change_without_a_new_result(
+        org: GitRepo, start: str, end: str) -> None:
+    # shifting pat's term forward keeps it within 2 years yet extends it; cutting it short
+    # would let a later pull request remove pat "after the term" with one core approval
+    org.edit("council.yaml", lambda d: d["seats"][0].update(term_start=start, term_end=end))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    r = req(rep, "PC-ELECTION")
+    assert rc == 1 and any(p.startswith("PC-TERM") for p in r["problems"])
+
+
+def test_pc_term_new_term_by_a_new_certified_result(org: GitRepo) -> None:
+    org.edit("council.yaml", lambda d: d["seats"][2].update(
+        term_start="2027-06-15", term_end="2029-06-15", cohort="B", elected_in="2027-council"))
+    org.write({"elections/2027-council/result.yaml": "certified: true\n"})
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 0, rep

@@ -350,7 +350,8 @@ def _council(base: State, head: State) -> list[Event]:
                       if getattr(b[key], f) != getattr(s, f)]
             out.append(Event("council-seat-changed", s.login, head.council.file,
                              ("seats", hs.index(key), fields[0]), detail=", ".join(fields),
-                             data={"elected_in": s.elected_in, "replaces": s.replaces}))
+                             data={"elected_in": s.elected_in, "replaces": s.replaces,
+                                   "term": (s.term_start, s.term_end, s.cohort)}))
     if base.council.returning_officer != head.council.returning_officer:
         out.append(Event("council-changed", "council", head.council.file, ("returning_officer",),
                          detail="returning_officer", before=base.council.returning_officer,

@@ -399,6 +399,13 @@ def _seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
         req.problems.append(
             f"{rule}: council seats change only by a certified result: elections/{ident}/ "
             "(named by elected_in) has no result file in the base or the head")
+    old = next((s for s in ctx.base.council.seats if s.login.lower() == ev.subject.lower()), None)
+    if (ev.kind == "council-seat-changed" and old is not None and old.elected_in == ident
+            and (old.term_start, old.term_end, old.cohort) != ev.data.get("term")):
+        req.problems.append(
+            f"PC-TERM: {ev.subject}'s term and cohort are set by the election that gave the "
+            f"seat (elections/{ident}); they change only with a new certified result named by "
+            "elected_in (a term is never extended or cut short by editing its dates)")
     return [req]
 
 
