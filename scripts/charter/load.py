@@ -124,7 +124,8 @@ def parse_file(path: str, raw: bytes, kind: str) -> tuple[Any, list[Finding]]:
     except YamlError as exc:
         return None, [Finding(path, exc.line, exc.col, exc.rule, exc.message)]
     if data is None:
-        return None, [Finding(path, 1, 1, "SCHEMA", "file is empty; see schemas/ for its fields")]
+        empty = f"file is empty; see schemas/{kind}.schema.json for its fields"
+        return None, [Finding(path, 1, 1, "SCHEMA", empty)]
     if schema.is_valid(kind, data):
         return data, []
     out = []

@@ -156,11 +156,25 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return [(path, f"{where or 'file'}: missing required field {missing!r}", False)]
     if v == "pattern":
+        if err.instance == "" and err.schema.get("minLength"):
+            return []  # "must not be empty" (minLength) says it better
         desc = err.schema.get("description") or _pattern_hint(err.schema.get("pattern", ""))
         return [(path, f"{where}: {err.instance!r} is not valid: {desc}", False)]
+    if v == "minLength":
+        n = err.validator_value
+        need = "must not be empty" if n == 1 else f"must be at least {n} characters"
+        return [(path, f"{where or 'file'}: {need}", False)]
+    if v == "maxLength" and isinstance(err.instance, str):
+        return [(path, f"{where or 'file'}: {len(err.instance):,} characters; at most "
+                 f"{err.validator_value:,} are allowed", False)]
     if v == "enum":
         opts = ", ".join(repr(o) for o in err.validator_value)
-        return [(path, f"{where}: {err.instance!r} is not one of {opts}", False)]
+        import difflib
+
+        words = [str(o) for o in err.validator_value]
+        close = difflib.get_close_matches(str(err.instance), words, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return [(path, f"{where}: {err.instance!r} is not one of {opts}{hint}", False)]
     if v == "type":
         want = err.validator_value
         want = " or ".join(want) if isinstance(want, list) else want
@@ -171,6 +185,9 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
         return _explain(best)
     if v == "uniqueItems":
         return [(path, f"{where}: lists the same value twice; remove the repeat", False)]
+    if v == "not" and not isinstance(err.instance, dict):
+        return []  # a "not required" guard on something that is not a mapping: its type error
+        # ("expected a mapping") is the one to report, not jsonschema's repr of the guard
     if v == "not" and isinstance(err.instance, dict):
         banned = [k for k in err.validator_value.get("required", []) if k in err.instance]
         kind = err.instance.get("kind")
@@ -181,8 +198,21 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
     return [(path, f"{where or 'file'}: {err.message}", False)]
 
 
+# What the schemas' undescribed patterns mean, in the words a maintainer needs to fix the value.
+_PATTERNS = {
+    "^[a-z0-9](?:[a-z0-9]|[-_.](?=[a-z0-9])){0,62}$":
+        "a slug: 1-63 lowercase letters, digits and single '-', '_' or '.' between them",
+    "^https://[^\\s]+$": "a link starting with https:// and containing no spaces",
+    "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$":
+        "text without control characters (newlines and tabs are fine)",
+    "^[^\\u0000-\\u001f\\u007f]+$":
+        "one line of text: no newlines, tabs or other control characters",
+    "^[0-9a-f]{64}$": "a sha256 digest: 64 lowercase hexadecimal digits",
+}
+
+
 def _pattern_hint(pattern: str) -> str:
-    return f"must match {pattern}"
+    return _PATTERNS.get(pattern, f"must match {pattern}")
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

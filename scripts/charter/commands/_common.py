@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import re
 from pathlib import Path
 
 from charter.errors import CharterError
@@ -116,5 +118,36 @@ def load_checked(root: Path) -> tuple[State, list[Finding]]:
     return state, findings
 
 
+_NO_MEMBER_FILE = (
+    re.compile(r"^'(?P<login>[^']+)' \((?P<what>[^)]*)\) has no member file; add "
+               r"members/(?P=login)\.yaml .*$"),
+    re.compile(r"^(?P<login>\S+) has no member file; (?P<what>a record names members by login)$"),
+)
+
+
+def clarify(findings: list[Finding]) -> list[Finding]:
+    """Reword findings that blame a missing member file when the file is there but broken.
+
+    A member file that fails to parse or validate is left out of the state, so every rule that
+    looks its login up said "has no member file; add members/<login>.yaml" -- advice that sends
+    the maintainer to create a file that already exists.
+    """
+    broken = {f.path for f in findings if f.path.startswith("members/")
+              and f.rule.startswith(("YAML", "SCHEMA", "INT-READ"))}
+    if not broken:
+        return findings
+    out = []
+    for f in findings:
+        for pattern in _NO_MEMBER_FILE:
+            m = pattern.match(f.message)
+            if m and f"members/{m['login']}.yaml" in broken:
+                msg = (f"{m['login']!r} ({m['what']}): members/{m['login']}.yaml has errors, so "
+                       "the login is unknown until they are fixed (see that file's findings)")
+                f = dataclasses.replace(f, message=msg)
+                break
+        out.append(f)
+    return out
+
+
 def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
-    return normalise(filter_rules(findings, args.select, args.skip))
+    return normalise(filter_rules(clarify(findings), args.select, args.skip))

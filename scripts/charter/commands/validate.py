@@ -27,10 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     root = repo_root(args)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not Path(p).exists() and not (root / p).exists()]
     if missing:
-        raise UsageError(f"{missing[0]}: no such file or folder (PATHs are relative to the "
-                         "current directory)")
+        raise UsageError(f"{missing[0]}: no such file or folder (a PATH is relative to the "
+                         "current directory or to --repo)")
     _state, findings = load_checked(root)
     findings = select(findings, args)
     if args.paths:
