@@ -322,3 +322,41 @@ def test_pc_term_new_term_by_a_new_certified_result(org: GitRepo) -> None:
     org.commit()
     rc, rep = check(org, approved=["bob"], author="ada")
     assert rc == 0, rep
+
+
+# --- PC-ELECTION: a seat is backed by the result that elects that person ----------------------
+
+ELECTED = """certified: true
+elected:
+- login: pat
+  cohort: A
+  term_start: '2026-06-15'
+  term_end: '2028-06-15'
+  elected_in: 2026-main
+"""
+
+
+def test_pc_election_seat_must_be_one_the_cited_result_elects(org: GitRepo) -> None:
+    org.write({"elections/2026-main/result.yaml": ELECTED})
+    org.commit("a real result")
+    org.git("branch", "-f", "main", "HEAD")
+    # newbie cites an election they did not win
+    org.edit("council.yaml", lambda d: d["seats"].append({
+        "login": "newbie", "cohort": "A", "term_start": "2026-06-15",
+        "term_end": "2028-06-15", "elected_in": "2026-main"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    r = req(rep, "PC-ELECTION")
+    assert rc == 1 and any("does not elect newbie" in p for p in r["problems"])
+
+
+def test_pc_election_seat_matching_the_result_passes(org: GitRepo) -> None:
+    org.write({"elections/2026-main/result.yaml": ELECTED})
+    org.commit("a real result")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("council.yaml", lambda d: d["seats"].__setitem__(0, {
+        "login": "pat", "cohort": "A", "term_start": "2026-06-15",
+        "term_end": "2028-06-15", "elected_in": "2026-main"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 0, rep

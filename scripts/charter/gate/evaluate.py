@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from charter import rules
 from charter.findings import Finding, Severity
@@ -152,6 +153,7 @@ def evaluate(
     base_findings: list[Finding] | None = None,
     elections: frozenset[str] = frozenset(),
     generated: dict[str, bytes | None] | None = None,
+    results: dict[str, Any] | None = None,
 ) -> Report:
     """Judge ``pr``: events are ``origin`` -> ``head``; rules and people come from ``base``."""
     evs = _events.diff(origin, head, changes)
@@ -163,7 +165,7 @@ def evaluate(
     ctx = _req.Context(
         base=base, head=head, body=parse_body(pr.body), author=author, elections=elections,
         event_kinds=frozenset((e.kind, e.subject.lower(), e.module or "") for e in evs),
-        generated=generated or {},
+        generated=generated or {}, results=results or {},
     )
     reqs = _req.build(ctx, evs, approved)
     outcomes = [_outcome(ctx, r, got, pr.head_sha, origin) for r in reqs]

@@ -340,7 +340,8 @@ def _council(base: State, head: State) -> list[Event]:
     for key in sorted(h.keys() - b.keys()):
         s = h[key]
         out.append(Event("council-seat-added", s.login, head.council.file, ("seats", hs.index(key)),
-                         data={"elected_in": s.elected_in, "replaces": s.replaces}))
+                         data={"elected_in": s.elected_in, "replaces": s.replaces,
+                               "term": (s.term_start, s.term_end, s.cohort)}))
     for key in sorted(b.keys() - h.keys()):
         out.append(Event("council-seat-removed", b[key].login, head.council.file, ("seats",)))
     for key in sorted(b.keys() & h.keys()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from charter import policy as _policy
 from charter.gate.body import Body
@@ -98,6 +99,7 @@ class Context:
     # (kind, lower subject, module slug or "")
     event_kinds: frozenset[tuple[str, str, str]] = frozenset()
     generated: dict[str, bytes | None] = field(default_factory=dict)  # head bytes, None: deleted
+    results: dict[str, Any] = field(default_factory=dict)  # election id -> its result.yaml
 
     @property
     def veto(self) -> bool:
@@ -399,6 +401,16 @@ def _seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
         req.problems.append(
             f"{rule}: council seats change only by a certified result: elections/{ident}/ "
             "(named by elected_in) has no result file in the base or the head")
+    elected = ctx.results.get(ident or "")
+    if isinstance(elected, dict) and "elected" in elected:
+        term = ev.data.get("term")
+        seats = [e for e in elected.get("elected") or () if isinstance(e, dict)]
+        if not any(str(e.get("login", "")).lower() == ev.subject.lower()
+                   and (str(e.get("term_start")), str(e.get("term_end")), e.get("cohort")) == term
+                   for e in seats):
+            req.problems.append(
+                f"{rule}: elections/{ident}/result.yaml does not elect {ev.subject} to this seat "
+                "(login, cohort, term_start and term_end must match an entry under elected)")
     old = next((s for s in ctx.base.council.seats if s.login.lower() == ev.subject.lower()), None)
     if (ev.kind == "council-seat-changed" and old is not None and old.elected_in == ident
             and (old.term_start, old.term_end, old.cohort) != ev.data.get("term")):

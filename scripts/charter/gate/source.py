@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from charter import yamlio
+from charter.errors import YamlError
 from charter.findings import Finding
 from charter.gate.paths import Change, changed, classify
 from charter.load import load
@@ -33,6 +36,7 @@ class Trees:
     generated: dict[str, bytes | None]
     base_tree: GitTree
     head_tree: GitTree
+    results: dict[str, Any] = field(default_factory=dict)
 
 
 def merge_base(repo: Path, a: str, b: str) -> str | None:
@@ -55,6 +59,22 @@ def certified_elections(*trees: Tree) -> frozenset[str]:
     return frozenset(out)
 
 
+def election_results(ids: frozenset[str], *trees: Tree) -> dict[str, Any]:
+    """The parsed ``elections/<id>/result.yaml`` of each certified election, from the first tree
+    (the base) that has it; None where it cannot be read as YAML."""
+    out: dict[str, Any] = {}
+    for ident in sorted(ids):
+        path = f"elections/{ident}/result.yaml"
+        for t in trees:
+            if t.exists(path):
+                try:
+                    out[ident] = yamlio.loads(t.read(path))
+                except (YamlError, OSError):
+                    out[ident] = None
+                break
+    return out
+
+
 def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
          *, diff_from_merge_base: bool = True) -> Trees:
     """Load base, head and the point the change is measured from."""
@@ -74,5 +94,7 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
     for c in changes:
         if classify(c.path) == "generated":
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
-    return Trees(base, origin, head, head_findings, base_findings, changes,
-                 certified_elections(base_tree, head_tree), generated, base_tree, head_tree)
+    elections = certified_elections(base_tree, head_tree)
+    return Trees(base, origin, head, head_findings, base_findings, changes, elections,
+                 generated, base_tree, head_tree,
+                 election_results(elections, base_tree, head_tree))
