@@ -179,7 +179,9 @@ def _explain(err: Any) -> list[tuple[tuple[str | int, ...], str, bool]]:
         want = err.validator_value
         want = " or ".join(want) if isinstance(want, list) else want
         got = _json_type(err.instance)
-        return [(path, f"{where or 'file'}: expected {_article(want)}, found {got}", False)]
+        desc = err.schema.get("description")
+        hint = f" ({desc.rstrip('.')})" if desc and path else ""
+        return [(path, f"{where or 'file'}: expected {_article(want)}, found {got}{hint}", False)]
     if v in ("anyOf", "oneOf") and err.context:
         best = min(err.context, key=lambda e: len(list(e.absolute_path)))
         return _explain(best)

@@ -124,5 +124,17 @@ def test_two_findings_in_one_file_are_both_reported_in_order(repo: Path, charter
         "members/aiko-tanaka.yaml:1:1: SCHEMA file: missing required field 'name'",
         "members/aiko-tanaka.yaml:2:1: SCHEMA unknown field 'nmae'; did you mean 'name'?",
         "members/aiko-tanaka.yaml:3:12: SCHEMA github_id: expected an integer, found the "
-        "string '12'",
+        "string '12' (GitHub's numeric user id: survives a login rename)",
     ]
+
+
+def test_schema_wrong_type_says_what_to_write(repo: Path, charter: Run) -> None:
+    # Was: "governance.lead_removal_fraction: expected a string, found a number" and nothing on
+    # how to write 0.75 as the exact fraction policy.yaml wants.
+    text = (repo / "policy.yaml").read_text()
+    (repo / "policy.yaml").write_text(text.replace("lead_removal_fraction: '3/4'",
+                                                   "lead_removal_fraction: 0.75"))
+    code, out = _check(charter, repo)
+    assert code == 1
+    assert ("policy.yaml:15:26: SCHEMA governance.lead_removal_fraction: expected a string, "
+            "found a number (An exact fraction such as 1/2, 2/3 or 3/4") in out
