@@ -133,6 +133,17 @@ def _date(text: str, what: str) -> dt.date:
         raise UsageError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _past_date(text: str | None, what: str) -> dt.date:
+    """A record's date: today by default, never in the future (a typo such as 2062 for 2026)."""
+    if not text:
+        return _today()
+    when = _date(text, what)
+    if when > _today():
+        raise UsageError(f"{what} {text}: is in the future (today is {_today()}); record what "
+                         f"was decided, on the day it was, or leave {what} out for today")
+    return when
+
+
 def _state(root: Path) -> State:
     state, findings = load(FsTree(root))
     bad = [f for f in findings if f.severity is Severity.ERROR
@@ -321,7 +332,7 @@ def run_decide(args: argparse.Namespace) -> int:
     if p is None:
         raise CharterError(_no_project(state, args.slug))
     vote.require_decidable(p.slug, p.status)
-    when = _date(args.date, "--date") if args.date else _today()
+    when = _past_date(args.date, "--date")
     entry: dict[str, Any] = {"date": when.isoformat()}
     if args.outcome:
         if not args.reason:
@@ -381,7 +392,7 @@ def run_evidence(args: argparse.Namespace) -> int:
     if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
         raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
                            "group (ecosystem-wg.yaml)")
-    when = _date(args.date, "--date") if args.date else _today()
+    when = _past_date(args.date, "--date")
     entry = {"met": bool(args.met), "evidence": args.evidence, "reviewer": args.reviewer,
              "date": when.isoformat()}
     doc = records.read(root / p.file, p.file)

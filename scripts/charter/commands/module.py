@@ -144,9 +144,12 @@ def run_emeritus(args: argparse.Namespace) -> int:
     mod, data = edit.mod, edit.doc.data
     since = args.since or today().isoformat()
     try:
-        dt.date.fromisoformat(since)
+        when = dt.date.fromisoformat(since)
     except ValueError:
         raise UsageError(f"--since {since!r}: write a date as YYYY-MM-DD") from None
+    if when > today():
+        raise UsageError(f"--since {since}: is in the future (today is {today()}); give the day "
+                         "they became emeritus, or leave --since out for today")
     i = _index(list(data["maintainers"]), args.login)
     if i is None:
         em = _index(list(data.get("emeritus") or []), args.login)
