@@ -405,3 +405,16 @@ def test_pc_election_resolve_tie_refuses_an_empty_seed(repo: Path, run_charter: 
                       "--repo", str(repo))
     assert out.returncode == 2 and "--seed" in out.stderr, out.stderr
     assert (repo / "elections/2027-cohort-b/election.yaml").read_bytes() == before
+
+
+def test_pc_member_add_electorate_holds_only_community_members_of_the_day(repo: Path) -> None:
+    """The electorate is the snapshot of community members when voting opened; a login that was
+    no member then (here the nominee, admitted by this very vote) was accepted, so a record could
+    inflate the membership that quorums and the electors' threshold are measured against."""
+    path = repo / "elections/2026-member-add-samir-khan/election.yaml"
+    path.write_text(path.read_text().replace("  - yuki-sato\nparticipation:",
+                                             "  - yuki-sato\n  - samir-khan\nparticipation:"))
+    errs = [f for f in errors(repo) if "not a community member" in f.message]
+    assert len(errs) == 1 and errs[0].rule == "PC-MEMBER-ADD", errs
+    assert errs[0].path == "elections/2026-member-add-samir-khan/election.yaml"
+    assert "samir-khan" in errs[0].message and errs[0].line > 1

@@ -40,6 +40,7 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
             continue
         out.extend(_compare_result(tree, state, c))
     out.extend(known_people(state))
+    out.extend(community_electorates(state))
     out.extend(membership_effects(state, counts))
     out.extend(council_matches(state, counts))
     out.extend(dissolved_needs_election(state, counts))
@@ -300,6 +301,41 @@ def known_people(state: State) -> list[Finding]:
                 line, col = state.at(path, *where)
                 out.append(Finding(path, line, col, "PC-ELECTION",
                                    f"{who} has no member file; a record names members by login"))
+    return out
+
+
+def community_electorates(state: State) -> list[Finding]:
+    """A community vote's electorate (council elections, PC-MEMBER-ADD, PC-NO-CONFIDENCE,
+    PC-AMEND) holds only people who were community members when voting opened: admitted on or
+    before that day and not removed by then."""
+    from charter.elections.motions import COMMUNITY
+    from charter.elections.record import rule_of
+
+    out = []
+    for eid, d in sorted(state.elections.items()):
+        kind = d.get("kind")
+        if not (kind == "council-election" or (
+                kind == "motion" and (d.get("motion") or {}).get("type") in COMMUNITY)):
+            continue
+        opens = str((d.get("voting") or {}).get("opens") or "")
+        if not opens:
+            continue
+        path = f"elections/{eid}/election.yaml"
+        for i, who in enumerate(d.get("electorate", [])):
+            m = state.member(who)
+            if m is None:
+                continue  # known_people reports it
+            com = m.community or {}
+            since, removed = str(com.get("since") or ""), str(com.get("removed") or "")
+            if not com or since > opens or (removed and removed <= opens):
+                why = ("has no community membership" if not com else
+                       f"joined the community on {since}" if since > opens else
+                       f"was removed from the community on {removed}")
+                line, col = state.at(path, "electorate", i)
+                out.append(Finding(path, line, col, rule_of(d),
+                                   f"{who} is not a community member when voting opened on "
+                                   f"{opens} ({why}); the electorate is the community of the "
+                                   "day"))
     return out
 
 
