@@ -15,8 +15,11 @@ from charter.load import load
 from charter.tree import FsTree
 
 COUNCIL = ["sofia-rossi", "kwame-mensah", "hana-kim", "elif-demir", "noah-clarke"]
+# the whole community of autumn 2026 (a community vote's electorate is the community of the day)
 COMMUNITY = ["aiko-tanaka", "diego-alvarez", "jonas-berg", "lena-vogel", "mira-chen",
-             "omar-haddad", "priya-nair", "ravi-patel", *COUNCIL]
+             "omar-haddad", "priya-nair", "ravi-patel", *COUNCIL, "anya-ivanova", "bruno-costa",
+             "fatima-zahra", "george-hale", "ines-moreau", "liam-obrien", "maria-lopez",
+             "tomas-reyes", "yuki-sato", "samir-khan"]
 
 
 @pytest.fixture
@@ -141,7 +144,7 @@ def test_pc_coi_cohort_election_sitting_members_are_the_council_of_the_day(
     write_record(repo, "2027-cohort-b", {
         "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
         "scope": "B", "seats": 3, "voting": {"opens": "2027-06-01", "closes": "2027-06-14"},
-        "finalised": "2027-06-15", "electorate": [*COMMUNITY, "yuki-sato"],
+        "finalised": "2027-06-15", "electorate": COMMUNITY,
         "participation": COMMUNITY[:3],
         "candidates": [{"login": c, "affiliations": [{"entity": "Contoso Research",
                                                       "role": "employee"}] if c == "yuki-sato"

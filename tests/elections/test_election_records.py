@@ -418,3 +418,39 @@ def test_pc_member_add_electorate_holds_only_community_members_of_the_day(repo: 
     assert len(errs) == 1 and errs[0].rule == "PC-MEMBER-ADD", errs
     assert errs[0].path == "elections/2026-member-add-samir-khan/election.yaml"
     assert "samir-khan" in errs[0].message and errs[0].line > 1
+
+
+def test_pc_member_add_electorate_leaving_out_members_is_reported(repo: Path) -> None:
+    """Leaving community members out of the electorate lowers the 50% quorum (PC-MEMBER-ADD):
+    the snapshot was taken on trust."""
+    path = repo / "elections/2026-member-add-samir-khan/election.yaml"
+    text = path.read_text()
+    head, tail = text.split("participation:", 1)
+    head = head.replace("  - anya-ivanova\n", "").replace("  - bruno-costa\n", "")
+    path.write_text(head + "participation:" + tail)
+    warns = [f for f in findings(repo) if "left out of the electorate" in f.message]
+    assert len(warns) == 1 and warns[0].rule == "PC-MEMBER-ADD", warns
+    assert "anya-ivanova, bruno-costa" in warns[0].message
+
+
+def test_pc_member_lapse_lapsed_members_are_not_expected_in_the_electorate(
+        repo: Path) -> None:
+    # diego-alvarez was in the electorate of two council elections and voted in neither, so he
+    # has lapsed by the time of the next community vote; everybody else is expected in it
+    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
+    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    state, _ = load(FsTree(repo))
+    community = sorted(m.login for m in state.members.values()
+                       if m.community and m.login != "diego-alvarez")
+    write_record(repo, "2028-amend", {
+        "kind": "motion", "title": "Amend", "returning_officer": "george-hale",
+        "motion": {"type": "amend", "text": "t"},
+        "voting": {"opens": "2028-09-01", "closes": "2028-09-14"},
+        "electorate": community, "participation": community[:3],
+    }, "date,vote\n" + "2028-09-02,yes\n" * 3)
+    assert not [f for f in findings(repo) if "left out of the electorate" in f.message
+                and "2028-amend" in f.path]
+    path = repo / "elections/2028-amend/election.yaml"
+    path.write_text(path.read_text().replace("- yuki-sato\n", "", 1))
+    assert [f for f in findings(repo) if "left out of the electorate" in f.message
+            and "2028-amend" in f.path and "yuki-sato" in f.message]

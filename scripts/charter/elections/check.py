@@ -304,12 +304,43 @@ def known_people(state: State) -> list[Finding]:
     return out
 
 
+def _lapsed_before(state: State, opens: str) -> set[str]:
+    """PC-MEMBER-LAPSE as of ``opens``: in the electorate of each of the last council elections
+    closed before it, voting in none, and no request to resume since (lowercase logins)."""
+    from charter.elections.roll import _closed
+
+    n = int(state.policy.get("council.lapse_after_missed_elections"))
+    past = sorted((_closed(d), eid, d) for eid, d in state.elections.items()
+                  if d.get("kind") == "council-election" and _closed(d) and _closed(d) < opens)
+    last = [d for _, _, d in past[-n:]]
+    if len(last) < n or any("participation" not in d for d in last):
+        return set()
+    missed = None
+    for d in last:
+        these = ({x.lower() for x in d.get("electorate", [])}
+                 - {x.lower() for x in d.get("participation", [])})
+        missed = these if missed is None else missed & these
+    since = past[-1][0]
+    out = set()
+    for low in missed or ():
+        m = state.member(low)
+        resumed = str(((m.community or {}).get("resumed") or "") if m else "")
+        if not (resumed and since <= resumed <= opens):
+            out.add(low)
+    return out
+
+
 def community_electorates(state: State) -> list[Finding]:
     """A community vote's electorate (council elections, PC-MEMBER-ADD, PC-NO-CONFIDENCE,
     PC-AMEND) holds only people who were community members when voting opened: admitted on or
-    before that day and not removed by then."""
+    before that day and not removed by then. Members of the day left out of it (who had not
+    lapsed, PC-MEMBER-LAPSE) are reported: leaving people out lowers a quorum."""
     from charter.elections.motions import COMMUNITY
     from charter.elections.record import rule_of
+
+    def member_on(com: dict[str, Any], day: str) -> bool:
+        since, removed = str(com.get("since") or ""), str(com.get("removed") or "")
+        return bool(com) and since <= day and not (removed and removed <= day)
 
     out = []
     for eid, d in sorted(state.elections.items()):
@@ -336,6 +367,17 @@ def community_electorates(state: State) -> list[Finding]:
                                    f"{who} is not a community member when voting opened on "
                                    f"{opens} ({why}); the electorate is the community of the "
                                    "day"))
+        listed = {x.lower() for x in d.get("electorate", [])}
+        lapsed = _lapsed_before(state, opens)
+        left_out = sorted((m.login for m in state.members.values()
+                           if member_on(m.community or {}, opens)
+                           and m.login.lower() not in listed | lapsed), key=str.lower)
+        if left_out:
+            line, col = state.at(path, "electorate")
+            out.append(Finding(path, line, col, rule_of(d),
+                               f"{', '.join(left_out)} left out of the electorate: community "
+                               f"members when voting opened on {opens} (not lapsed); the "
+                               "electorate is the whole community of the day", Severity.WARNING))
     return out
 
 
