@@ -454,3 +454,18 @@ def test_pc_member_lapse_lapsed_members_are_not_expected_in_the_electorate(
     path.write_text(path.read_text().replace("- yuki-sato\n", "", 1))
     assert [f for f in findings(repo) if "left out of the electorate" in f.message
             and "2028-amend" in f.path and "yuki-sato" in f.message]
+
+
+def test_gov_lead_remove_electorate_holds_only_core_maintainers(repo: Path) -> None:
+    """GOV-LEAD-REMOVE counts 75% of the core maintainers: anyone else in the electorate (here
+    george-hale, emeritus since 2024) moved the bar, and charter check did not notice."""
+    core = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg", "aiko-tanaka", "kwame-mensah"]
+    write_record(repo, "2026-lead-remove", {
+        "kind": "motion", "title": "Remove the lead", "returning_officer": "george-hale",
+        "motion": {"type": "lead-remove", "text": "t", "subject": "mira-chen"},
+        "voting": {"opens": "2026-10-01", "closes": "2026-10-14"},
+        "electorate": [*core, "george-hale", "hana-kim"],
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-02,no\n" for p in core))
+    errs = [f for f in errors(repo) if "not a core maintainer" in f.message]
+    assert sorted(f.message.split()[0] for f in errs) == ["george-hale", "hana-kim"], errs
+    assert all(f.rule == "GOV-LEAD-REMOVE" and f.line > 1 for f in errs)

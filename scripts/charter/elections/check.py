@@ -41,6 +41,7 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
         out.extend(_compare_result(tree, state, c))
     out.extend(known_people(state))
     out.extend(community_electorates(state))
+    out.extend(core_electorates(state))
     out.extend(membership_effects(state, counts))
     out.extend(council_matches(state, counts))
     out.extend(dissolved_needs_election(state, counts))
@@ -378,6 +379,33 @@ def community_electorates(state: State) -> list[Finding]:
                                f"{', '.join(left_out)} left out of the electorate: community "
                                f"members when voting opened on {opens} (not lapsed); the "
                                "electorate is the whole community of the day", Severity.WARNING))
+    return out
+
+
+def core_electorates(state: State) -> list[Finding]:
+    """GOV-LEAD-ELECT and GOV-LEAD-REMOVE: the electorate is core maintainers only -- listed as
+    maintainers in core.yaml, or emeritus since after voting opened."""
+    from charter.elections.record import rule_of
+
+    current = {x.lower() for x in state.core.maintainers}
+    emeritus = {e.login.lower(): str(e.since) for e in state.core.emeritus}
+    out = []
+    for eid, d in sorted(state.elections.items()):
+        if not (d.get("kind") == "lead-election"
+                or (d.get("motion") or {}).get("type") == "lead-remove"):
+            continue
+        opens = str((d.get("voting") or {}).get("opens") or "")
+        path = f"elections/{eid}/election.yaml"
+        for i, who in enumerate(d.get("electorate", [])):
+            low = who.lower()
+            if low in current or (low in emeritus and emeritus[low] > opens):
+                continue
+            why = (f"emeritus since {emeritus[low]}" if low in emeritus
+                   else "core.yaml lists them neither as maintainer nor emeritus")
+            line, col = state.at(path, "electorate", i)
+            out.append(Finding(path, line, col, rule_of(d),
+                               f"{who} is not a core maintainer when voting opened on {opens} "
+                               f"({why}); the electorate is the core maintainers"))
     return out
 
 
