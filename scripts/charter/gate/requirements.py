@@ -600,8 +600,19 @@ def _file(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
 
 def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     excluded = conflicts(ctx, ev.subject)
-    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
-                        "maintainers)", [core_any(ctx, excluded)], excluded)]
+    req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
+                      "maintainers)", [core_any(ctx, excluded)], excluded)
+    if ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
+        old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
+        before = parse_date(old.last_active) if old and old.last_active else None
+        after = parse_date(new.last_active) if new and new.last_active else None
+        if before is not None and (after is None or after < before):
+            req.problems.append(
+                f"GOV-EMERITUS: last_active of {ev.subject} moves back from {before} to "
+                f"{after or '(none)'}; recorded activity only moves forward (an earlier date "
+                "would let one owner move them to emeritus as inactive, instead of a removal "
+                "decided by the core maintainers)")
+    return [req]
 
 
 def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
