@@ -379,3 +379,22 @@ def test_gov_emeritus_last_active_is_not_moved_back(org: GitRepo) -> None:
     org.commit()
     rc, _ = check(org, approved=["bob"], author="finn")
     assert rc == 0
+
+
+# --- GOV-APPROVAL: who approves as a member is not rewritten by one core maintainer -----------
+
+def test_gov_approval_github_id_change_needs_the_person_or_a_core_majority(org: GitRepo) -> None:
+    # pointing bob's record at another account would let that account approve as bob, a core
+    # maintainer, in every later pull request
+    org.edit("members/bob.yaml", lambda d: d.update(github_id=4040))
+    org.commit()
+    rc, rep = check(org, approved=["cyd"], author="newbie")
+    r = req(rep, "GOV-APPROVAL")
+    assert rc == 1 and r["groups"][0]["needed"] == 3 and "bob" not in r["groups"][0]["eligible"]
+    rc, _ = check(org, approved=["cyd", "dan", "eve"], author="newbie")
+    assert rc == 0
+    # with bob's own approval (by the account the base knows), one core maintainer is enough
+    rc, _ = check(org, approved=["cyd", "bob"], author="newbie")
+    assert rc == 0
+    rc, _ = check(org, approved=["cyd"], author="bob")
+    assert rc == 0

@@ -602,6 +602,17 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     excluded = conflicts(ctx, ev.subject)
     req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
                       "maintainers)", [core_any(ctx, excluded)], excluded)
+    if ev.kind == "member-identity-changed":
+        # who approves as this person from now on: their own consent (by the identity the base
+        # knows) and one core maintainer, or else a majority of the core maintainers
+        if _consents(ctx, ev.subject, approved):
+            req.groups.insert(0, Group(ev.subject, (ev.subject,), 1, f"{ev.subject}'s own "
+                                       "consent (author or approval)", consent=True))
+            req.summary += f": {ev.subject} agrees"
+        else:
+            req.groups = [core_majority(ctx, excluded)]
+            req.summary += (f": without {ev.subject}'s own approval, a majority of the core "
+                            "maintainers decides who approves as them")
     if ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
         old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
         before = parse_date(old.last_active) if old and old.last_active else None
