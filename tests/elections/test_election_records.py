@@ -469,3 +469,21 @@ def test_gov_lead_remove_electorate_holds_only_core_maintainers(repo: Path) -> N
     errs = [f for f in errors(repo) if "not a core maintainer" in f.message]
     assert sorted(f.message.split()[0] for f in errs) == ["george-hale", "hana-kim"], errs
     assert all(f.rule == "GOV-LEAD-REMOVE" and f.line > 1 for f in errs)
+
+
+def test_pc_member_lapse_lapsed_member_in_the_electorate_is_reported(repo: Path) -> None:
+    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
+    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    state, _ = load(FsTree(repo))
+    community = sorted(m.login for m in state.members.values() if m.community)
+    write_record(repo, "2028-amend", {
+        "kind": "motion", "title": "Amend", "returning_officer": "george-hale",
+        "motion": {"type": "amend", "text": "t"},
+        "voting": {"opens": "2028-09-01", "closes": "2028-09-14"},
+        "electorate": community, "participation": community[:3],
+    }, "date,vote\n" + "2028-09-02,yes\n" * 3)
+    got = [f for f in findings(repo) if f.path == "elections/2028-amend/election.yaml"
+           and "lapsed" in f.message]
+    # both were in the electorates of 2027-a and 2028-a and voted in neither
+    assert sorted(f.message.split()[0] for f in got) == ["diego-alvarez", "kwame-mensah"]
+    assert all(f.line > 1 for f in got)

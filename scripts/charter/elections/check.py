@@ -370,6 +370,14 @@ def community_electorates(state: State) -> list[Finding]:
                                    "day"))
         listed = {x.lower() for x in d.get("electorate", [])}
         lapsed = _lapsed_before(state, opens)
+        for i, who in enumerate(d.get("electorate", [])):
+            if who.lower() in lapsed:
+                line, col = state.at(path, "electorate", i)
+                out.append(Finding(path, line, col, rule_of(d),
+                                   f"{who} had lapsed when voting opened on {opens}: in the "
+                                   "electorate of the last council elections, voting in none, "
+                                   "and no request to resume since (PC-MEMBER-LAPSE)",
+                                   Severity.WARNING))
         left_out = sorted((m.login for m in state.members.values()
                            if member_on(m.community or {}, opens)
                            and m.login.lower() not in listed | lapsed), key=str.lower)
