@@ -171,6 +171,7 @@ def load(tree: Tree) -> tuple[State, list[Finding]]:
         data, problems = parse_file(path, raw, kind)
         findings.extend(problems)
         files[path] = SourceFile(path, kind, raw, data)
+    findings.extend(_one_file_per_identity(files))
     unreadable = {f.path for f in findings if f.rule == "INT-READ"}
     for req in REQUIRED:
         if req not in files and req not in unreadable:
@@ -186,6 +187,45 @@ def load(tree: Tree) -> tuple[State, list[Finding]]:
     state = build_state(files)
     state.tree_label = tree.label
     return state, findings
+
+
+_IDENTITY = {"member": ("login", "INT-DUPLICATE-MEMBER", "person"),
+             "module": ("slug", "INT-FILENAME", "module"),
+             "ecosystem": ("slug", "INT-FILENAME", "project")}
+
+
+def _one_file_per_identity(files: dict[str, SourceFile]) -> list[Finding]:
+    """Two files holding the same login or slug: keep the one named for it, report the other.
+
+    The state is keyed by login and slug, so a second file with the same one silently replaced
+    the first (or was silently dropped): a copied member file passed every check unread.
+    """
+    holders: dict[tuple[str, str], list[str]] = {}
+    for path, src in files.items():
+        spec = _IDENTITY.get(src.kind)
+        if spec is None or not isinstance(src.data, dict):
+            continue
+        ident = src.data.get(spec[0])
+        if isinstance(ident, str):
+            holders.setdefault((src.kind, ident), []).append(path)
+    out: list[Finding] = []
+    for (kind, ident), paths in holders.items():
+        if len(paths) < 2:
+            continue
+        field, rule, what = _IDENTITY[kind]
+        folder = paths[0].rsplit("/", 1)[0]
+        named = f"{folder}/{ident}.yaml"
+        keep = named if named in paths else sorted(paths)[0]
+        for path in sorted(paths):
+            if path == keep:
+                continue
+            src = files[path]
+            line, col = yamlio.position(src.raw, (field,))
+            out.append(Finding(path, line, col, rule,
+                               f"{field} {ident!r} is already held by {keep}; one file per "
+                               f"{what}: merge this file into it or remove it"))
+            files[path] = SourceFile(path, src.kind, src.raw, None)
+    return out
 
 
 def _emeritus(items: list[dict[str, Any]] | None) -> tuple[Emeritus, ...]:
