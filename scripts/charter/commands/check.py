@@ -74,8 +74,12 @@ def run(args: argparse.Namespace) -> int:
     findings = select(findings, args)
     emit(findings, args.format)
     if args.format == "text" and not findings:
+        verdict = "all good"
+        if args.select or args.skip:  # the filter hid the rest: do not vouch for it
+            verdict = "nothing to report for the rules selected (--select/--skip)"
         print(
             f"charter check: {len(state.members)} members, {len(state.modules)} modules, "
-            f"{len(state.projects)} ecosystem projects, {len(state.elections)} elections: all good"
+            f"{len(state.projects)} ecosystem projects, {len(state.elections)} elections: "
+            f"{verdict}"
         )
     return exit_code(findings)

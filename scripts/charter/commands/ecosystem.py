@@ -101,13 +101,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _missing_step(p: argparse.ArgumentParser) -> int:
-    p.print_help(sys.stderr)
-    return 2
+    raise UsageError(f"{p.prog}: choose a step (intake, queue, decide, evidence, review); see "
+                     f"{p.prog} --help")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
     add_repo(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text lines, or one JSON document on stdout")
 
 
 def _add_github(p: argparse.ArgumentParser) -> None:
@@ -115,7 +116,8 @@ def _add_github(p: argparse.ArgumentParser) -> None:
                    help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
     p.add_argument("--max-wait", type=float, default=120.0, metavar="SECONDS",
                    help="the longest single wait for a rate limit or retry (default 120)")
-    p.add_argument("--retries", type=int, default=4, metavar="N")
+    p.add_argument("--retries", type=int, default=4, metavar="N",
+                   help="retries after a server error or rate limit (default 4)")
     p.add_argument("--backoff", type=float, default=1.0, metavar="SECONDS",
                    help="first retry delay after a server error; doubles each time")
 

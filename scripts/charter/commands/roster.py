@@ -38,8 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _usage(p: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
     def show(_args: argparse.Namespace) -> int:
-        p.print_help(sys.stderr)
-        return 2
+        raise UsageError(f"{p.prog}: choose an action (build); see {p.prog} --help")
 
     return show
 

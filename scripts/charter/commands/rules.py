@@ -9,7 +9,8 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("rules", help="list the rule checks charter runs, by rule ID")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="aligned text lines, or a JSON array of {rule, summary, function}")
     p.set_defaults(func=run)
 
 
