@@ -398,3 +398,58 @@ def test_gov_approval_github_id_change_needs_the_person_or_a_core_majority(org: 
     assert rc == 0
     rc, _ = check(org, approved=["cyd"], author="bob")
     assert rc == 0
+
+
+# --- PC-MEMBER-ADD / -REMOVE / -LAPSE: voting membership follows its own rules -----------------
+
+def test_pc_member_add_voting_rights_need_a_certified_member_add_vote(org: GitRepo) -> None:
+    # a community block gives a vote in council elections: one core approval used to be enough
+    org.edit("members/newbie.yaml", lambda d: d.update(community={"since": "2026-11-01"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and any(p.startswith("PC-MEMBER-ADD")
+                           for p in req(rep, "GOV-APPROVAL")["problems"])
+    # citing a certified election that is not a vote to admit newbie does not do
+    org.edit("members/newbie.yaml", lambda d: d.update(community={
+        "since": "2026-11-01", "admitted_by": "elections/2026-council"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1
+
+
+def test_pc_member_add_with_the_vote_that_admits_them(org: GitRepo) -> None:
+    org.write({"elections/2026-admit-newbie/result.yaml":
+               "certified: true\nkind: motion\ntype: member-add\npassed: true\n"})
+    org.commit("the vote")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("members/newbie.yaml", lambda d: d.update(community={
+        "since": "2026-11-01", "admitted_by": "elections/2026-admit-newbie"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 0, rep
+
+
+def test_pc_member_lapse_resuming_is_the_persons_own_request(org: GitRepo) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(community={"since": "2023-01-01"}))
+    org.commit("tess is a community member")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("members/tess.yaml", lambda d: d["community"].update(resumed="2026-11-01"))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and any(p.startswith("PC-MEMBER-LAPSE")
+                           for p in req(rep, "GOV-APPROVAL")["problems"])
+    rc, _ = check(org, approved=["bob"], author="tess")
+    assert rc == 0
+
+
+def test_pc_member_remove_needs_the_person_or_a_recorded_vote(org: GitRepo) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(community={"since": "2023-01-01"}))
+    org.commit("tess is a community member")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("members/tess.yaml", lambda d: d["community"].update(removed="2026-11-01"))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and any(p.startswith("PC-MEMBER-REMOVE")
+                           for p in req(rep, "GOV-APPROVAL")["problems"])
+    rc, _ = check(org, approved=["bob", "tess"], author="ada")
+    assert rc == 0

@@ -613,6 +613,8 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
             req.groups = [core_majority(ctx, excluded)]
             req.summary += (f": without {ev.subject}'s own approval, a majority of the core "
                             "maintainers decides who approves as them")
+    if ev.kind == "member-community-changed":
+        req.problems += _community(ctx, ev, approved)
     if ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
         old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
         before = parse_date(old.last_active) if old and old.last_active else None
@@ -624,6 +626,50 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
                 "would let one owner move them to emeritus as inactive, instead of a removal "
                 "decided by the core maintainers)")
     return [req]
+
+
+def _community(ctx: Context, ev: Event, approved: set[str]) -> list[str]:
+    """Voting membership of the community changes only as the PC-MEMBER rules say: admission by
+    a certified member-add vote (named by admitted_by), removal by the person's own wish or a
+    recorded vote, resuming after a lapse at the person's own request."""
+    before = dict(ev.before or {})
+    after = dict(ev.after or {})
+    who = ev.subject
+    out: list[str] = []
+    member_now = bool(after) and not after.get("removed")
+    admitted = member_now and (not before or bool(before.get("removed"))
+                               or before.get("since") != after.get("since")
+                               or before.get("admitted_by") != after.get("admitted_by"))
+    if admitted:
+        ref = str(after.get("admitted_by") or "")
+        ident = ref.removeprefix("elections/").strip("/")
+        record = ctx.base.elections.get(ident) or ctx.head.elections.get(ident) or {}
+        motion = record.get("motion") if isinstance(record, dict) else None
+        result = ctx.results.get(ident)
+        if not ref.startswith("elections/") or ident not in ctx.elections:
+            out.append(f"PC-MEMBER-ADD: {who} joins the community only by a member-add vote: set "
+                       "community.admitted_by to the elections/<id> whose certified result "
+                       "admits them")
+        elif (isinstance(motion, dict) and (
+                motion.get("type") != "member-add"
+                or str(motion.get("subject", "")).lower() != who.lower())) or (
+                "member-add" not in ((motion or {}).get("type"),
+                                     result.get("type") if isinstance(result, dict) else None)):
+            out.append(f"PC-MEMBER-ADD: {ref} is not a vote to admit {who} (its record must "
+                       "be a member-add motion about them)")
+        elif isinstance(result, dict) and result.get("passed") is False:
+            out.append(f"PC-MEMBER-ADD: the vote {ref} did not pass")
+    consent = _consents(ctx, who, approved)
+    leaves = bool(before) and not before.get("removed") and not member_now
+    if leaves and not consent and not any(v in ctx.elections
+                                          for v in ctx.body.elections("vote")):
+        out.append(f"PC-MEMBER-REMOVE: {who} leaves the community only at their own wish (they "
+                   "open or approve this pull request) or by a recorded council vote named under "
+                   "'## Vote' (elections/<id> with a certified result)")
+    if after.get("resumed") and after.get("resumed") != before.get("resumed") and not consent:
+        out.append(f"PC-MEMBER-LAPSE: {who} resumes voting only at their own written request: "
+                   "they open or approve this pull request")
+    return out
 
 
 def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
