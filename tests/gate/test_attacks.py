@@ -453,3 +453,18 @@ def test_pc_member_remove_needs_the_person_or_a_recorded_vote(org: GitRepo) -> N
                            for p in req(rep, "GOV-APPROVAL")["problems"])
     rc, _ = check(org, approved=["bob", "tess"], author="ada")
     assert rc == 0
+
+
+# --- GOV-MODULES-SCOPE: a new module's maintainers do not approve their own appointment -------
+
+def test_gov_modules_scope_new_module_maintainers_do_not_approve_themselves(
+        org: GitRepo) -> None:
+    org.write({"modules/new.yaml": {"slug": "new", "name": "New", "kind": "paths",
+                                    "paths": ["lib/new/"], "maintainers": ["bob", "cyd"]}})
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="ada", body=DISCUSSION)
+    r = req(rep, "GOV-MODULES-SCOPE")
+    assert rc == 1 and {"bob", "cyd", "gus"} <= set(r["excluded"])
+    assert r["groups"][0]["eligible"] == ["ada", "dan", "eve"] and r["groups"][0]["needed"] == 2
+    rc, _ = check(org, approved=["dan", "eve"], author="ada", body=DISCUSSION)
+    assert rc == 0

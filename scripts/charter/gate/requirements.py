@@ -281,7 +281,18 @@ def _emeritus_deleted(ctx: Context, ev: Event, approved: set[str]) -> list[Requi
 
 def _module_scope(what: str) -> Builder:
     def build(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-        req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(), [core_majority(ctx, {})])
+        # a new module's maintainers are appointed by this decision: like any nominee, they
+        # (and their relatives) do not approve their own appointment
+        excluded = Excluded()
+        known: set[str] = set()  # exclusions the base already knows
+        for login in ev.data.get("maintainers", []) if what == "module-added" else []:
+            mine = conflicts(ctx, login, NOMINEE)
+            known |= set(mine) - mine.head_only
+            for k, v in mine.items():
+                excluded.setdefault(k, v)
+        excluded.head_only = frozenset(set(excluded) - known)
+        req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(),
+                          [core_majority(ctx, excluded)], excluded)
         _discussion(ctx, req, what)
         return [req]
     return build
