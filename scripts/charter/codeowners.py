@@ -152,8 +152,8 @@ def write(root: Path, state: State) -> list[str]:
             try:
                 atomic_write(target, content.encode())
             except OSError as exc:
-                raise CharterError(f"{rel}: cannot write ({exc.strerror or exc}); nothing else "
-                                   "was changed in it") from None
+                raise CharterError(f"{rel}: cannot write ({exc.strerror or exc}); it is left as "
+                                   "it was") from None
             changed.append(rel)
     return changed
 
