@@ -215,3 +215,24 @@ def test_pc_no_confidence_subject_sits_on_the_council(repo: Path) -> None:
     errs = found(repo)
     assert any(f.rule == "PC-NO-CONFIDENCE" and "omar-haddad holds no seat" in f.message
                for f in errs), errs
+
+
+def test_pc_vacancy_after_a_resignation(repo: Path) -> None:
+    """A resignation is no vote: it only empties the seat in council.yaml. The vote filling it
+    was refused because its electorate had to include the member who had resigned (and then
+    PC-VOTE required them to vote or abstain)."""
+    drop_seat(repo, "hana-kim")
+    sitting = [p for p in COUNCIL if p != "hana-kim"]
+    write_record(repo, "2026-vacancy", {
+        "kind": "motion", "title": "Fill hana-kim's seat", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Ravi Patel", "appointee": "ravi-patel",
+                   "replaces": {"login": "hana-kim", "cohort": "B", "term_end": "2027-06-15"}},
+        "voting": {"opens": "2026-10-20", "closes": "2026-10-27"}, "finalised": "2026-10-28",
+        "electorate": sitting,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-21,yes\n" for p in sitting))
+    tally(repo, "2026-vacancy")
+    with (repo / "council.yaml").open("a") as fh:
+        fh.write("\n  - login: ravi-patel\n    cohort: B\n    term_start: '2026-10-28'\n"
+                 "    term_end: '2027-06-15'\n    elected_in: 2026-vacancy\n"
+                 "    replaces: hana-kim\n")
+    assert found(repo) == []

@@ -222,6 +222,11 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
     elif r["kind"] == "motion" and r["type"] in ("member-remove", "council-vote", "vacancy"):
         want = sorted(v["login"].lower() for v in seats.values())
         have = sorted(x.lower() for x in d.get("electorate", []))
+        # the member whose seat a vacancy vote fills may have resigned (a resignation is no
+        # vote: it only empties the seat), so the electorate may leave them out
+        gone = str(((d.get("motion") or {}).get("replaces") or {}).get("login") or "").lower()
+        if r["type"] == "vacancy" and gone in want and gone not in have:
+            want.remove(gone)
         if want != have:
             issues.append((c, f"the electorate of a council vote is the sitting council "
                            f"({', '.join(want) or 'none'})", ("electorate",)))
