@@ -55,3 +55,15 @@ def test_ecosystem_evidence_format_json_eco_functional(repo: Path, charter: Run)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["slug"] == "graphkit" and data["requirement"] == "tests" and data["met"] is True
+
+
+def test_ecosystem_review_unreachable_github_names_no_python_class_eco_periodic(
+    repo: Path, charter: Run
+) -> None:
+    # Was: "cannot reach GitHub (ConnectionError)": a Python class name, and no fix.
+    proc = charter("ecosystem", "review", "--all", "--retries", "0", "--github-api",
+                   "http://127.0.0.1:9", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "cannot reach GitHub (no connection); check the network" in proc.stderr
+    assert "ConnectionError" not in proc.stderr

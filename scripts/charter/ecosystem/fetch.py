@@ -274,7 +274,12 @@ class Fetcher:
                 import requests
 
                 if isinstance(exc, requests.exceptions.RequestException):
-                    raise GitHubError(f"{what}: cannot reach GitHub ({type(exc).__name__})"
+                    why = ("timed out" if isinstance(exc, requests.exceptions.Timeout)
+                           else "no connection" if isinstance(
+                               exc, requests.exceptions.ConnectionError)
+                           else "request failed")
+                    raise GitHubError(f"{what}: cannot reach GitHub ({why}); check the network, "
+                                      "or the API URL (--github-api, $CHARTER_GITHUB_API)"
                                       ) from None
                 raise
             self._respect_remaining(headers, what)
