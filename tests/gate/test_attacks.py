@@ -468,3 +468,19 @@ def test_gov_modules_scope_new_module_maintainers_do_not_approve_themselves(
     assert r["groups"][0]["eligible"] == ["ada", "dan", "eve"] and r["groups"][0]["needed"] == 2
     rc, _ = check(org, approved=["dan", "eve"], author="ada", body=DISCUSSION)
     assert rc == 0
+
+
+# --- ECO-STATUS: an active project is not quietly unlisted -----------------------------------
+
+def test_eco_status_active_project_does_not_return_to_the_queue(org: GitRepo) -> None:
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="active", decisions=[
+        {"date": "2026-10-01", "outcome": "accepted", "for": ["ivy", "jo", "kim"],
+         "against": ["mo", "ned"], "working_group": ["ivy", "jo", "kim", "mo", "ned"]}]))
+    org.commit("alpha accepted")
+    org.git("branch", "-f", "main", "HEAD")
+    # only active projects are shown: "new" would unlist it without a retirement decision
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="new"))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="jo")
+    assert rc == 1 and any("never by returning to the queue" in p
+                           for p in req(rep, "ECO-STATUS")["problems"])

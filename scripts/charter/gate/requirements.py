@@ -512,6 +512,11 @@ def _project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
         return [req]
     for d in added:
         req.problems += _check_vote(ctx, slug, d)
+    if new.status in QUEUE_STATUSES and old_status in ("accepted", "active"):
+        req.problems.append(
+            f"ECO-STATUS: {slug} is {old_status}; a listed project leaves the ecosystem only "
+            "by a recorded decision to retire it (ECO-PERIODIC), never by returning to the queue "
+            f"as {new.status!r}")
     if new.status != old_status and new.status not in QUEUE_STATUSES:
         last = added[-1] if added else None
         if last is None or new.status not in DECISION_STATUS.get(last.get("outcome", ""), ()):
