@@ -30,3 +30,24 @@ def test_roster_build_refuses_a_folder_that_is_not_a_roster(repo: Path, charter:
     assert proc.returncode == 1
     assert "refusing to replace it" in proc.stderr
     assert (repo / "members/aiko-tanaka.yaml").exists()
+
+
+def test_roster_build_refuses_an_out_inside_a_data_folder(repo: Path, charter: Run) -> None:
+    # Was: `--out modules/site` wrote the site into modules/, and check then reported every
+    # generated page as an INT-STRAY-FILE.
+    proc = charter("roster", "build", "--repo", str(repo), "--out", str(repo / "modules/site"))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "is inside modules/, which holds governance data" in proc.stderr
+    assert not (repo / "modules/site").exists()
+    assert charter("check", "--repo", str(repo)).returncode == 0
+
+
+def test_roster_build_twice_into_the_same_out(repo: Path, charter: Run, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = charter("roster", "build", "--repo", str(repo), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    again = charter("roster", "build", "--repo", str(repo), "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert (out / "v1/index.json").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.resolve() == root.resolve() or root.resolve().is_relative_to(out.resolve()):
         raise CharterError(f"--out {args.out} would replace the governance repository itself")
+    for folder in ("members", "modules", "ecosystem", "elections", "schemas"):
+        if out.resolve().is_relative_to((root / folder).resolve()):
+            raise CharterError(f"--out {args.out} is inside {folder}/, which holds governance "
+                               "data; build the site elsewhere, e.g. --out _site")
     try:
         roster.write_site(files, out)
     except OSError as exc:
