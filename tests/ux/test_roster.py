@@ -26,10 +26,12 @@ def test_roster_build_with_an_empty_out_is_a_usage_error(repo: Path, charter: Ru
 
 
 def test_roster_build_refuses_a_folder_that_is_not_a_roster(repo: Path, charter: Run) -> None:
-    proc = charter("roster", "build", "--repo", str(repo), "--out", str(repo / "members"))
+    (repo / "notes").mkdir()
+    (repo / "notes/keep.txt").write_text("mine\n")
+    proc = charter("roster", "build", "--repo", str(repo), "--out", str(repo / "notes"))
     assert proc.returncode == 1
     assert "refusing to replace it" in proc.stderr
-    assert (repo / "members/aiko-tanaka.yaml").exists()
+    assert (repo / "notes/keep.txt").read_text() == "mine\n"
 
 
 def test_roster_build_refuses_an_out_inside_a_data_folder(repo: Path, charter: Run) -> None:
