@@ -484,3 +484,41 @@ def test_eco_status_active_project_does_not_return_to_the_queue(org: GitRepo) ->
     rc, rep = check(org, approved=["ivy"], author="jo")
     assert rc == 1 and any("never by returning to the queue" in p
                            for p in req(rep, "ECO-STATUS")["problems"])
+
+
+# --- a recorded vote counts only for what it was about ------------------------------------------
+
+ADMISSION = "certified: true\nkind: motion\ntype: member-add\npassed: true\n"
+
+
+def test_pc_amend_vote_must_be_an_amendment(org: GitRepo) -> None:
+    org.edit("policy.yaml", lambda d: d.update(governance={"amendment": "community-vote"}))
+    org.write({"elections/2026-admit/result.yaml": ADMISSION})
+    org.commit("community vote; an admission vote")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("policy.yaml", lambda d: d.update(ecosystem={"min_stars": 500}))
+    org.commit()
+    body = DISCUSSION + "\n## Vote\nelections/2026-admit\n"
+    rc, rep = check(org, approved=["ada"], author="dan", body=body)
+    assert rc == 1 and "not amend" in req(rep, "PC-AMEND")["problems"][0]
+
+
+def test_pc_term_vote_must_be_a_no_confidence_vote(org: GitRepo, monkeypatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+    org.write({"elections/2026-admit/result.yaml": ADMISSION})
+    org.commit("an admission vote")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("council.yaml", _drop_seat("pat"))
+    org.commit()
+    rc, _ = check(org, approved=["bob"], author="ada", body="## Vote\nelections/2026-admit\n")
+    assert rc == 1
+
+
+def test_gov_lead_elect_record_must_be_a_lead_election(org: GitRepo) -> None:
+    org.write({"elections/2026-admit/result.yaml": ADMISSION})
+    org.commit("an admission vote")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-admit"))
+    org.commit()
+    rc, rep = check(org, approved=["cyd", "dan", "ada", "eve"], author="finn", body=DISCUSSION)
+    assert rc == 1 and "not lead-election" in req(rep, "GOV-LEAD-ELECT")["problems"][0]

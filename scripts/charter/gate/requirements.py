@@ -380,8 +380,32 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
             req.problems.append(
                 f"GOV-LEAD-ELECT: elections/{ident}/ has no certified result; add the election "
                 "and its result before changing the lead")
+        elif why := vote_mismatch(ctx, ident, ("lead-election",)):
+            req.problems.append(f"GOV-LEAD-ELECT: {why}")
         out.append(req)
     return out
+
+
+def vote_mismatch(ctx: Context, ident: str, kinds: tuple[str, ...],
+                  subjects: tuple[str, ...] = ()) -> str | None:
+    """Why the certified record elections/<ident> is not a vote of one of ``kinds`` (election
+    kinds or motion types) about one of ``subjects``, as far as its election.yaml and result.yaml
+    say; None when nothing in them contradicts it."""
+    record = ctx.base.elections.get(ident) or ctx.head.elections.get(ident) or {}
+    result = ctx.results.get(ident)
+    result = result if isinstance(result, dict) else {}
+    motion = record.get("motion") if isinstance(record.get("motion"), dict) else {}
+    said = {str(x) for x in (record.get("kind"), motion.get("type"), result.get("kind"),
+                             result.get("type")) if x}
+    said.discard("motion")
+    if said and not said & set(kinds):
+        return f"elections/{ident} is a {'/'.join(sorted(said))} vote, not {' or '.join(kinds)}"
+    subject = str(motion.get("subject", ""))
+    if subjects and subject and subject.lower() not in {x.lower() for x in subjects}:
+        return f"elections/{ident} is about {subject}, not {subjects[0]}"
+    if result.get("passed") is False:
+        return f"the vote elections/{ident} did not pass"
+    return None
 
 
 def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -396,6 +420,9 @@ def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
                 "section with elections/<id>")
         elif not any(n in ctx.elections for n in named):
             req.problems.append(f"PC-AMEND: elections/{named[0]}/ has no certified result")
+        elif all(vote_mismatch(ctx, n, ("amend",)) for n in named if n in ctx.elections):
+            first = next(n for n in named if n in ctx.elections)
+            req.problems.append(f"PC-AMEND: {vote_mismatch(ctx, first, ('amend',))}")
     else:
         req = Requirement("GOV-DISCUSSION", ev, f"{ev.describe()}: a rule change",
                           [core_majority(ctx, {})])
@@ -452,8 +479,9 @@ def _seat_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
     if any((s.replaces or "").lower() == person.lower() and s.elected_in in ctx.elections
            for s in ctx.head.council.seats):
         return [req]  # the replacing seat is checked as PC-VACANCY
-    votes = ctx.body.elections("vote")
-    if any(v in ctx.elections for v in votes):
+    votes = [v for v in ctx.body.elections("vote") if v in ctx.elections
+             and not vote_mismatch(ctx, v, ("no-confidence",), (person, "council"))]
+    if votes:
         req.summary = f"{ev.describe()} by the recorded vote elections/{votes[0]}"
         return [req]
     req.problems.append(
@@ -677,8 +705,9 @@ def _community(ctx: Context, ev: Event, approved: set[str]) -> list[str]:
             out.append(f"PC-MEMBER-ADD: the vote {ref} did not pass")
     consent = _consents(ctx, who, approved)
     leaves = bool(before) and not before.get("removed") and not member_now
-    if leaves and not consent and not any(v in ctx.elections
-                                          for v in ctx.body.elections("vote")):
+    if leaves and not consent and not any(
+            v in ctx.elections and not vote_mismatch(ctx, v, ("member-remove",), (who,))
+            for v in ctx.body.elections("vote")):
         out.append(f"PC-MEMBER-REMOVE: {who} leaves the community only at their own wish (they "
                    "open or approve this pull request) or by a recorded council vote named under "
                    "'## Vote' (elections/<id> with a certified result)")
