@@ -522,3 +522,49 @@ def test_gov_lead_elect_record_must_be_a_lead_election(org: GitRepo) -> None:
     org.commit()
     rc, rep = check(org, approved=["cyd", "dan", "ada", "eve"], author="finn", body=DISCUSSION)
     assert rc == 1 and "not lead-election" in req(rep, "GOV-LEAD-ELECT")["problems"][0]
+
+
+# --- checked and sound: kept as regression tests ---------------------------------------------
+
+def test_gov_approval_base_with_broken_core_fails_closed(org: GitRepo) -> None:
+    # the base's core.yaml does not load: nobody is a core maintainer, so nothing that needs one
+    # can pass (an administrator repairs the base), and the head is not blamed for it
+    (org.path / "core.yaml").write_text("lead: ada\nmaintainers: [ada\n")
+    org.commit("broken core on main")
+    org.git("branch", "-f", "main", "HEAD")
+    org.write({"docs/x.md": "x\n"})
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob", "cyd", "dan", "eve"], author="finn")
+    assert rc == 1 and rep["findings"] == []
+    assert req(rep, "GOV-APPROVAL")["groups"][0]["eligible"] == []
+
+
+def test_gov_approval_reviewer_login_case_does_not_matter(org: GitRepo) -> None:
+    org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    rc, _ = check(org, approved=["IVY"], author="ADA", body=NOMINATION)
+    assert rc == 0
+    rc, _ = check(org, approved=["NewBie"], author="ada", body=NOMINATION)
+    assert rc == 1
+
+
+def test_gov_approval_login_case_change_in_head_needs_an_owner(org: GitRepo) -> None:
+    org.edit("core.yaml", lambda d: d.update(maintainers=["ada", "bob", "cyd", "dan", "EVE"]))
+    org.commit()
+    rc, rep = check(org, approved=["finn", "gus", "hal"], author="jo")
+    assert rc == 1 and req(rep, "GOV-APPROVAL")["groups"][0]["label"] == "core maintainers"
+
+
+@pytest.mark.parametrize("path", [".pre-commit-config.yaml", "Makefile", ".gitignore",
+                                  "conftest.py", "pyproject.toml", ".github/dependabot.yml",
+                                  "schemas/member.schema.json", "sitecustomize.py", ".envrc",
+                                  "lib/nn/x.py", "generated/extra.js"])
+def test_gov_approval_every_other_path_needs_core(org: GitRepo, path: str) -> None:
+    p = org.path / path
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text("x\n")
+    org.commit()
+    rc, _ = check(org, approved=["finn", "gus", "hal", "ivy", "sam", "pat", "jo"], author="kim")
+    assert rc == 1
+    rc, _ = check(org, approved=["bob"], author="kim")
+    assert rc == 0
