@@ -236,3 +236,51 @@ def test_pc_vacancy_after_a_resignation(repo: Path) -> None:
                  "    term_end: '2027-06-15'\n    elected_in: 2026-vacancy\n"
                  "    replaces: hana-kim\n")
     assert found(repo) == []
+
+
+def test_pc_vacancy_fills_a_seat_an_election_left_vacant(repo: Path) -> None:
+    """PC-VACANCY: the council may fill any vacancy, including a seat an election left empty
+    (fewer candidates than seats, or the PC-COI cascade running out). replaces.login was
+    required, so such a seat could never be filled: the vote had to name someone who held it."""
+    cands = ["sofia-rossi", "kwame-mensah", "hana-kim", "elif-demir"]
+    write_record(repo, "2027-council", {
+        "kind": "council-election", "title": "Council 2027", "returning_officer": "george-hale",
+        "scope": "whole", "seats": 5,
+        "nomination": {"opens": "2027-05-17", "closes": "2027-05-30"},
+        "voting": {"opens": "2027-05-31", "closes": "2027-06-13"}, "finalised": "2027-06-15",
+        "electorate": COMMUNITY, "participation": COMMUNITY[:3],
+        "candidates": [{"login": c} for c in cands],
+    }, ",".join(cands) + "\n5,4,3,2\n5,4,3,1\n4,3,2,1\n")
+    tally(repo, "2027-council")
+    result = (repo / "elections/2027-council/result.yaml").read_text()
+    assert "vacancies:\n- cohort: B\n  term_end: '2028-06-15'\n" in result
+    write_record(repo, "2027-vacancy", {
+        "kind": "motion", "title": "Fill the empty seat", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Ravi Patel", "appointee": "ravi-patel",
+                   "replaces": {"cohort": "B", "term_end": "2028-06-15"}},
+        "voting": {"opens": "2027-07-01", "closes": "2027-07-08"}, "finalised": "2027-07-09",
+        "electorate": cands,
+    }, "voter,date,vote\n" + "".join(f"{p},2027-07-02,yes\n" for p in cands))
+    tally(repo, "2027-vacancy")
+    seats = [("sofia-rossi", "A", "2027-06-15", "2029-06-15", "2027-council"),
+             ("kwame-mensah", "A", "2027-06-15", "2029-06-15", "2027-council"),
+             ("hana-kim", "B", "2027-06-15", "2028-06-15", "2027-council"),
+             ("elif-demir", "B", "2027-06-15", "2028-06-15", "2027-council"),
+             ("ravi-patel", "B", "2027-07-09", "2028-06-15", "2027-vacancy")]
+    (repo / "council.yaml").write_text("returning_officer: george-hale\nseats:\n" + "".join(
+        f"  - login: {a}\n    cohort: {b}\n    term_start: '{c}'\n    term_end: '{d}'\n"
+        f"    elected_in: {e}\n" for a, b, c, d, e in seats))
+    _, load_findings = load(FsTree(repo))
+    assert [f for f in load_findings if f.severity is Severity.ERROR] == []
+    assert found(repo) == []
+    # a second appointment to the same empty seat has no seat left to fill
+    write_record(repo, "2027-vacancy-2", {
+        "kind": "motion", "title": "Fill it again", "returning_officer": "george-hale",
+        "motion": {"type": "vacancy", "text": "Appoint Omar", "appointee": "omar-haddad",
+                   "replaces": {"cohort": "B", "term_end": "2028-06-15"}},
+        "voting": {"opens": "2027-08-01", "closes": "2027-08-08"}, "finalised": "2027-08-09",
+        "electorate": [*cands, "ravi-patel"],
+    }, "voter,date,vote\n" + "".join(f"{p},2027-08-02,yes\n" for p in [*cands, "ravi-patel"]))
+    tally(repo, "2027-vacancy-2")
+    assert any(f.path == "elections/2027-vacancy-2/election.yaml" and "no vacant seat" in f.message
+               for f in found(repo))

@@ -169,35 +169,39 @@ def expected_council(counts: list[Count],
     """
     seats: dict[str, dict[str, Any]] = {}
     vacated: dict[str, dict[str, Any]] = {}  # seats emptied by a vote, for their replacements
+    empty: list[dict[str, Any]] = []  # seats an election left vacant (cohort, term_end)
     any_election = False
     for c in _certified(counts):
         r = c.result
         assert r is not None
         d = c.record.data
         if issues is not None and any_election:
-            _consistent(c, seats, vacated, issues)
+            _consistent(c, seats, vacated, empty, issues)
         if r["kind"] == "council-election":
             any_election = True
             if r["scope"] == "whole":
-                seats, vacated = {}, {}
+                seats, vacated, empty = {}, {}, []
             else:
                 seats = {k: v for k, v in seats.items() if v["cohort"] != r["scope"]}
                 vacated = {k: v for k, v in vacated.items() if v["cohort"] != r["scope"]}
+                empty = [v for v in empty if v["cohort"] != r["scope"]]
             for s in r["elected"]:
                 seats[s["login"].lower()] = dict(s)
+            empty.extend(dict(v) for v in r.get("vacancies") or () if v.get("term_end"))
         elif r["kind"] == "motion" and r["passed"]:
             m = d["motion"]
             subject = (m.get("subject") or "").lower()
             if r["type"] == "no-confidence" and subject == "council":
-                seats, vacated = {}, {}
+                seats, vacated, empty = {}, {}, []
             elif r["type"] in ("no-confidence", "member-remove"):
                 if subject in seats:
                     vacated[subject] = seats.pop(subject)
             elif r["type"] == "vacancy":
                 rep = m.get("replaces") or {}
-                low = str(rep.get("login", "")).lower()
+                low = str(rep.get("login") or "").lower()
                 # a replacement serves out the original term (PC-TERM)
-                orig = seats.pop(low, None) or vacated.pop(low, None) or {}
+                orig = (seats.pop(low, None) or vacated.pop(low, None) or {}) if low else \
+                    _take_empty(empty, rep)
                 if m.get("appointee"):
                     seats[m["appointee"].lower()] = {
                         "login": m["appointee"], "cohort": orig.get("cohort", rep.get("cohort")),
@@ -208,7 +212,16 @@ def expected_council(counts: list[Count],
     return seats, any_election
 
 
+def _take_empty(empty: list[dict[str, Any]], rep: dict[str, Any]) -> dict[str, Any]:
+    """Remove and return the empty seat of ``rep``'s cohort and term ({} when there is none)."""
+    for i, v in enumerate(empty):
+        if (v.get("cohort"), v.get("term_end")) == (rep.get("cohort"), rep.get("term_end")):
+            return empty.pop(i)
+    return {}
+
+
 def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, dict[str, Any]],
+                empty: list[dict[str, Any]],
                 issues: list[tuple[Count, str, tuple[str | int, ...]]]) -> None:
     d, r = c.record.data, c.result
     assert r is not None
@@ -238,12 +251,22 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
                        "council", ("motion", "subject")))
     if r["kind"] == "motion" and r["type"] == "vacancy":
         rep = d.get("motion", {}).get("replaces") or {}
-        login = str(rep.get("login", ""))
+        login = str(rep.get("login") or "")
         orig = seats.get(login.lower()) or vacated.get(login.lower())
-        if orig is None:
-            issues.append((c, f"{login or 'the replaced member'} holds no seat in the certified "
-                           "council of the day; a vacancy is filled in the seat it leaves",
-                           ("motion", "replaces")))
+        if not login:
+            if not any((v.get("cohort"), v.get("term_end")) == (rep.get("cohort"),
+                                                                 rep.get("term_end"))
+                       for v in empty):
+                left = ", ".join(f"cohort {v.get('cohort')} until {v.get('term_end')}"
+                                 for v in empty) or "none"
+                issues.append((c, f"no vacant seat in cohort {rep.get('cohort')} until "
+                               f"{rep.get('term_end')} in the certified council of the day "
+                               f"(seats left vacant by elections: {left}); name the member "
+                               "whose seat is filled in replaces.login",
+                               ("motion", "replaces")))
+        elif orig is None:
+            issues.append((c, f"{login} holds no seat in the certified council of the day; a "
+                           "vacancy is filled in the seat it leaves", ("motion", "replaces")))
         elif (orig.get("cohort"), orig.get("term_end")) != (rep.get("cohort"),
                                                              rep.get("term_end")):
             issues.append((c, f"{login}'s seat is cohort {orig.get('cohort')} until "

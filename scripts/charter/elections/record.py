@@ -303,7 +303,8 @@ def _council_election(c: Count, policy: Policy) -> None:
                               " (it does not affect who is elected)"}
     result["coi"] = out.log
     result["elected"] = [s.as_dict(c.record.id) for s in seat_list if s.login]
-    result["vacancies"] = [{"cohort": s.cohort} for s in seat_list if not s.login]
+    result["vacancies"] = [{"cohort": s.cohort, **({"term_end": s.term_end} if s.term_end else {})}
+                           for s in seat_list if not s.login]
     c.result = result
     c.report = _council_report(c, scores, out, seat_list, unit)
 
@@ -533,8 +534,9 @@ def _effect(m: dict[str, Any], passed: bool) -> str | None:
         return f"{who} is removed as lead; the core maintainers elect a new lead (GOV-LEAD-ELECT)"
     if t == "vacancy":
         rep = m.get("replaces") or {}
-        return (f"{m.get('appointee')} replaces {rep.get('login')} in cohort "
-                f"{rep.get('cohort')} until {rep.get('term_end')}")
+        whose = f"replaces {rep['login']}" if rep.get("login") else "fills a vacant seat"
+        return (f"{m.get('appointee')} {whose} in cohort {rep.get('cohort')} until "
+                f"{rep.get('term_end')}")
     if t == "amend":
         return "the governance change is adopted"
     return "the motion is adopted"
