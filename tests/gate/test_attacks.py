@@ -568,3 +568,16 @@ def test_gov_approval_every_other_path_needs_core(org: GitRepo, path: str) -> No
     assert rc == 1
     rc, _ = check(org, approved=["bob"], author="kim")
     assert rc == 0
+
+
+def test_pc_member_remove_deleting_the_member_file_is_a_removal(org: GitRepo) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(community={"since": "2023-01-01"}))
+    org.commit("tess is a community member")
+    org.git("branch", "-f", "main", "HEAD")
+    org.write({"members/tess.yaml": None})
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and any(p.startswith("PC-MEMBER-REMOVE")
+                           for p in req(rep, "GOV-APPROVAL")["problems"])
+    rc, _ = check(org, approved=["bob"], author="tess")
+    assert rc == 0

@@ -658,7 +658,11 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
             req.summary += (f": without {ev.subject}'s own approval, a majority of the core "
                             "maintainers decides who approves as them")
     if ev.kind == "member-community-changed":
-        req.problems += _community(ctx, ev, approved)
+        req.problems += _community(ctx, ev.subject, ev.before, ev.after, approved)
+    if ev.kind == "member-removed":
+        old = ctx.base.member(ev.subject)
+        req.problems += _community(ctx, ev.subject, old.community if old else None, None,
+                                   approved)
     if ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
         old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
         before = parse_date(old.last_active) if old and old.last_active else None
@@ -672,13 +676,13 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     return [req]
 
 
-def _community(ctx: Context, ev: Event, approved: set[str]) -> list[str]:
+def _community(ctx: Context, who: str, before_: Any, after_: Any,
+               approved: set[str]) -> list[str]:
     """Voting membership of the community changes only as the PC-MEMBER rules say: admission by
     a certified member-add vote (named by admitted_by), removal by the person's own wish or a
     recorded vote, resuming after a lapse at the person's own request."""
-    before = dict(ev.before or {})
-    after = dict(ev.after or {})
-    who = ev.subject
+    before = dict(before_ or {})
+    after = dict(after_ or {})
     out: list[str] = []
     member_now = bool(after) and not after.get("removed")
     admitted = member_now and (not before or bool(before.get("removed"))
