@@ -70,3 +70,33 @@ def test_validate_a_path_that_does_not_exist_is_a_usage_error(repo: Path, charte
     no_traceback(proc)
     assert proc.returncode == 2
     assert "members/nobody.yaml: no such file or folder" in proc.stderr
+
+
+def test_validate_a_path_outside_the_repository_is_a_usage_error(repo: Path, charter: Run,
+                                                                  tmp_path: Path) -> None:
+    # Was: reported nothing for it and exited 0, as if the file had been checked.
+    stray = tmp_path / "notes.yaml"
+    stray.write_text("nmae: x\n")
+    proc = charter("validate", "--repo", str(repo), str(stray))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert f"{stray}: not in the governance repository" in proc.stderr
+
+
+def test_charter_repo_from_the_environment_is_named(tmp_path: Path, charter: Run) -> None:
+    proc = charter("check", env={"CHARTER_REPO": str(tmp_path / "nope")})
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert f"--repo {tmp_path / 'nope'} (from $CHARTER_REPO): no such directory" in proc.stderr
+
+
+def test_validate_paths_from_root_and_subdirectory_agree(repo: Path, charter: Run) -> None:
+    with open(repo / "members/aiko-tanaka.yaml", "a", encoding="utf-8") as fh:
+        fh.write("nmae: x\n")
+    a = charter("validate", "members/aiko-tanaka.yaml", "core.yaml", cwd=repo)
+    b = charter("validate", "aiko-tanaka.yaml", "../core.yaml", cwd=repo / "members")
+    c = charter("validate", "--repo", str(repo), "members/aiko-tanaka.yaml", "core.yaml",
+                cwd=repo.parent)
+    assert a.returncode == b.returncode == c.returncode == 1
+    assert a.stdout == b.stdout == c.stdout
+    assert "core.yaml:8:5: INT-UNKNOWN-LOGIN" in a.stdout

@@ -97,10 +97,13 @@ def repo_root(args: argparse.Namespace) -> Path:
             )
         return found if found != here else Path(".")
     root = Path(args.repo)
+    given = f"--repo {args.repo}"
+    if args.repo == os.environ.get("CHARTER_REPO"):
+        given += " (from $CHARTER_REPO)"
     if not root.exists():
-        raise CharterError(f"--repo {args.repo}: no such directory")
+        raise CharterError(f"{given}: no such directory")
     if not root.is_dir():
-        raise CharterError(f"--repo {args.repo}: not a directory (pass the repository's folder)")
+        raise CharterError(f"{given}: not a directory (pass the repository's folder)")
     if not _is_governance(root):
         raise CharterError(
             f"{root.resolve()} does not look like a governance repository (no policy.yaml or "

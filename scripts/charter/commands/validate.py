@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
 from charter.errors import UsageError
@@ -31,23 +31,31 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder (a PATH is relative to the "
                          "current directory or to --repo)")
+    wanted = [_rel(root, p) for p in args.paths]
+    outside = [p for p, w in zip(args.paths, wanted, strict=True) if w is None]
+    if outside:
+        raise UsageError(f"{outside[0]}: not in the governance repository ({root.resolve()})")
     _state, findings = load_checked(root)
     findings = select(findings, args)
     if args.paths:
-        wanted = [_rel(root, p) for p in args.paths]
-        findings = [f for f in findings if any(_under(f.path, w) for w in wanted)]
+        findings = [f for f in findings if any(_under(f.path, w) for w in wanted if w is not None)]
     emit(findings, args.format)
     return exit_code(findings)
 
 
-def _rel(root: object, p: str) -> str:
-    path = Path(p)
-    try:
-        rel = path.resolve().relative_to(Path(str(root)).resolve())
-    except ValueError:
-        rel = PurePosixPath(p)  # type: ignore[assignment]
-    s = str(rel).replace("\\", "/")
-    return "" if s == "." else s
+def _rel(root: Path, p: str) -> str | None:
+    """``p`` (relative to the current directory, or else to the repository) as a
+    repository-relative path; None when it is outside the repository."""
+    top = root.resolve()
+    for candidate in (Path(p), root / p):
+        if not candidate.exists():
+            continue
+        try:
+            rel = candidate.resolve().relative_to(top).as_posix()
+        except ValueError:
+            continue
+        return "" if rel == "." else rel
+    return None
 
 
 def _under(path: str, wanted: str) -> bool:
