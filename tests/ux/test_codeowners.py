@@ -152,3 +152,20 @@ def test_codeowners_creates_dot_github_when_missing(repo: Path, charter: Run) ->
     assert proc.returncode == 0, proc.stderr
     assert "wrote .github/CODEOWNERS" in proc.stdout
     assert charter("check", "--repo", str(repo)).returncode == 0
+
+
+def test_check_int_generated_does_not_send_the_user_to_a_command_that_refuses(
+    repo: Path, charter: Run
+) -> None:
+    # Was: "INT-GENERATED out of date; run: charter codeowners (charter codeowners --check shows
+    # the diff)" while both commands refuse to run until every login has a member file.
+    text = (repo / "modules/compiler.yaml").read_text()
+    (repo / "modules/compiler.yaml").write_text(
+        text.replace("  - elif-demir\n", "  - elif-demir\n  - newbie\n"))
+    proc = charter("check", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert (".github/CODEOWNERS: INT-GENERATED out of date; fix the INT-UNKNOWN-LOGIN findings "
+            "first, then run: charter codeowners\n") in proc.stdout
+    assert "--check shows the diff" not in proc.stdout
+    assert charter("codeowners", "--repo", str(repo)).returncode == 1

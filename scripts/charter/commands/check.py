@@ -7,6 +7,7 @@ Validation, every generated file in sync, and every extra check registered in ``
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,8 @@ from charter.report import emit, exit_code
 # Problems that leave data out of the state: the generated files and results cannot be judged
 # against a partial state (they would all look stale, and the fix offered would drop data).
 BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
+
+CODEOWNERS_BLOCKING = ("INT-UNKNOWN",)
 
 CheckFn = Callable[[Path, State], list[Finding]]
 
@@ -71,6 +74,15 @@ def run(args: argparse.Namespace) -> int:
             mod, _, name = spec.partition(":")
             fn: CheckFn = getattr(importlib.import_module(mod), name)
             findings.extend(fn(root, state))
+    if any(f.rule.startswith(CODEOWNERS_BLOCKING) for f in findings):
+        # `charter codeowners` refuses until these are fixed: say so rather than send the user
+        # to a command that will only tell them to come back
+        findings = [
+            dataclasses.replace(f, message=f.message.split(";")[0] + "; fix the "
+                                "INT-UNKNOWN-LOGIN findings first, then run: charter codeowners")
+            if f.rule == "INT-GENERATED" and "; run: charter codeowners" in f.message else f
+            for f in findings
+        ]
     findings = select(findings, args)
     emit(findings, args.format)
     if args.format == "text" and not findings:
