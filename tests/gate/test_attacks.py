@@ -581,3 +581,16 @@ def test_pc_member_remove_deleting_the_member_file_is_a_removal(org: GitRepo) ->
                            for p in req(rep, "GOV-APPROVAL")["problems"])
     rc, _ = check(org, approved=["bob"], author="tess")
     assert rc == 0
+
+
+def test_gov_nominate_core_head_declared_conflict_with_the_lead_does_not_bypass_the_lead(
+        org: GitRepo) -> None:
+    # declaring in the nomination itself that finn is the lead's family would hand the decision
+    # from the lead (ada) to a core majority
+    org.edit("members/finn.yaml", lambda d: d.update(relationships=[{"login": "ada",
+                                                                     "kind": "family"}]))
+    org.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan", "eve"], author="hal", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and r["groups"][0]["label"] == "lead core maintainer"

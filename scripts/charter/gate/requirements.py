@@ -318,8 +318,14 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
     nominee = ev.subject
     excluded = conflicts(ctx, nominee, NOMINEE)
     lead = ctx.base.core.lead
-    if lead and lead.lower() not in excluded:
-        groups = [Group("lead core maintainer", (lead,), 1, f"the lead core maintainer, {lead}")]
+    if lead and lead.lower() not in _base_view(excluded):
+        # a conflict with the lead declared only in this pull request does not hand the decision
+        # to the core maintainers: the lead still decides, and cannot while it stands
+        conflicted = lead.lower() in excluded
+        groups = [Group("lead core maintainer", () if conflicted else (lead,), 1,
+                        f"the lead core maintainer, {lead}" + (
+                            " (conflicted by a relationship declared in this pull request: "
+                            "land that declaration first)" if conflicted else ""))]
         summary = f"nomination of {nominee} as a core maintainer: the lead decides"
     else:
         groups = [core_majority(ctx, excluded)]
