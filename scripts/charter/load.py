@@ -13,7 +13,7 @@ from typing import Any
 
 from charter import schema, yamlio
 from charter.errors import YamlError
-from charter.findings import Finding
+from charter.findings import Finding, Severity
 from charter.model import (
     Affiliation,
     Core,
@@ -101,6 +101,13 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
             rest = p[len(folder) + 1 :]
             name = rest.rsplit("/", 1)[-1]
             if name.startswith(".") and name in (".gitkeep", ".keep"):
+                continue
+            if "/" not in rest and (name.startswith(".") or name.endswith(("~", ".swp", ".bak",
+                                                                          ".orig"))):
+                # an editor's swap or backup file, .DS_Store: never data, so not an error
+                # (it failed `charter check` on a maintainer's machine while CI passed)
+                stray.append(Finding(p, 0, 0, "INT-STRAY-FILE", "hidden or backup file; charter "
+                                     "ignores it (do not commit it)", Severity.WARNING))
                 continue
             if "/" in rest or not rest.endswith(".yaml"):
                 hint = (

@@ -138,3 +138,24 @@ def test_schema_wrong_type_says_what_to_write(repo: Path, charter: Run) -> None:
     assert code == 1
     assert ("policy.yaml:15:26: SCHEMA governance.lead_removal_fraction: expected a string, "
             "found a number (An exact fraction such as 1/2, 2/3 or 3/4") in out
+
+
+def test_int_stray_file_editor_and_os_leftovers_are_warnings(repo: Path, charter: Run) -> None:
+    # Was: .DS_Store, vim swap files and ~ backups failed `charter check` on a maintainer's
+    # machine (errors) while CI, on a clean checkout, passed.
+    for name in ("members/.DS_Store", "modules/.nn.yaml.swp", "members/aiko-tanaka.yaml~"):
+        (repo / name).write_text("junk\n")
+    proc = charter("check", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stdout
+    assert ("members/.DS_Store: INT-STRAY-FILE warning: hidden or backup file; charter ignores "
+            "it (do not commit it)") in proc.stdout
+
+
+def test_int_stray_file_other_files_are_still_errors(repo: Path, charter: Run) -> None:
+    (repo / "members/notes.txt").write_text("x\n")
+    (repo / "members/aiko.yml").write_text("x\n")
+    proc = charter("check", "--repo", str(repo))
+    assert proc.returncode == 1
+    assert "members/notes.txt: INT-STRAY-FILE unexpected file" in proc.stdout
+    assert "members/aiko.yml: INT-STRAY-FILE unexpected file; rename it to .yaml" in proc.stdout
