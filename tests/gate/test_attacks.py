@@ -594,3 +594,27 @@ def test_gov_nominate_core_head_declared_conflict_with_the_lead_does_not_bypass_
     rc, rep = check(org, approved=["bob", "cyd", "dan", "eve"], author="hal", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
     assert rc == 1 and r["groups"][0]["label"] == "lead core maintainer"
+
+
+def test_gov_remove_head_declared_conflict_does_not_silence_an_objection(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    # dan requests changes on eve's removal; declaring dan eve's family in the same pull request
+    # must not turn dan's objection into one that "does not block"
+    org.edit("members/eve.yaml", lambda d: d.update(relationships=[{"login": "dan",
+                                                                    "kind": "family"}]))
+    org.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    sha = org.commit()
+    fake_github.head_sha = sha
+    fake_github.files = ["core.yaml", "members/eve.yaml"]
+    fake_github.body = DISCUSSION
+    fake_github.author = user("finn", 106)
+    fake_github.reviews = [review(i, user(x, u), "APPROVED", sha)
+                           for i, (x, u) in enumerate((("ada", 101), ("bob", 102), ("cyd", 103)))]
+    fake_github.reviews.append(review(9, user("dan", 104), "CHANGES_REQUESTED", sha))
+    rc, out, err = check_github(org, fake_github)
+    assert out, err
+    r = req(json.loads(out), "GOV-REMOVE")
+    assert rc == 1 and r["groups"][0]["blocked_by"] == ["dan"]
+    fake_github.reviews.pop()
+    rc, _, _ = check_github(org, fake_github)
+    assert rc == 0

@@ -197,13 +197,21 @@ def _outcome(ctx: _req.Context, req: _req.Requirement, got: dict[str, Verdict], 
                 if v is not None and v.state == "changes-requested":
                     blocked.append(person)
                 candidates.append(person)
+        for person in g.objectors:
+            v = got.get(person.lower())
+            if v is not None and v.state == "changes-requested":
+                blocked.append(person)
         results.append(GroupResult(g, approved, blocked, candidates))
     not_counted: list[tuple[str, str]] = []
     short = head_sha[:7]
     for key, v in sorted(got.items()):
         name = v.member or v.login
+        objects = v.state == "changes-requested" and any(
+            key in {o.lower() for o in r.group.objectors} for r in results)
         if key in req.excluded and v.state in ("approved", "stale", "changes-requested"):
-            what = "" if v.state != "changes-requested" else "request for changes ignored: "
+            what = {"changes-requested": "request for changes ignored: "}.get(v.state, "")
+            if objects:
+                what = "cannot approve, but the request for changes blocks: "
             not_counted.append((name, f"{what}{req.excluded[key]}"))
         elif ctx.author and key == ctx.author.lower() and v.state == "approved":
             not_counted.append((name, "the author cannot approve their own pull request"))

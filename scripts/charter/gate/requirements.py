@@ -50,6 +50,9 @@ class Group:
     needed: int
     how: str
     consent: bool = False
+    # excluded only by a conflict declared in the head: they cannot approve, but their request
+    # for changes still blocks (a pull request cannot silence an objection by declaring one)
+    objectors: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # a group that decides needs at least one approval: a rule or fraction that computes 0
@@ -80,6 +83,11 @@ def _base_view(excluded: dict[str, str]) -> dict[str, str]:
     """The exclusions the base branch already knows (the person, base-declared conflicts)."""
     head_only = getattr(excluded, "head_only", frozenset())
     return {k: v for k, v in excluded.items() if k not in head_only}
+
+
+def _objectors(voters: tuple[str, ...], people: tuple[str, ...]) -> tuple[str, ...]:
+    low = {p.lower() for p in people}
+    return tuple(v for v in voters if v.lower() not in low)
 
 
 def _how_excluded(excluded: dict[str, str]) -> str:
@@ -123,7 +131,7 @@ def core_majority(ctx: Context, excluded: dict[str, str], label: str = "core mai
     need = _policy.more_than(frac, len(voters)) if voters else 1
     return Group(label, people, need,
                  f"a majority (more than {frac}) of the {len(voters)} {label}"
-                 + _how_excluded(excluded))
+                 + _how_excluded(excluded), objectors=_objectors(voters, people))
 
 
 def core_any(ctx: Context, excluded: dict[str, str], count: int = 1) -> Group:
@@ -210,7 +218,8 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
     if len(voters) != len(people):
         how += _how_excluded(excluded)
     return Requirement(rule, ev, summary,
-                       [Group(f"maintainers of module {ev.module}", people, need, how)], excluded)
+                       [Group(f"maintainers of module {ev.module}", people, need, how,
+                              objectors=_objectors(voters, people))], excluded)
 
 
 def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -510,7 +519,8 @@ def _returning_officer(ctx: Context, ev: Event, approved: set[str]) -> list[Requ
     return [Requirement("PC-ELECTION", ev, f"{ev.describe()}: nominated by the outgoing council",
                         [Group("council members", people, need,
                                f"a majority of the {len(voters)} council members"
-                               + _how_excluded(excluded))], excluded)]
+                               + _how_excluded(excluded),
+                               objectors=_objectors(voters, people))], excluded)]
 
 
 def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
