@@ -67,3 +67,15 @@ def test_module_emeritus_then_check_passes(repo: Path, charter: Run) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "wrote modules/nn.yaml" in proc.stdout
     assert charter("check", "--repo", str(repo)).returncode == 0
+
+
+def test_member_add_with_a_blank_name_is_a_usage_error(repo: Path, charter: Run) -> None:
+    # Was: `--name "  "` wrote name: '  '.
+    proc = charter("member", "add", "yan", "--name", "  ", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert "--name: give the person's name" in proc.stderr
+    assert not (repo / "members/yan.yaml").exists()
+    proc = charter("member", "add", "yan", "--name", " Yan Li ", "--repo", str(repo))
+    assert proc.returncode == 0, proc.stderr
+    assert "name: Yan Li\n" in (repo / "members/yan.yaml").read_text()

@@ -44,6 +44,9 @@ def run_add(args: argparse.Namespace) -> int:
     if not _LOGIN.match(login):
         raise CharterError(f"{login!r} is not a GitHub login (1-39 letters, digits or single "
                            "hyphens, not starting or ending with a hyphen)")
+    if not args.name.strip():
+        raise UsageError("--name: give the person's name, e.g. --name \"Ada Lovelace\"")
+    args.name = args.name.strip()
     rel = f"members/{login}.yaml"
     if (root / rel).exists():
         raise CharterError(f"{rel} already exists; edit it instead")
