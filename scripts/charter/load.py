@@ -124,12 +124,40 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
     return paths, stray
 
 
+# The parser's words for the common slips, and what to do about each (checked in this order).
+_SYNTAX_FIXES = (
+    ("mapping values are not allowed", "a ': ' inside an unquoted value, or a line indented "
+     "too far; quote the value (name: 'A: B') or line the key up with the ones above"),
+    ("end of stream", "a quote or bracket is never closed; close it"),
+    ("expected ',' or", "a [ or { is never closed; close it, or write one '- item' per line"),
+    ("expected node content", "a [ or { is never closed; close it, or write one '- item' per "
+     "line"),
+    ("could not find expected ':'", "a line that is not 'key: value'; add the ':' after the "
+     "key"),
+    ("expected '-' indicator", "the items of a list do not line up; indent each '- ' the same"),
+    ("expected <block end>", "the lines of a mapping do not line up; indent each key the same"),
+    ("did not find expected key", "the keys of a mapping do not line up; indent each key the "
+     "same"),
+    ("cannot start any token", "a value starts with a character YAML reserves (@, `, % ...); "
+     "quote it (name: '@ada')"),
+)
+
+
+def _with_fix(exc: YamlError) -> str:
+    if exc.rule != "YAML-SYNTAX" or ";" in exc.message:
+        return exc.message
+    for words, fix in _SYNTAX_FIXES:
+        if words in exc.message:
+            return f"{exc.message}; {fix}"
+    return exc.message
+
+
 def parse_file(path: str, raw: bytes, kind: str) -> tuple[Any, list[Finding]]:
     """Parse and schema-check one file. Returns (data or None, findings)."""
     try:
         data = yamlio.loads(raw)
     except YamlError as exc:
-        return None, [Finding(path, exc.line, exc.col, exc.rule, exc.message)]
+        return None, [Finding(path, exc.line, exc.col, exc.rule, _with_fix(exc))]
     if data is None:
         empty = f"file is empty; see schemas/{kind}.schema.json for its fields"
         return None, [Finding(path, 1, 1, "SCHEMA", empty)]

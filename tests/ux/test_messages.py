@@ -159,3 +159,24 @@ def test_int_stray_file_other_files_are_still_errors(repo: Path, charter: Run) -
     assert proc.returncode == 1
     assert "members/notes.txt: INT-STRAY-FILE unexpected file" in proc.stdout
     assert "members/aiko.yml: INT-STRAY-FILE unexpected file; rename it to .yaml" in proc.stdout
+
+
+@pytest.mark.parametrize("content, where, fix", [
+    ("login: aiko-tanaka\nname: Aiko: the best\n", "2:11", "quote the value"),
+    ("login: aiko-tanaka\nname: Aiko\naffiliations: [\n", "4:1", "a [ or { is never closed"),
+    ("login: aiko-tanaka\nname: \"Aiko\n", "3:1", "a quote or bracket is never closed"),
+    ("login: aiko-tanaka\nname Aiko\ngithub_id: 1\n", "3:1", "add the ':' after the key"),
+    ("login: aiko-tanaka\nname: @aiko\n", "2:7", "quote it"),
+    ("login: aiko-tanaka\nname: Aiko\naffiliations:\n  - entity: X\n   role: employee\n", "5:4",
+     "indent each '- ' the same"),
+    ("a:\n  b: 1\n c: 2\n", "3:2", "indent each key the same"),
+])
+def test_yaml_syntax_says_what_to_do(repo: Path, charter: Run, content: str, where: str,
+                                     fix: str) -> None:
+    # Was: libyaml's words only ("while scanning a simple key: could not find expected ':'").
+    (repo / "members/aiko-tanaka.yaml").write_text(content)
+    code, out = _check(charter, repo, "--select", "YAML-")
+    assert code == 1
+    line = out.splitlines()[0]
+    assert line.startswith(f"members/aiko-tanaka.yaml:{where}: YAML-SYNTAX not valid YAML: ")
+    assert fix in line
