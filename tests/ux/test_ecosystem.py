@@ -67,3 +67,21 @@ def test_ecosystem_review_unreachable_github_names_no_python_class_eco_periodic(
     assert proc.returncode == 1
     assert "cannot reach GitHub (no connection); check the network" in proc.stderr
     assert "ConnectionError" not in proc.stderr
+
+
+@pytest.mark.parametrize("option, value", [("--max-shortfall", "-5"), ("--retries", "-1"),
+                                           ("--max-wait", "-1"), ("--backoff", "-0.5")])
+def test_ecosystem_review_negative_numbers_are_usage_errors(repo: Path, charter: Run,
+                                                            option: str, value: str) -> None:
+    # Was: accepted (a negative --max-shortfall refused every write; --retries -1 never asked).
+    proc = charter("ecosystem", "review", option, value, "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert f"argument {option}: '{value}': give 0 or more" in proc.stderr
+
+
+def test_ecosystem_review_unknown_slug_suggests_the_closest(repo: Path, charter: Run) -> None:
+    proc = charter("ecosystem", "review", "geolumn", "--repo", str(repo))
+    assert proc.returncode == 1
+    assert "no ecosystem project 'geolumn' (no ecosystem/geolumn.yaml); did you mean " \
+        "'geolumen'?" in proc.stderr

@@ -89,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--exact-contributors", action="store_true",
                    help="page through every commit of the window even when the contributor "
                    "threshold is already met (more requests)")
-    r.add_argument("--max-shortfall", type=float, default=25.0, metavar="PERCENT",
+    r.add_argument("--max-shortfall", type=_not_negative(float), default=25.0, metavar="PERCENT",
                    help="refuse to write when more than this share of the reviewed projects "
                    "(and more than 3) would be notified or retired in one run (default 25)")
     r.add_argument("--issues-repo", metavar="OWNER/NAME",
@@ -111,14 +111,28 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="text lines, or one JSON document on stdout")
 
 
+def _not_negative(kind: type) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
 def _add_github(p: argparse.ArgumentParser) -> None:
     p.add_argument("--github-api", metavar="URL", default=None,
                    help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
-    p.add_argument("--max-wait", type=float, default=120.0, metavar="SECONDS",
+    p.add_argument("--max-wait", type=_not_negative(float), default=120.0, metavar="SECONDS",
                    help="the longest single wait for a rate limit or retry (default 120)")
-    p.add_argument("--retries", type=int, default=4, metavar="N",
+    p.add_argument("--retries", type=_not_negative(int), default=4, metavar="N",
                    help="retries after a server error or rate limit (default 4)")
-    p.add_argument("--backoff", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--backoff", type=_not_negative(float), default=1.0, metavar="SECONDS",
                    help="first retry delay after a server error; doubles each time")
 
 

@@ -60,7 +60,11 @@ def select(state: State, today: dt.date, slugs: list[str], everything: bool) -> 
         for s in slugs:
             p = state.projects.get(s)
             if p is None:
-                raise CharterError(f"no ecosystem project {s!r} (ecosystem/{s}.yaml)")
+                import difflib
+
+                close = difflib.get_close_matches(s, sorted(state.projects), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise CharterError(f"no ecosystem project {s!r} (no ecosystem/{s}.yaml){hint}")
             if p.status != "active":
                 raise CharterError(f"{s} is {p.status}; only active projects are re-reviewed")
             out.append(p)
