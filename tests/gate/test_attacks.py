@@ -618,3 +618,15 @@ def test_gov_remove_head_declared_conflict_does_not_silence_an_objection(
     fake_github.reviews.pop()
     rc, _, _ = check_github(org, fake_github)
     assert rc == 0
+
+
+def test_eco_vote_accepted_project_does_not_swap_its_repository(org: GitRepo) -> None:
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="active", decisions=[
+        {"date": "2026-10-01", "outcome": "accepted", "for": ["ivy", "jo", "kim"],
+         "against": ["mo", "ned"], "working_group": ["ivy", "jo", "kim", "mo", "ned"]}]))
+    org.commit("alpha accepted")
+    org.git("branch", "-f", "main", "HEAD")
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(repository="evil/thing"))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="jo")
+    assert rc == 1 and any("new application" in p for p in req(rep, "GOV-APPROVAL")["problems"])

@@ -604,7 +604,19 @@ def _check_vote(ctx: Context, slug: str, d: dict[str, object]) -> list[str]:
 
 
 def _project_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [_wg_or_core(ctx)])]
+    req = Requirement("GOV-APPROVAL", ev, ev.describe(), [_wg_or_core(ctx)])
+    old, new = ctx.base.projects.get(ev.subject), ctx.head.projects.get(ev.subject)
+    if (old is not None and new is not None and old.status in ("accepted", "active")
+            and old.repository.lower() != new.repository.lower()):
+        before = old.data.get("decisions", [])
+        after = new.data.get("decisions", [])
+        added = after[len(before):] if after[: len(before)] == before else []
+        if not any(d.get("outcome") == "accepted" for d in added):
+            req.problems.append(
+                f"ECO-VOTE: the working group accepted {ev.subject} as {old.repository}; another "
+                f"repository ({new.repository}) is a new application, or needs a new recorded "
+                "decision accepting it")
+    return [req]
 
 
 def _election(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
