@@ -85,3 +85,14 @@ def test_ecosystem_review_unknown_slug_suggests_the_closest(repo: Path, charter:
     assert proc.returncode == 1
     assert "no ecosystem project 'geolumn' (no ecosystem/geolumn.yaml); did you mean " \
         "'geolumen'?" in proc.stderr
+
+
+def test_ecosystem_decide_dated_before_the_application_eco_vote(repo: Path, charter: Run) -> None:
+    # Was: a decision dated years before the application was submitted was recorded.
+    before = (repo / "ecosystem/lumen-serve.yaml").read_bytes()
+    proc = charter("ecosystem", "decide", "lumen-serve", "--for", "priya-nair", "--date",
+                   "2020-01-01", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert "--date 2020-01-01: is before lumen-serve applied" in proc.stderr
+    assert (repo / "ecosystem/lumen-serve.yaml").read_bytes() == before

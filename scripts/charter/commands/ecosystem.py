@@ -349,6 +349,10 @@ def run_decide(args: argparse.Namespace) -> int:
         raise CharterError(_no_project(state, args.slug))
     vote.require_decidable(p.slug, p.status)
     when = _past_date(args.date, "--date")
+    submitted = str(p.data.get("submitted") or "")
+    if submitted and when.isoformat() < submitted:
+        raise UsageError(f"--date {when}: is before {p.slug} applied ({submitted}); give the "
+                         "day the working group decided")
     entry: dict[str, Any] = {"date": when.isoformat()}
     if args.outcome:
         if not args.reason:
