@@ -78,6 +78,11 @@ def _unreadable(tree: Tree) -> list[Finding]:
         top = base / folder
         if not os.path.lexists(top):
             continue
+        if top.is_symlink():
+            out.append(Finding(folder, 0, 0, "INT-READ", f"{folder} is a symbolic link; charter "
+                               "never follows links: make it a real folder (nothing in it was "
+                               "read)"))
+            continue
         if not top.is_dir():
             out.append(Finding(folder, 0, 0, "INT-READ", f"{folder} is a file; it must be a "
                                f"folder holding one <name>.yaml per entity"))
@@ -96,7 +101,10 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
     """Every governance data file in the tree, and findings for files that look misplaced."""
     paths: list[str] = [p for p in SINGLE_FILES if tree.exists(p)]
     stray: list[Finding] = _unreadable(tree)
+    linked = {f.path for f in stray if "symbolic link" in f.message}
     for folder in FOLDERS:
+        if folder in linked:
+            continue
         for p in tree.files(folder):
             rest = p[len(folder) + 1 :]
             name = rest.rsplit("/", 1)[-1]
@@ -118,7 +126,7 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
                 stray.append(Finding(p, 0, 0, "INT-STRAY-FILE", f"unexpected file; {hint}"))
                 continue
             paths.append(p)
-    for p in tree.files("elections"):
+    for p in [] if "elections" in linked else tree.files("elections"):
         if p.endswith("/election.yaml") and p.count("/") == 2:
             paths.append(p)
     return paths, stray

@@ -169,3 +169,22 @@ def test_check_int_generated_does_not_send_the_user_to_a_command_that_refuses(
             "first, then run: charter codeowners\n") in proc.stdout
     assert "--check shows the diff" not in proc.stdout
     assert charter("codeowners", "--repo", str(repo)).returncode == 1
+
+
+def test_check_never_reads_a_data_folder_through_a_symbolic_link_int_read(
+    repo: Path, charter: Run, tmp_path: Path
+) -> None:
+    # Was: `modules -> /elsewhere` was followed, so files outside the repository were read and
+    # echoed in findings (in CI logs), although charter promises never to follow links.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("slug: x\nname: SECRET-VALUE\nbogus: SECRET-KEY\n")
+    subprocess.run(["rm", "-r", str(repo / "modules")], check=True)
+    (repo / "modules").symlink_to(outside)
+    proc = charter("check", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "modules: INT-READ modules is a symbolic link; charter never follows links" \
+        in proc.stdout
+    assert "SECRET" not in proc.stdout + proc.stderr
+    assert charter("codeowners", "--repo", str(repo)).returncode == 1
