@@ -339,6 +339,12 @@ def apply(root: Path, changes: dict[str, bytes],
 
     base = FsTree(root)
     before_state, load_findings = loaded or load_tree(base)
+    for f in load_findings:
+        folder = f.path.rstrip("/")
+        if f.rule == "INT-READ" and any(rel.startswith(folder + "/") for rel in changes):
+            # the folder cannot be read as a real folder (a symbolic link, no permission):
+            # writing into it could land outside the repository or beside unseen files
+            raise CharterError(f"{f.path}: {f.message}; nothing written")
     before = [*load_findings, *rules.run(before_state)]
     state, after = load_tree(OverlayTree(base, changes))
     after.extend(rules.run(state))

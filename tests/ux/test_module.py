@@ -79,3 +79,19 @@ def test_member_add_with_a_blank_name_is_a_usage_error(repo: Path, charter: Run)
     proc = charter("member", "add", "yan", "--name", " Yan Li ", "--repo", str(repo))
     assert proc.returncode == 0, proc.stderr
     assert "name: Yan Li\n" in (repo / "members/yan.yaml").read_text()
+
+
+def test_member_add_never_writes_through_a_linked_members_folder(repo: Path, charter: Run,
+                                                                  tmp_path: Path) -> None:
+    # Was: with `members -> /elsewhere`, member add wrote the new file outside the repository.
+    import shutil
+
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(repo / "members", outside)
+    shutil.rmtree(repo / "members")
+    (repo / "members").symlink_to(outside)
+    proc = charter("member", "add", "zed", "--name", "Zed", "--repo", str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "members is a symbolic link" in proc.stderr and "nothing written" in proc.stderr
+    assert not (outside / "zed.yaml").exists()
