@@ -96,3 +96,21 @@ def test_ecosystem_decide_dated_before_the_application_eco_vote(repo: Path, char
     assert proc.returncode == 2
     assert "--date 2020-01-01: is before lumen-serve applied" in proc.stderr
     assert (repo / "ecosystem/lumen-serve.yaml").read_bytes() == before
+
+
+def test_ecosystem_decide_never_writes_through_a_linked_ecosystem_folder(
+    repo: Path, charter: Run, tmp_path: Path
+) -> None:
+    import shutil
+
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(repo / "ecosystem", outside)
+    shutil.rmtree(repo / "ecosystem")
+    (repo / "ecosystem").symlink_to(outside)
+    before = (outside / "lumen-serve.yaml").read_bytes()
+    proc = charter("ecosystem", "decide", "lumen-serve", "--for", "priya-nair", "--repo",
+                   str(repo))
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "ecosystem: INT-READ ecosystem is a symbolic link" in proc.stderr
+    assert (outside / "lumen-serve.yaml").read_bytes() == before

@@ -163,7 +163,7 @@ def _past_date(text: str | None, what: str) -> dt.date:
 def _state(root: Path) -> State:
     state, findings = load(FsTree(root))
     bad = [f for f in findings if f.severity is Severity.ERROR
-           and f.rule.startswith(("YAML", "SCHEMA")) and f.path.startswith("ecosystem")]
+           and f.rule.startswith(("YAML", "SCHEMA", "INT-READ")) and f.path.startswith("ecosystem")]
     bad += [f for f in findings if f.path in ("policy.yaml", "ecosystem-wg.yaml")
             and f.severity is Severity.ERROR]
     if bad:
