@@ -38,9 +38,11 @@ def text(findings: list[Finding], out: TextIO) -> None:
         label = "" if f.severity is Severity.ERROR else f"{f.severity.value}: "
         out.write(f"{_loc(f)}: {rule} {label}{f.message}\n")
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    others = len(findings) - errors
+    notices = sum(1 for f in findings if f.severity is Severity.NOTICE)
+    warnings = len(findings) - errors - notices
     if findings:
-        out.write(f"{errors} error(s), {others} warning(s)\n")
+        extra = f", {notices} notice(s)" if notices else ""
+        out.write(f"{errors} error(s), {warnings} warning(s){extra}\n")
 
 
 def as_json(findings: list[Finding], out: TextIO) -> None:

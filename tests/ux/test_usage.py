@@ -52,3 +52,17 @@ def test_check_no_color_and_formats_have_no_escape_codes(repo: Path, charter: Ru
     proc = charter("check", "--repo", str(repo), "--format", fmt,
                    env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in proc.stdout
+
+
+def test_check_summary_counts_notices_apart_from_warnings(repo: Path, charter: Run) -> None:
+    # Was: a notice (ECO-PERIODIC: a re-review is due) was counted as a warning.
+    proc = charter("ecosystem", "decide", "lumen-serve", "--for",
+                   "priya-nair,omar-haddad,yuki-sato", "--date", "2026-11-01", "--repo",
+                   str(repo))
+    assert proc.returncode == 0, proc.stderr
+    proc = charter("check", "--repo", str(repo), env={"CHARTER_TODAY": "2027-06-01"})
+    notices = [x for x in proc.stdout.splitlines() if ": ECO-PERIODIC notice:" in x]
+    assert notices
+    warnings = [x for x in proc.stdout.splitlines() if " warning: " in x]
+    assert proc.stdout.splitlines()[-1].endswith(
+        f"{len(warnings)} warning(s), {len(notices)} notice(s)")
