@@ -46,7 +46,8 @@ def status_follows_latest_decision(ctx: Context) -> Iterator[Finding]:
         decisions = p.data.get("decisions", [])
         if not decisions:
             continue
-        latest = max(decisions, key=lambda d: d["date"])  # ISO dates sort as text
+        # ISO dates sort as text; of several on one day, the one listed last is the latest
+        latest = max(enumerate(decisions), key=lambda t: (t[1]["date"], t[0]))[1]
         allowed = _AFTER.get(latest["outcome"], ())
         if allowed and p.status not in allowed:
             yield finding(s, p.file, "ECO-STATUS",

@@ -158,7 +158,13 @@ def dates_exist(ctx: Context) -> Iterator[Finding]:
             continue
         for where, text in walk(src.data, ()):
             if parse_date(text) is None:
-                yield finding(s, path, "INT-DATE", f"{text} is not a calendar date", *where)
+                yield finding(
+                    s,
+                    path,
+                    "INT-DATE",
+                    f"{text} is not a calendar date; write a real YYYY-MM-DD date",
+                    *where,
+                )
 
 
 @rule("INT-RELATIONSHIP")
