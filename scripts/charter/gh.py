@@ -103,7 +103,14 @@ def call(what: str, fn: Callable[[], T]) -> T:
         raise GitHubError(
             f"{what}: GitHub answered {exc.status}{': ' + msg if msg else ''}"
         ) from None
-    except requests.exceptions.RetryError as exc:
-        raise GitHubError(f"{what}: GitHub kept failing after retries ({exc})") from None
-    except requests.exceptions.RequestException as exc:
-        raise GitHubError(f"{what}: cannot reach GitHub ({type(exc).__name__})") from None
+    except requests.exceptions.RetryError:
+        raise GitHubError(
+            f"{what}: GitHub kept answering with errors after every retry; try again later"
+        ) from None
+    except requests.exceptions.Timeout:
+        raise GitHubError(f"{what}: GitHub did not answer in time; try again later") from None
+    except requests.exceptions.RequestException:
+        raise GitHubError(
+            f"{what}: cannot connect to GitHub; check the network and the API address "
+            "(--api-url or $CHARTER_GITHUB_API)"
+        ) from None

@@ -151,7 +151,9 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
         raise CharterError("git is not installed; charter needs it to read revisions") from exc
     if proc.returncode != 0:
         msg = proc.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed"
-        if args[:1] == ("rev-parse",):
+        if "not a git repository" in msg:
+            msg = f"{repo}: not a git repository; run charter in a clone or pass --repo"
+        elif args[:1] == ("rev-parse",):
             msg = f"{repo}: no such revision {args[-1].removesuffix('^{commit}')!r}"
         raise CharterError(msg)
     return proc.stdout

@@ -54,3 +54,27 @@ def test_int_date_message_says_what_to_write(
     assert (
         "core.yaml:14:15: INT-DATE 2026-02-30 is not a calendar date; write a real" in proc.stdout
     )
+
+
+def test_git_commands_outside_a_repository_say_so(tmp_path: Path, run_charter: Run) -> None:
+    proc = run_charter("diff", "HEAD", "HEAD", "--repo", str(tmp_path))
+    assert proc.returncode == 1
+    assert "not a git repository" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_int_fraction_above_one_is_refused(
+    repo_root: Path, tmp_path: Path, run_charter: Run
+) -> None:
+    repo = _copy(repo_root, tmp_path)
+    f = repo / "policy.yaml"
+    f.write_text(
+        f.read_text().replace("lead_removal_fraction: '3/4'", "lead_removal_fraction: '5/4'")
+    )
+    proc = run_charter("validate", "--repo", str(repo), "--select", "INT-FRACTION")
+    assert proc.returncode == 1
+    assert "policy.yaml:15:26: INT-FRACTION 5/4 is not a proportion" in proc.stdout
+    f.write_text(f.read_text().replace("'5/4'", "'0/4'"))
+    proc = run_charter("validate", "--repo", str(repo))
+    assert proc.returncode == 1
+    assert "SCHEMA" in proc.stdout and "lead_removal_fraction" in proc.stdout

@@ -126,7 +126,7 @@ def _not_negative(kind: type) -> Any:
 
 
 def _add_github(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--github-api", metavar="URL", default=None,
+    p.add_argument("--api-url", "--github-api", dest="github_api", metavar="URL", default=None,
                    help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
     p.add_argument("--max-wait", type=_not_negative(float), default=120.0, metavar="SECONDS",
                    help="the longest single wait for a rate limit or retry (default 120)")

@@ -194,3 +194,40 @@ def relationships_are_sound(ctx: Context) -> Iterator[Finding]:
                     i,
                 )
             seen.add(r.login.lower())
+
+
+@rule("INT-FRACTION")
+def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
+    """Every threshold fraction is above 0 and at most 1 (the schema checks only its shape)."""
+    from fractions import Fraction
+
+    s = ctx.state
+    pol = s.files.get("policy.yaml")
+    places: list[tuple[str, tuple[str | int, ...], str]] = []
+    if pol is not None and isinstance(pol.data, dict):
+        for section, values in pol.data.items():
+            if isinstance(values, dict):
+                for key, value in values.items():
+                    if (
+                        isinstance(value, str)
+                        and "/" in value
+                        and key.endswith(("fraction", "quorum"))
+                    ):
+                        places.append(("policy.yaml", (section, key), value))
+    for m in s.modules.values():
+        if m.decision_rule and m.decision_rule.fraction:
+            places.append((m.file, ("decision_rule", "fraction"), m.decision_rule.fraction))
+    for path, where, text in places:
+        try:
+            value = Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            continue  # the schema reports the shape
+        if not 0 < value <= 1:
+            yield finding(
+                s,
+                path,
+                "INT-FRACTION",
+                f"{text} is not a proportion; write a fraction above 0 and at most 1, "
+                "such as 1/2 or 3/4",
+                *where,
+            )
