@@ -83,6 +83,15 @@ CASES = [
          {"members/bob.yaml": member("bob", 102, None,
                                      extra="relationships:\n  - login: carol\n    kind: family\n")},
          valid=True),
+    # --- INT-FRACTION ----------------------------------------------------------------------
+    Case("a module rule above one", "INT-FRACTION",
+         {"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",), extra=(
+             "decision_rule:\n  kind: fraction\n  fraction: '3/2'\n"))},
+         "modules/tools.yaml", 10, 13, message="not a proportion"),
+    Case("a module rule of two thirds", "INT-FRACTION",
+         {"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",), extra=(
+             "decision_rule:\n  kind: fraction\n  fraction: '2/3'\n"))},
+         valid=True),
     # --- files that are missing, misplaced or unreadable -----------------------------------
     Case("core.yaml missing", "INT-MISSING-FILE", {"core.yaml": None}, "core.yaml", 0),
     Case("a .yml file in members/", "INT-STRAY-FILE",

@@ -137,7 +137,8 @@ def test_schema_wrong_type_says_what_to_write(repo: Path, charter: Run) -> None:
     code, out = _check(charter, repo)
     assert code == 1
     assert ("policy.yaml:15:26: SCHEMA governance.lead_removal_fraction: expected a string, "
-            "found a number (An exact fraction such as 1/2, 2/3 or 3/4") in out
+            "found a number (An exact fraction above 0 and at most 1, such as 1/2, 2/3 "
+            "or 3/4") in out
 
 
 def test_int_stray_file_editor_and_os_leftovers_are_warnings(repo: Path, charter: Run) -> None:
