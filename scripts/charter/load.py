@@ -129,6 +129,9 @@ def governance_paths(tree: Tree) -> tuple[list[str], list[Finding]]:
     for p in [] if "elections" in linked else tree.files("elections"):
         if p.endswith("/election.yaml") and p.count("/") == 2:
             paths.append(p)
+        elif p.count("/") == 1 and p not in ("elections/README.md", "elections/.gitkeep"):
+            stray.append(Finding(p, 0, 0, "INT-STRAY-FILE", "unexpected file; elections/ holds "
+                                 "one folder per election or vote (elections/<id>/election.yaml)"))
     return paths, stray
 
 

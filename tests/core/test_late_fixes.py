@@ -78,3 +78,13 @@ def test_int_fraction_above_one_is_refused(
     proc = run_charter("validate", "--repo", str(repo))
     assert proc.returncode == 1
     assert "SCHEMA" in proc.stdout and "lead_removal_fraction" in proc.stdout
+
+
+def test_int_stray_file_directly_under_elections(
+    repo_root: Path, tmp_path: Path, run_charter: Run
+) -> None:
+    repo = _copy(repo_root, tmp_path)
+    (repo / "elections" / "2027-council.yaml").write_text("kind: council-election\n")
+    proc = run_charter("validate", "--repo", str(repo), "--select", "INT-STRAY-FILE")
+    assert proc.returncode == 1
+    assert "elections/2027-council.yaml: INT-STRAY-FILE unexpected file" in proc.stdout
