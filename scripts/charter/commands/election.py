@@ -74,7 +74,13 @@ def _election_id(root: Path, arg: str) -> str:
     if eid == "election.yaml":
         eid = Path(arg).parent.name
     if not (root / "elections" / eid / "election.yaml").is_file():
-        raise UsageError(f"{arg}: no elections/{eid}/election.yaml in {root.resolve()}")
+        import difflib
+
+        known = sorted(p.parent.name for p in (root / "elections").glob("*/election.yaml"))
+        close = difflib.get_close_matches(eid, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else (
+            f"; known: {', '.join(known)}" if known else "")
+        raise CharterError(f"{arg}: no elections/{eid}/election.yaml in {root.resolve()}{hint}")
     return eid
 
 
