@@ -196,7 +196,7 @@ def test_tally_check_and_json(run_charter: Run) -> None:
     assert data["elected"][0]["login"] == "sofia-rossi"
 
 
-def test_tally_unknown_record_is_a_usage_error(run_charter: Run) -> None:
+def test_tally_unknown_record_is_an_error(run_charter: Run) -> None:
     out = run_charter("election", "tally", "elections/nope", "--repo", str(REPO))
     assert out.returncode == 1 and "no elections/nope/election.yaml" in out.stderr
 
