@@ -276,7 +276,8 @@ def test_gov_approval_election_record_returning_officer(org: GitRepo) -> None:
 # --- a rule that computes zero approvals never waives the decision ----------------------------
 
 def test_gov_nominate_module_zero_fraction_rule_still_needs_an_approval(org: GitRepo) -> None:
-    # the schema's fraction pattern accepts 0/1; at least 0/1 of 3 maintainers is 0 approvals
+    # the schema refuses 0/1 (INT-FRACTION, fraction pattern); a base that carries it anyway
+    # must not let a nomination through with no approval
     org.edit("modules/nn.yaml", lambda d: d.update(decision_rule={"kind": "fraction",
                                                                   "fraction": "0/1"}))
     org.commit("nn decides by 0/1")
@@ -284,10 +285,8 @@ def test_gov_nominate_module_zero_fraction_rule_still_needs_an_approval(org: Git
     org.edit("modules/nn.yaml", lambda d: d["maintainers"].append("newbie"))
     org.commit()
     rc, rep = check(org, approved=[], author="newbie", body=NOMINATION)
-    r = req(rep, "GOV-NOMINATE-MODULE")
-    assert rc == 1 and r["groups"][0]["needed"] == 1
-    rc, _ = check(org, approved=["finn"], author="newbie", body=NOMINATION)
-    assert rc == 0
+    assert rc == 1
+    assert all(g["needed"] >= 1 for r in rep["requirements"] for g in r["groups"])
 
 
 def test_gov_lead_remove_zero_fraction_still_needs_an_approval(org: GitRepo) -> None:
@@ -297,7 +296,8 @@ def test_gov_lead_remove_zero_fraction_still_needs_an_approval(org: GitRepo) -> 
     org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-council"))
     org.commit()
     rc, rep = check(org, approved=["finn"], author="eve", body=DISCUSSION)
-    assert rc == 1 and req(rep, "GOV-LEAD-REMOVE")["groups"][0]["needed"] == 1
+    # 0/4 fails the schema, so the base policy falls back to the defaults: 3/4, never zero
+    assert rc == 1 and req(rep, "GOV-LEAD-REMOVE")["groups"][0]["needed"] >= 1
 
 
 # --- PC-TERM: a term is set by its election, not by editing its dates -------------------------
