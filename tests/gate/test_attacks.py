@@ -255,7 +255,7 @@ def test_int_duplicate_module_file_that_the_loader_shadows_fails_closed(org: Git
 
 # --- GOV-APPROVAL: only election records are the returning officer's --------------------------
 
-@pytest.mark.parametrize("path", ["elections/tally.py", "elections/2026-council/tools/count.py"])
+@pytest.mark.parametrize("path", ["elections/README.md", "elections/2026-council/tools/count.py"])
 def test_gov_approval_files_under_elections_that_are_no_record_need_core(
         org: GitRepo, path: str) -> None:
     org.write({path: "print('x')\n"})
@@ -630,3 +630,12 @@ def test_eco_vote_accepted_project_does_not_swap_its_repository(org: GitRepo) ->
     org.commit()
     rc, rep = check(org, approved=["ivy"], author="jo")
     assert rc == 1 and any("new application" in p for p in req(rep, "GOV-APPROVAL")["problems"])
+
+
+def test_int_stray_file_under_elections_fails_the_gate_even_with_core(org: GitRepo) -> None:
+    # a file directly under elections/ is no record (INT-STRAY-FILE): charter check fails on it,
+    # so the gate does too, whoever approves
+    org.write({"elections/tally.py": "print('x')\n"})
+    org.commit()
+    rc, _ = check(org, approved=["bob"], author="ada")
+    assert rc == 1
