@@ -7,8 +7,6 @@ writes what it renders, and ``charter check`` renders it again and compares.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +21,7 @@ from charter.elections.star import Scores, approval_rounds, star_rounds
 from charter.elections.ties import Resolver, TieUnresolved
 from charter.findings import Severity
 from charter.policy import Policy
+from charter.rules.util import impossible_dates
 from charter.tree import Tree
 
 RESULT_HEADER = (
@@ -123,25 +122,6 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _impossible_dates(node: Any, where: tuple[str | int, ...] = ()
-                      ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
-    """Date-shaped strings that are no calendar day (the schema checks only the shape)."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _impossible_dates(v, (*where, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _impossible_dates(v, (*where, i))
-    elif isinstance(node, str) and _DATE_SHAPE.match(node):
-        try:
-            dt.date.fromisoformat(node)
-        except ValueError:
-            yield node, where
-
-
 def _common_checks(c: Count, policy: Policy) -> None:
     d = c.record.data
     rec = c.record
@@ -182,7 +162,7 @@ def count(record: Record, policy: Policy) -> Count:
     """Count one record. Never raises for bad data: problems come back in ``Count.problems``."""
     d = record.data
     c = Count(record, rule_of(d))
-    bad_dates = list(_impossible_dates(d))
+    bad_dates = list(impossible_dates(d))
     for text, where in bad_dates:
         c.problem(f"{text} is not a calendar date; the record cannot be counted", *where)
     if bad_dates:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from charter.findings import Finding
 from charter.rules import Context, rule
-from charter.rules.util import finding, parse_date
+from charter.rules.util import finding, impossible_dates
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RAW_DATE = re.compile(rb"(\d{4})-(\d{2})-(\d{2})")
@@ -140,31 +140,12 @@ def one_file_per_person(ctx: Context) -> Iterator[Finding]:
 def dates_exist(ctx: Context) -> Iterator[Finding]:
     """Every date is a real calendar date (the schema checks only its shape)."""
     s = ctx.state
-
-    def walk(
-        node: object, where: tuple[str | int, ...]
-    ) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                yield from walk(v, (*where, k))
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                yield from walk(v, (*where, i))
-        elif isinstance(node, str) and _DATE.match(node):
-            yield where, node
-
     for path, src in s.files.items():
         if src.data is None or not _maybe_bad_date(src.raw):
             continue
-        for where, text in walk(src.data, ()):
-            if parse_date(text) is None:
-                yield finding(
-                    s,
-                    path,
-                    "INT-DATE",
-                    f"{text} is not a calendar date; write a real YYYY-MM-DD date",
-                    *where,
-                )
+        for text, where in impossible_dates(src.data):
+            yield finding(s, path, "INT-DATE",
+                          f"{text} is not a calendar date; write a real YYYY-MM-DD date", *where)
 
 
 @rule("INT-RELATIONSHIP")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
 
 from charter.findings import Finding, Severity
 from charter.model import State
@@ -40,3 +43,23 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def impossible_dates(
+    node: Any, where: tuple[str | int, ...] = ()
+) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """(text, path) of every date-shaped string in ``node`` that is no calendar day.
+
+    The schemas check only a date's shape; this finds 2026-02-30 and the like.
+    """
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from impossible_dates(v, (*where, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from impossible_dates(v, (*where, i))
+    elif isinstance(node, str) and _DATE_SHAPE.match(node) and parse_date(node) is None:
+        yield node, where
