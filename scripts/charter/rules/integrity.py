@@ -10,7 +10,6 @@ from charter.findings import Finding
 from charter.rules import Context, rule
 from charter.rules.util import finding, impossible_dates
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RAW_DATE = re.compile(rb"(\d{4})-(\d{2})-(\d{2})")
 
 
