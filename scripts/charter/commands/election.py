@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import sys
 from pathlib import Path
@@ -187,31 +186,18 @@ def run_resolve(args: argparse.Namespace) -> int:
 
 
 def _append_tie(raw: bytes, entry: dict[str, Any]) -> bytes:
-    """Append one entry to ``ties:`` keeping the file's comments and layout (ruamel round-trip)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    """Append one entry to ``ties:``, keeping the file's comments and layout."""
+    from charter import roundtrip
 
-    y = YAML()
-    y.preserve_quotes = True
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 100
-    doc = y.load(raw.decode("utf-8"))
-    ties = doc.get("ties")
-    if ties is None:
-        ties = CommentedSeq()
-        doc["ties"] = ties
-    item = CommentedMap()
-    for k, v in entry.items():
-        if isinstance(v, list):
-            seq = CommentedSeq(v)
-            seq.fa.set_flow_style()
-            item[k] = seq
-        else:
-            item[k] = v
-    ties.append(item)
-    buf = io.StringIO()
-    y.dump(doc, buf)
-    return buf.getvalue().encode("utf-8")
+    doc = roundtrip.Document(raw, "election.yaml")
+    item = {k: roundtrip.seq(v, flow=True) if isinstance(v, list) else v
+            for k, v in entry.items()}
+    if doc.data.get("ties") is None:
+        ties = roundtrip.seq([])
+        ties.fa.set_block_style()  # a new list of mappings reads best one entry per block
+        doc.data["ties"] = ties
+    roundtrip.append_item(doc.data, "ties", item)
+    return doc.dumps()
 
 
 def run_roll(args: argparse.Namespace) -> int:
