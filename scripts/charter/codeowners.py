@@ -15,11 +15,10 @@ import stat
 from pathlib import Path
 
 from charter.errors import CharterError
-from charter.model import State
+from charter.model import State, is_login
 
 GOVERNANCE_OUTPUT = ".github/CODEOWNERS"
 MAX_BYTES = 3 * 1024 * 1024
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _PATH = re.compile(r"^[^\s!\[\]#\\*?]+$")
 
 
@@ -33,7 +32,7 @@ def header(command: str) -> str:
 def _owners(logins: list[str] | tuple[str, ...]) -> str:
     seen: list[str] = []
     for login in logins:
-        if not _LOGIN.fullmatch(login):
+        if not is_login(login):
             raise CharterError(
                 f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login"
             )

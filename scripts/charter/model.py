@@ -6,11 +6,21 @@ file's bytes so that a finding's line and column are computed only when one is r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from charter import policy as _policy
+
+# GitHub's login grammar (as schemas/defs.schema.json states it): 1-39 letters, digits or single
+# inner hyphens. Always matched whole: ``re.match`` with ``$`` would accept a final newline.
+LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+
+
+def is_login(text: str) -> bool:
+    """Whether ``text`` is a whole GitHub login (nothing before or after it)."""
+    return LOGIN.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from charter import roundtrip
 from charter.commands._common import add_repo, repo_root
 from charter.errors import CharterError, UsageError
 from charter.load import load
+from charter.model import is_login
 from charter.tree import FsTree
 
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -41,7 +41,7 @@ def _no_action(p: argparse.ArgumentParser) -> int:
 def run_add(args: argparse.Namespace) -> int:
     root = repo_root(args)
     login: str = args.login
-    if not _LOGIN.match(login):
+    if not is_login(login):
         raise CharterError(f"{login!r} is not a GitHub login (1-39 letters, digits or single "
                            "hyphens, not starting or ending with a hyphen)")
     if not args.name.strip():

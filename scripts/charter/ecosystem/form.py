@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charter.errors import CharterError
+from charter.model import is_login
 
 MAX_BODY = 65536  # GitHub's own limit on an issue body
 NO_RESPONSE = "_No response_"
@@ -71,7 +72,6 @@ BY_ID = {f.id: f for f in FIELDS}
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _REPO_URL = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:github\.com/)?"
     r"([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$"
@@ -165,7 +165,7 @@ def logins_of(value: str) -> list[str]:
         if not token:
             continue
         token = token.removeprefix("@").removeprefix("https://github.com/").rstrip("/")
-        if not _LOGIN.match(token):
+        if not is_login(token):
             raise FormError(f"ECO-SUBMIT: 'Core maintainers': {token[:60]!r} is not a GitHub login")
         if token.lower() not in (x.lower() for x in out):
             out.append(token)

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 
 from charter.errors import CharterError
+from charter.model import is_login
 
 MAX_BYTES = 64 * 1024 * 1024
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 VOTES = ("yes", "no", "abstain")
 
@@ -118,7 +118,7 @@ def _header(lines: list[str], path: str) -> tuple[str, ...]:
     seen: set[str] = set()
     col = 1
     for cell in cells:
-        if not _LOGIN.match(cell):
+        if not is_login(cell):
             raise BallotError(path, 1, col, f"header cell {cell!r} is not a candidate login")
         if cell.lower() in seen:
             raise BallotError(path, 1, col, f"candidate {cell!r} appears twice in the header")
@@ -225,7 +225,7 @@ def read_motion(raw: bytes, path: str) -> MotionBallots:
         voter = None
         if named:
             voter = cells.pop(0)
-            if not _LOGIN.match(voter):
+            if not is_login(voter):
                 raise BallotError(path, no, 1, f"voter {voter[:40]!r} is not a login")
         date_text, vote = cells
         col_date = len(voter) + 2 if voter else 1
