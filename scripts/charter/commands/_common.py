@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import os
 import re
 from pathlib import Path
 
-from charter.errors import CharterError
+from charter.errors import CharterError, UsageError
 from charter.findings import Finding, filter_rules, normalise
 from charter.load import load
 from charter.model import State
@@ -154,3 +155,20 @@ def clarify(findings: list[Finding]) -> list[Finding]:
 
 def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
     return normalise(filter_rules(clarify(findings), args.select, args.skip))
+
+
+def past_date(text: str | None, what: str, event: str = "what happened") -> dt.date:
+    """A record's date from the command line: today when left out, never in the future (a typo
+    such as 2062 for 2026 would otherwise be written into the record)."""
+    from charter.rules import today
+
+    if not text:
+        return today()
+    try:
+        when = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+    if when > today():
+        raise UsageError(f"{what} {text}: is in the future (today is {today()}); give the day "
+                         f"of {event}, or leave {what} out for today")
+    return when

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, past_date, repo_root
 from charter.ecosystem.review import FUNCTIONAL_NAMES as FUNCTIONAL
 from charter.errors import CharterError, UsageError
 from charter.findings import Severity
@@ -147,17 +147,6 @@ def _date(text: str, what: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _past_date(text: str | None, what: str) -> dt.date:
-    """A record's date: today by default, never in the future (a typo such as 2062 for 2026)."""
-    if not text:
-        return _today()
-    when = _date(text, what)
-    if when > _today():
-        raise UsageError(f"{what} {text}: is in the future (today is {_today()}); record what "
-                         f"was decided, on the day it was, or leave {what} out for today")
-    return when
 
 
 def _state(root: Path) -> State:
@@ -348,7 +337,7 @@ def run_decide(args: argparse.Namespace) -> int:
     if p is None:
         raise CharterError(_no_project(state, args.slug))
     vote.require_decidable(p.slug, p.status)
-    when = _past_date(args.date, "--date")
+    when = past_date(args.date, "--date", "the decision")
     submitted = str(p.data.get("submitted") or "")
     if submitted and when.isoformat() < submitted:
         raise UsageError(f"--date {when}: is before {p.slug} applied ({submitted}); give the "
@@ -412,7 +401,7 @@ def run_evidence(args: argparse.Namespace) -> int:
     if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
         raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
                            "group (ecosystem-wg.yaml)")
-    when = _past_date(args.date, "--date")
+    when = past_date(args.date, "--date", "the review")
     entry = {"met": bool(args.met), "evidence": args.evidence, "reviewer": args.reviewer,
              "date": when.isoformat()}
     doc = records.read(root / p.file, p.file)

@@ -8,14 +8,13 @@ Emeritus maintainers are kept, never deleted (GOV-EMERITUS).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from charter import roundtrip
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, past_date, repo_root
 from charter.errors import CharterError, UsageError
 from charter.findings import Finding
 from charter.load import load
@@ -138,18 +137,10 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_emeritus(args: argparse.Namespace) -> int:
-    from charter.rules import today
 
     edit = _open(args)
     mod, data = edit.mod, edit.doc.data
-    since = args.since or today().isoformat()
-    try:
-        when = dt.date.fromisoformat(since)
-    except ValueError:
-        raise UsageError(f"--since {since!r}: write a date as YYYY-MM-DD") from None
-    if when > today():
-        raise UsageError(f"--since {since}: is in the future (today is {today()}); give the day "
-                         "they became emeritus, or leave --since out for today")
+    since = past_date(args.since, "--since", "the move to emeritus").isoformat()
     i = _index(list(data["maintainers"]), args.login)
     if i is None:
         em = _index(list(data.get("emeritus") or []), args.login)
