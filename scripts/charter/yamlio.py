@@ -93,10 +93,51 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _flow_too_deep(text: str) -> tuple[int, int] | None:
+    """Where flow collections (``[`` / ``{``) first nest deeper than MAX_DEPTH, or None.
+
+    A plain character scan, independent of libyaml: libyaml's scanner reads flow tokens ahead of
+    the events it hands back and has its own nesting limit, so a walk of events alone would see a
+    syntax error (or nothing) instead of the depth. Quoted scalars and comments are skipped; a
+    bracket in the middle of a plain scalar outside a flow collection does not open one.
+    """
+    depth = 0
+    quote = ""
+    line, col = 1, 0
+    prev = "\n"
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+            if quote == "#":  # a comment ends with its line; a quoted scalar may go on
+                quote = ""
+        if quote:
+            if (quote == "'" and ch == "'") or (quote == '"' and ch == '"' and prev != "\\"):
+                quote = ""
+            prev = ch
+            continue
+        if ch == "#" and prev in " \t\n":
+            quote = "#"
+        elif ch in "'\"" and (depth or prev in " \t\n:-[{,"):
+            quote = ch
+        elif ch in "[{" and (depth or prev in " \t\n:-?"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, col
+        elif ch in "]}" and depth:
+            depth -= 1
+        prev = ch
+    return None
+
+
 def _check_depth(text: str) -> None:
     indicators = sum(text.count(c) for c in "[{-:?")
     if indicators < _DEPTH_SAFE:
         return
+    where = _flow_too_deep(text)
+    if where is not None:
+        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels; governance files are shallow",
+                        line=where[0], col=where[1], rule="YAML-DEPTH")
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):

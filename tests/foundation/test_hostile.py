@@ -135,3 +135,28 @@ def test_special_files_are_never_read(kind: str, tmp_path: Path, run_charter) ->
     assert "members/special.yaml: INT-READ cannot read file: not a regular file" in proc.stdout
     assert "secret-value" not in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    # brackets inside quoted scalars and comments open nothing
+    "login: evil\nname: '" + "[" * 500 + "'\n# " + "{" * 500 + "\n",
+    'login: evil\nname: "' + "[{" * 300 + '"\n',
+    # nesting up to the limit (the file's own mapping is the first level) is data like any other
+    "login: evil\nname: Evil\nx: " + "[" * 63 + "]" * 63 + "\n" + "# - : ?\n" * 100,
+])
+def test_yaml_depth_counts_only_real_nesting(text: str) -> None:
+    """YAML-DEPTH is decided by charter's own scan, never by libyaml's wording or limit."""
+    from charter import yamlio
+
+    data = yamlio.loads(text.encode())
+    assert data["login"] == "evil"
+
+
+def test_yaml_depth_one_past_the_limit_is_refused() -> None:
+    from charter import yamlio
+    from charter.errors import YamlError
+
+    text = "login: evil\nx: " + "[" * 65 + "]" * 65 + "\n" + "# - : ?\n" * 100
+    with pytest.raises(YamlError) as err:
+        yamlio.loads(text.encode())
+    assert err.value.rule == "YAML-DEPTH" and err.value.line == 2
