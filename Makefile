@@ -1,25 +1,31 @@
 # Two entry points that work on a fresh machine (Python 3.11+ and git required):
 #   make check  - set up .venv and run `charter check` on this repository's own governance data
 #   make test   - set up .venv (and Debian's chromium for the browser tests) and run every test
+# Both install exactly the versions in requirements/*.txt (hash-checked); `make lock` refreshes
+# those files from the ranges in pyproject.toml.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+PIP     = $(BIN)/python -m pip --disable-pip-version-check --quiet
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml requirements/build.in --python-version 3.11 \
+	--universal --generate-hashes --custom-compile-command "make lock" --quiet
 
-.PHONY: check test setup setup-test browser lint bench clean
+.PHONY: check test setup setup-test browser lint bench lock clean
 
-$(BIN)/charter: pyproject.toml
+$(VENV)/.run-deps: requirements/run.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP) install --require-hashes --no-deps -r requirements/run.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(BIN)/charter
+setup: $(VENV)/.run-deps
 
 check: setup
 	$(BIN)/charter check
 
-$(VENV)/.test-deps: pyproject.toml $(BIN)/charter
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.test-deps: requirements/dev.txt $(VENV)/.run-deps
+	$(PIP) install --require-hashes --no-deps -r requirements/dev.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 setup-test: $(VENV)/.test-deps
@@ -37,13 +43,16 @@ test: setup-test browser
 	$(BIN)/python -m pytest -q
 
 lint: setup-test
-	$(BIN)/python -m pip install --quiet -e '.[lint]'
 	$(BIN)/ruff check .
 	$(BIN)/zizmor --offline .github/workflows
 
 bench: setup-test
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/bench_check.py
+
+# Refresh the lock files after changing a version range in pyproject.toml (needs the network).
+lock: setup-test
+	$(UV_COMPILE) -o requirements/run.txt
+	$(UV_COMPILE) --extra test --extra lint --extra bench --extra dev -o requirements/dev.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
