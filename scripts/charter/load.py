@@ -24,6 +24,7 @@ from charter.model import (
     Module,
     Project,
     Relationship,
+    Resignation,
     Seat,
     SourceFile,
     State,
@@ -307,6 +308,8 @@ def build_state(files: dict[str, SourceFile]) -> State:
             for s in cn.get("seats", ())
         ),
         returning_officer=cn.get("returning_officer"),
+        resigned=tuple(Resignation(r["login"], r["elected_in"], r["date"])
+                       for r in cn.get("resigned", ())),
     )
     wg = data("ecosystem-wg.yaml") or {}
     working_group = WorkingGroup(

@@ -129,10 +129,21 @@ class Seat:
 
 
 @dataclass(frozen=True)
+class Resignation:
+    """A seat its member left before the term ended (PC-TERM); the seat stays empty until a
+    vacancy vote or the next election fills it."""
+
+    login: str
+    elected_in: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Council:
     seats: tuple[Seat, ...] = ()
     file: str = "council.yaml"
     returning_officer: str | None = None
+    resigned: tuple[Resignation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ def defaults() -> dict[str, Any]:
             "maintainer-removed",
             "core-removed",
             "lead-removed",
+            "tooling",
         ],
     )
     out["council"].setdefault("coi_exempt", [])

@@ -284,3 +284,26 @@ def test_pc_vacancy_fills_a_seat_an_election_left_vacant(repo: Path) -> None:
     tally(repo, "2027-vacancy-2")
     assert any(f.path == "elections/2027-vacancy-2/election.yaml" and "no vacant seat" in f.message
                for f in found(repo))
+
+
+def test_pc_election_seats_without_any_certified_election(repo: Path) -> None:
+    """Deleting the council election leaves every seat without a cause: each is reported."""
+    import shutil
+
+    shutil.rmtree(repo / "elections" / "2026-council")
+    bad = [f for f in found(repo) if f.path == "council.yaml"]
+    assert len(bad) == len(COUNCIL) and all(f.rule == "PC-ELECTION" for f in bad)
+
+
+def test_pc_term_resignation_empties_the_seat_for_good(repo: Path) -> None:
+    """A resigned seat is not given back by the election that filled it (PC-TERM)."""
+    drop_seat(repo, "noah-clarke")
+    with (repo / "council.yaml").open("a") as fh:
+        fh.write("resigned:\n  - {login: noah-clarke, elected_in: 2026-council, "
+                 "date: '2026-10-01'}\n")
+    assert found(repo) == [] and found(repo, Severity.WARNING) == []
+    # putting the seat back is a seat no certified record gives any more
+    (repo / "council.yaml").write_text((repo / "council.yaml").read_text().replace(
+        "resigned:", "  - login: noah-clarke\n    cohort: B\n    term_start: '2026-06-15'\n"
+        "    term_end: '2027-06-15'\n    elected_in: 2026-council\nresigned:"))
+    assert any("noah-clarke holds a seat" in f.message for f in found(repo))

@@ -16,12 +16,15 @@ from typing import Any
 import github
 import pytest
 import yaml
+from gate_records import COMMUNITY, council_election
 from werkzeug import Request, Response
 
 from charter.cli import main
 
 ORG = "org"
 REPO = "org/gov"
+POLICY: dict[str, Any] = {"organisation": {"name": "Org", "github": ORG},
+                          "council": {"seats": 3, "cohorts": {"A": 2, "B": 1}}}
 
 # login -> github id. Core: ada (lead), bob, cyd, dan, eve. Module nn: finn, gus, hal (rule:
 # majority). Module opt: ivy (rule: any). Module comp: jo, kim, lou (2/3). Module misc: mo, ned
@@ -38,7 +41,7 @@ PEOPLE = {
 def base_files() -> dict[str, Any]:
     """The fixture organisation as path -> data (dumped as YAML when written)."""
     files: dict[str, Any] = {
-        "policy.yaml": {"organisation": {"name": "Org", "github": ORG}},
+        "policy.yaml": POLICY,
         "core.yaml": {"lead": "ada", "maintainers": ["ada", "bob", "cyd", "dan", "eve"]},
         "council.yaml": {
             "returning_officer": "sam",
@@ -65,7 +68,6 @@ def base_files() -> dict[str, Any]:
                                "repositories": ["org/empty"], "maintainers": []},
         "ecosystem/alpha.yaml": {"slug": "alpha", "name": "Alpha", "repository": "x/alpha",
                                  "status": "in-progress", "issue": 3},
-        "elections/2026-council/result.yaml": None,  # written raw below
         "README.md": "# governance\n",
         "scripts/charter/check.py": "print('the checker')\n",
     }
@@ -75,13 +77,14 @@ def base_files() -> dict[str, Any]:
             rec["github_id"] = gid
         if login == "cyd":
             rec["relationships"] = [{"login": "gus", "kind": "family"}]
+        if login in COMMUNITY:
+            rec["community"] = {"since": "2025-01-01"}
         files[f"members/{login}.yaml"] = rec
     return files
 
 
-RAW = {
-    "elections/2026-council/result.yaml": "certified: true\n",
-}
+# the council's certified election (real files, counted by charter): pat, quin (A), ros (B)
+RAW = council_election(POLICY)
 
 
 def dump(value: Any) -> str:
@@ -131,6 +134,15 @@ class GitRepo:
 
     def branch(self, name: str, start: str = "main") -> None:
         self.git("checkout", "-q", "-B", name, start)
+
+    def land(self, files: dict[str, Any], message: str = "an earlier pull request") -> str:
+        """Merge ``files`` into main (an earlier pull request that landed) and start the pull
+        request branch again from it."""
+        self.git("checkout", "-q", "main")
+        self.write(files)
+        sha = self.commit(message)
+        self.branch("pr")
+        return sha
 
 
 @pytest.fixture

@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     report = evaluate(trees.base, trees.origin, trees.head, trees.changes, pr,
                       head_findings=trees.head_findings, base_findings=trees.base_findings,
                       elections=trees.elections,
-                      generated=trees.generated, results=trees.results)
+                      generated=trees.generated, results=trees.results,
+                      certified=trees.certified, recounts=trees.recounts)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
     if summary:

@@ -152,7 +152,7 @@ def _url(fid: str, value: str) -> str:
 
 def repository_of(value: str) -> str:
     m = _REPO_URL.match(value.strip())
-    if not m:
+    if not m or m.group(2) in (".", ".."):
         raise FormError(f"ECO-SUBMIT: 'Repository' must be owner/name or a github.com link, "
                         f"got {value[:80]!r}")
     return f"{m.group(1)}/{m.group(2)}"

@@ -17,7 +17,7 @@ from charter import yamlio
 from charter.elections.record import Count, Problem, count, read_record
 from charter.errors import YamlError
 from charter.findings import Finding, Severity
-from charter.model import State
+from charter.model import Resignation, State
 from charter.tree import FsTree, Tree
 
 
@@ -159,9 +159,11 @@ def _certified(counts: list[Count]) -> list[Count]:
 
 def expected_council(counts: list[Count],
                      issues: list[tuple[Count, str, tuple[str | int, ...]]] | None = None,
+                     resigned: tuple[Resignation, ...] = (),
                      ) -> tuple[dict[str, dict[str, Any]], bool]:
     """The seats the certified records give, by lowercase login; and whether any council
-    election has been certified at all.
+    election has been certified at all. A seat whose member ``resigned`` (council.yaml) is
+    empty from that day: the election that filled it does not give it again.
 
     With ``issues``, also collects records that contradict the council of their day: a cohort
     election whose ``sitting`` members are not the other cohorts' seats, or a council vote whose
@@ -171,10 +173,20 @@ def expected_council(counts: list[Count],
     vacated: dict[str, dict[str, Any]] = {}  # seats emptied by a vote, for their replacements
     empty: list[dict[str, Any]] = []  # seats an election left vacant (cohort, term_end)
     any_election = False
+    pending = sorted(resigned, key=lambda x: x.date)
+
+    def resign(before: str | None) -> None:
+        while pending and (before is None or pending[0].date < before):
+            gone = pending.pop(0)
+            held = seats.get(gone.login.lower())
+            if held is not None and held.get("elected_in") == gone.elected_in:
+                vacated[gone.login.lower()] = seats.pop(gone.login.lower())
+
     for c in _certified(counts):
         r = c.result
         assert r is not None
         d = c.record.data
+        resign(str(r["finalised"]))
         if issues is not None and any_election:
             _consistent(c, seats, vacated, empty, issues)
         if r["kind"] == "council-election":
@@ -209,6 +221,7 @@ def expected_council(counts: list[Count],
                         "term_end": orig.get("term_end", rep.get("term_end")),
                         "elected_in": c.record.id, "replaces": rep.get("login"),
                     }
+    resign(None)
     return seats, any_election
 
 
@@ -278,9 +291,9 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
 def council_matches(state: State, counts: list[Count]) -> list[Finding]:
     """council.yaml holds exactly the seats the latest certified results give."""
     issues: list[tuple[Count, str, tuple[str | int, ...]]] = []
-    seats, any_election = expected_council(counts, issues)
-    if not any_election:
-        return []
+    seats, any_election = expected_council(counts, issues, state.council.resigned)
+    if not any_election and not state.council.seats:
+        return []  # no council yet
     path = state.council.file
     out: list[Finding] = []
     for c, message, where in issues:

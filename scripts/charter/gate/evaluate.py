@@ -154,6 +154,8 @@ def evaluate(
     elections: frozenset[str] = frozenset(),
     generated: dict[str, bytes | None] | None = None,
     results: dict[str, Any] | None = None,
+    certified: Any = None,
+    recounts: dict[str, Any] | None = None,
 ) -> Report:
     """Judge ``pr``: events are ``origin`` -> ``head``; rules and people come from ``base``."""
     evs = _events.diff(origin, head, changes)
@@ -165,7 +167,8 @@ def evaluate(
     ctx = _req.Context(
         base=base, head=head, body=parse_body(pr.body), author=author, elections=elections,
         event_kinds=frozenset((e.kind, e.subject.lower(), e.module or "") for e in evs),
-        generated=generated or {}, results=results or {},
+        generated=generated or {}, results=results or {}, certified=certified,
+        recounts=recounts or {},
     )
     reqs = _req.build(ctx, evs, approved)
     outcomes = [_outcome(ctx, r, got, pr.head_sha, origin) for r in reqs]

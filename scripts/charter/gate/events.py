@@ -42,6 +42,7 @@ KINDS: dict[str, str] = {
     "council-seat-removed": "{subject} leaves the council",
     "council-seat-changed": "council seat of {subject} changed ({detail})",
     "council-changed": "council record changed ({detail})",
+    "council-seat-resigned": "{subject} resigns from the council",
     "wg-member-added": "{subject} joins the ecosystem working group",
     "wg-member-removed": "{subject} leaves the ecosystem working group",
     "wg-changed": "working-group record changed ({detail})",
@@ -103,6 +104,21 @@ def _show(v: Any) -> str:
 
 def _low(xs: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {x.lower(): x for x in xs}
+
+
+def _again(before: tuple[str, ...], after: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Entries ``after`` lists once more than ``before`` does for a login it already holds
+    (logins ignore case: ``Bob`` beside ``bob`` is the same person listed twice)."""
+    from collections import Counter
+
+    had = Counter(x.lower() for x in before)
+    seen: Counter[str] = Counter()
+    out = []
+    for i, x in enumerate(after):
+        seen[x.lower()] += 1
+        if x.lower() in had and seen[x.lower()] > had[x.lower()]:
+            out.append((i, x))
+    return out
 
 
 def diff(base: State, head: State, changes: list[Change]) -> list[Event]:
@@ -217,6 +233,8 @@ def _core(base: State, head: State) -> list[Event]:
     for key in sorted(hm.keys() - bm.keys()):
         out.append(Event("core-maintainer-added", hm[key], hc.file,
                          ("maintainers", hc.maintainers.index(hm[key]))))
+    for i, login in _again(bc.maintainers, hc.maintainers):
+        out.append(Event("core-maintainer-added", login, hc.file, ("maintainers", i)))
     for key in sorted(bm.keys() - hm.keys()):
         if key in he and key not in be:
             i = [e.login.lower() for e in hc.emeritus].index(key)
@@ -282,6 +300,9 @@ def _module_changes(old: Module, new: Module, base: State, head: State) -> list[
     for key in sorted(hm.keys() - bm.keys()):
         out.append(Event("module-maintainer-added", hm[key], new.file,
                          ("maintainers", new.maintainers.index(hm[key])), module=new.slug))
+    for i, login in _again(old.maintainers, new.maintainers):
+        out.append(Event("module-maintainer-added", login, new.file, ("maintainers", i),
+                         module=new.slug))
     for key in sorted(bm.keys() - hm.keys()):
         if key in he and key not in be:
             i = [e.login.lower() for e in new.emeritus].index(key)
@@ -353,6 +374,14 @@ def _council(base: State, head: State) -> list[Event]:
                              ("seats", hs.index(key), fields[0]), detail=", ".join(fields),
                              data={"elected_in": s.elected_in, "replaces": s.replaces,
                                    "term": (s.term_start, s.term_end, s.cohort)}))
+    br, hr = base.council.resigned, head.council.resigned
+    if hr[: len(br)] != br:
+        out.append(Event("council-changed", "council", head.council.file, ("resigned",),
+                         detail="resigned"))
+    else:
+        for i, r in enumerate(hr[len(br):], start=len(br)):
+            out.append(Event("council-seat-resigned", r.login, head.council.file,
+                             ("resigned", i), data={"elected_in": r.elected_in, "date": r.date}))
     if base.council.returning_officer != head.council.returning_officer:
         out.append(Event("council-changed", "council", head.council.file, ("returning_officer",),
                          detail="returning_officer", before=base.council.returning_officer,
@@ -367,6 +396,8 @@ def _working_group(base: State, head: State) -> list[Event]:
     for key in sorted(hm.keys() - bm.keys()):
         out.append(Event("wg-member-added", hm[key], hw.file,
                          ("members", hw.members.index(hm[key]))))
+    for i, login in _again(bw.members, hw.members):
+        out.append(Event("wg-member-added", login, hw.file, ("members", i)))
     for key in sorted(bm.keys() - hm.keys()):
         out.append(Event("wg-member-removed", bm[key], hw.file, ("members",)))
     fields = [f for f in ("chair", "next_session") if getattr(bw, f) != getattr(hw, f)]

@@ -18,7 +18,8 @@ from charter.tree import GitTree, Tree
 GENERATED_PREFIXES = ("generated/",)
 GENERATED_FILES = (".github/CODEOWNERS",)
 # The checker itself and everything that decides how it runs: core approval (GOV-APPROVAL).
-TOOLING_PREFIXES = ("scripts/", "schemas/", ".github/", "tests/", "benchmarks/", ".ci/")
+TOOLING_PREFIXES = ("scripts/", "schemas/", ".github/", "tests/", "benchmarks/", ".ci/",
+                    "requirements/")
 TOOLING_FILES = (
     "pyproject.toml", "Makefile", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml",
     "setup.py", "setup.cfg", "requirements.txt", ".gitattributes", ".gitmodules",

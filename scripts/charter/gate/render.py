@@ -156,7 +156,8 @@ def as_dict(report: Report) -> dict[str, Any]:
                     {"label": g.group.label, "how": g.group.how, "needed": g.group.needed,
                      "eligible": list(g.group.members), "approved": g.approved,
                      "still_needed": g.missing, "candidates": g.candidates,
-                     "blocked_by": g.blocked}
+                     "blocked_by": g.blocked, "objectors": list(g.group.objectors),
+                     "of": g.group.size}
                     for g in o.groups
                 ],
                 "excluded": o.requirement.excluded,

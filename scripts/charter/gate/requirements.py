@@ -2,171 +2,55 @@
 
 Who may approve and how many are computed from the **base** state only: a pull request that
 lowers a threshold, adds its author to a group or edits the checker is judged by the rules it
-would replace. The head is consulted only as data that the change itself is about (the record of
-a vote, the election named by a seat), never for who decides.
+would replace. The head is consulted only as data that the change itself is about, never for who
+decides. The groups themselves (whole-group thresholds, objectors, consent) are built in
+:mod:`charter.gate.groups`; votes and seats in :mod:`charter.gate.votes`; the ecosystem in
+:mod:`charter.gate.projects`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from fractions import Fraction
+from collections.abc import Callable
 from typing import Any
 
 from charter import policy as _policy
-from charter.gate.body import Body
+from charter.gate import projects as _projects
+from charter.gate import votes as _votes
 from charter.gate.events import Event
-from charter.model import DecisionRule, Module, State
+from charter.gate.groups import (
+    CONCERNED,
+    NOMINEE,
+    Context,
+    Excluded,
+    Group,
+    Requirement,
+    bound_by_consent,
+    conflicts,
+    consent,
+    consents,
+    core_any,
+    core_majority,
+    decide,
+    discussion,
+    merged,
+    owners,
+    unique,
+)
+from charter.model import DecisionRule, Module
 from charter.rules import today
 from charter.rules.util import add_months, parse_date
+
+__all__ = ["CONCERNED", "NOMINEE", "Context", "Excluded", "Group", "Requirement", "build"]
 
 SUBSTANCE = {
     "contributions": "the nominee's code, review and design contributions",
     "testimonials": "testimonials (positive and negative) of the nominee's interactions",
     "support": "statements of support from maintainers",
 }
-DECISION_STATUS = {
-    "accepted": ("accepted", "active"),
-    "declined": ("declined",),
-    "needs-info": ("needs-info",),
-    "closed-not-ready": ("closed-not-ready",),
-    "postponed": ("postponed",),
-    "retired": ("retired",),
-    "reinstated": ("active",),
-}
-NOMINEE = "the nominee cannot approve their own nomination"
-CONCERNED = "the person concerned cannot decide on their own case"
-# statuses an application moves to without a working-group decision (the queue: ECO-QUEUE)
-QUEUE_STATUSES = ("new", "in-progress")
-
-
-@dataclass(frozen=True)
-class Group:
-    """``needed`` approvals from ``members`` (base logins). With ``consent``, the pull request's
-    author counts as agreeing (the person's own consent, e.g. to move to emeritus)."""
-
-    label: str
-    members: tuple[str, ...]
-    needed: int
-    how: str
-    consent: bool = False
-    # excluded only by a conflict declared in the head: they cannot approve, but their request
-    # for changes still blocks (a pull request cannot silence an objection by declaring one)
-    objectors: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        # a group that decides needs at least one approval: a rule or fraction that computes 0
-        # (a module rule of '0/1', a lead_removal_fraction of '0/4') never waives the decision
-        if self.needed < 1:
-            object.__setattr__(self, "needed", 1)
-
-
-@dataclass
-class Requirement:
-    rule: str
-    event: Event
-    summary: str
-    groups: list[Group] = field(default_factory=list)
-    excluded: dict[str, str] = field(default_factory=dict)  # lower login -> why
-    problems: list[str] = field(default_factory=list)
-
-
-class Excluded(dict[str, str]):
-    """Who may not decide (lower login -> why). ``head_only`` holds the conflicts declared only
-    in the head: they cannot approve, but a threshold is computed as if they could, so a pull
-    request can never lower its own bar by declaring relationships."""
-
-    head_only: frozenset[str] = frozenset()
-
-
-def _base_view(excluded: dict[str, str]) -> dict[str, str]:
-    """The exclusions the base branch already knows (the person, base-declared conflicts)."""
-    head_only = getattr(excluded, "head_only", frozenset())
-    return {k: v for k, v in excluded.items() if k not in head_only}
-
-
-def _objectors(voters: tuple[str, ...], people: tuple[str, ...]) -> tuple[str, ...]:
-    low = {p.lower() for p in people}
-    return tuple(v for v in voters if v.lower() not in low)
-
-
-def _how_excluded(excluded: dict[str, str]) -> str:
-    if getattr(excluded, "head_only", None):
-        return (" without a conflict on the base branch (conflicts declared only in this pull "
-                "request exclude people but do not lower the bar)")
-    return " without a conflict" if excluded else ""
-
-
-@dataclass(frozen=True)
-class Context:
-    base: State
-    head: State
-    body: Body
-    author: str | None  # base member login of the author when matched, else the account login
-    elections: frozenset[str] = frozenset()  # ids with a result file in base or head
-    # (kind, lower subject, module slug or "")
-    event_kinds: frozenset[tuple[str, str, str]] = frozenset()
-    generated: dict[str, bytes | None] = field(default_factory=dict)  # head bytes, None: deleted
-    results: dict[str, Any] = field(default_factory=dict)  # election id -> its result.yaml
-
-    @property
-    def veto(self) -> bool:
-        return self.body.has("veto")
-
-    def is_author(self, login: str) -> bool:
-        return self.author is not None and self.author.lower() == login.lower()
-
-
-# --- groups ------------------------------------------------------------------------------------
-
-def _excluding(people: Iterable[str], excluded: dict[str, str]) -> tuple[str, ...]:
-    return tuple(p for p in people if p.lower() not in excluded)
-
-
-def core_majority(ctx: Context, excluded: dict[str, str], label: str = "core maintainers"
-                  ) -> Group:
-    frac = ctx.base.policy.fraction("governance.core_decision_fraction")
-    people = _excluding(ctx.base.core.maintainers, excluded)
-    voters = _excluding(ctx.base.core.maintainers, _base_view(excluded))
-    need = _policy.more_than(frac, len(voters)) if voters else 1
-    return Group(label, people, need,
-                 f"a majority (more than {frac}) of the {len(voters)} {label}"
-                 + _how_excluded(excluded), objectors=_objectors(voters, people))
-
-
-def core_any(ctx: Context, excluded: dict[str, str], count: int = 1) -> Group:
-    people = _excluding(ctx.base.core.maintainers, excluded)
-    return Group("core maintainers", people, count,
-                 f"{count} core maintainer{'s' if count != 1 else ''}")
-
-
-def owners(ctx: Context, extra: Iterable[str], label: str, excluded: dict[str, str]) -> Group:
-    seen: dict[str, str] = {}
-    for p in (*extra, *ctx.base.core.maintainers):
-        seen.setdefault(p.lower(), p)
-    people = _excluding(seen.values(), excluded)
-    return Group(label, people, 1, f"one of the {label} (GOV-APPROVAL: an owner of the area)")
-
-
-def conflicts(ctx: Context, person: str, role: str = CONCERNED) -> dict[str, str]:
-    """The person and everyone with a declared relationship to them, in base or head (those
-    declared only in the head are marked ``head_only``: see :class:`Excluded`)."""
-    out = Excluded({person.lower(): role})
-    in_base = ctx.base.conflicted_with(person)
-    for state in (ctx.base, ctx.head):
-        for other in sorted(state.conflicted_with(person)):
-            out.setdefault(other, f"declared relationship with {person} (conflict of interest)")
-    out.head_only = frozenset(k for k in out if k != person.lower() and k not in in_base)
-    return out
-
-
-def _discussion(ctx: Context, req: Requirement, what: str) -> None:
-    if what not in ctx.base.policy.get("governance.discussion_required_for"):
-        return
-    if not ctx.body.issues("discussion"):
-        req.problems.append(
-            "GOV-DISCUSSION: link the issue where this was discussed: add a '## Discussion' "
-            "section to the pull-request description with its number (e.g. #123)")
+# re-exported for the reporters and older callers
+DECISION_STATUS = _projects.DECISION_STATUS
+QUEUE_STATUSES = _projects.QUEUE_STATUSES
+vote_mismatch = _votes.vote_mismatch
 
 
 def _substance(ctx: Context, req: Requirement, nominee: str) -> None:
@@ -178,48 +62,53 @@ def _substance(ctx: Context, req: Requirement, nominee: str) -> None:
             f"pull-request description: {parts}")
 
 
-def _consents(ctx: Context, person: str, approved: set[str]) -> bool:
-    return ctx.is_author(person) or person.lower() in approved
-
-
-# --- the mapping ---------------------------------------------------------------------------------
-
 Builder = Callable[[Context, Event, set[str]], list[Requirement]]
 
 
+# --- modules -----------------------------------------------------------------------------------
+
 def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: dict[str, str],
                     rule: str, summary: str, *, needs_own_rule: bool = False) -> Requirement:
-    """A module-level decision: the module's own rule over its base maintainers. A module with
-    no maintainers, one that names no rule of its own where ``needs_own_rule`` (nominations:
-    GOV-NOMINATE-MODULE), or a core veto hands the decision to the core maintainers."""
+    """A module-level decision: the module's own rule over all its base maintainers. A module
+    with no maintainers, one that names no rule of its own where ``needs_own_rule``
+    (nominations: GOV-NOMINATE-MODULE), one whose rule its unconflicted maintainers cannot
+    reach, or a core veto hands the decision to the core maintainers."""
     if ctx.veto:
-        return Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
-                           [core_majority(ctx, excluded)], excluded)
-    people = _excluding(module.maintainers, excluded) if module else ()
-    voters = _excluding(module.maintainers, _base_view(excluded)) if module else ()
+        req = Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
+                          [core_majority(ctx, excluded)], excluded)
+        req.unreachable()
+        return req
     why = ""
+    group: Group | None = None
     if module is None:
         why = "is new"
     elif not module.maintainers:
         why = "has no maintainers"
-    elif not voters:
-        why = "has no maintainer without a conflict"
     elif needs_own_rule and module.decision_rule is None:
         why = "names no decision rule of its own"
-    if why:
-        return Requirement(rule, ev, f"{summary}; module {ev.module} {why}, so the core "
-                           "maintainers decide", [core_majority(ctx, excluded)], excluded)
-    assert module is not None
-    drule: DecisionRule = module.rule
-    need = drule.required(len(voters))
-    how = f"{drule.describe()} of module {ev.module} ({need} of {len(voters)})"
-    if module.decision_rule is None:
-        how += " (the default rule)"
-    if len(voters) != len(people):
-        how += _how_excluded(excluded)
-    return Requirement(rule, ev, summary,
-                       [Group(f"maintainers of module {ev.module}", people, need, how,
-                              objectors=_objectors(voters, people))], excluded)
+    else:
+        size = len(unique(module.maintainers))
+        need = module.rule.required(size)
+        how = f"{module.rule.describe()} of module {ev.module} ({need} of {size})"
+        if module.decision_rule is None:
+            how += " (the default rule)"
+        group = decide(f"maintainers of module {ev.module}", module.maintainers, excluded,
+                       need, how)
+        # only conflicts the base already knows hand the decision to the core; one declared in
+        # this pull request leaves the module deciding (and unable to, until it has landed)
+        if len(group.members) + len(group.objectors) < group.needed:
+            why = (f"cannot reach its rule ({need} of {size}) without its conflicted "
+                   "maintainers")
+        elif not group.reachable:
+            req = Requirement(rule, ev, summary, [group], excluded)
+            req.unreachable()
+            return req
+    if why or group is None:
+        req = Requirement(rule, ev, f"{summary}; module {ev.module} {why}, so the core "
+                          "maintainers decide", [core_majority(ctx, excluded)], excluded)
+        req.unreachable()
+        return req
+    return Requirement(rule, ev, summary, [group], excluded)
 
 
 def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -237,14 +126,21 @@ def _removal(ctx: Context, ev: Event, approved: set[str], what: str, group_word:
     person = ev.subject
     excluded = conflicts(ctx, person)
     to_emeritus = ev.kind.endswith("-emeritus")
-    if to_emeritus and _consents(ctx, person, approved):
-        n = int(ctx.base.policy.get("governance.self_emeritus_core_approvals"))
-        groups = [Group(person, (person,), 1, f"{person}'s own consent (author or approval)",
-                        consent=True)]
-        if n:
-            groups.append(core_any(ctx, excluded, n))
-        return [Requirement("GOV-REMOVE", ev, f"{person} steps down to emeritus from "
-                            f"{group_word} (self-removal)", groups, excluded)]
+    if to_emeritus and consents(ctx, person, approved):
+        if ctx.base.policy.get("governance.self_emeritus") == "consent":
+            n = int(ctx.base.policy.get("governance.self_emeritus_core_approvals"))
+            groups = [consent(person)]
+            if n:
+                groups.append(core_any(ctx, excluded, n))
+            return [Requirement("GOV-REMOVE", ev, f"{person} steps down to emeritus from "
+                                f"{group_word} (self-removal: their consent and {n} core "
+                                "maintainer(s), as policy governance.self_emeritus allows)",
+                                groups, excluded)]
+        req = Requirement("GOV-REMOVE", ev, f"{person} asks to step down to emeritus from "
+                          f"{group_word}: the core maintainers decide, as for any removal",
+                          [core_majority(ctx, excluded)], excluded)
+        req.unreachable()
+        return [req]
     if to_emeritus and ev.module and _inactive(ctx, person, ctx.base.modules.get(ev.module)):
         module = ctx.base.modules[ev.module]
         return [Requirement("GOV-EMERITUS", ev, f"{person} has been inactive longer than module "
@@ -254,7 +150,8 @@ def _removal(ctx: Context, ev: Event, approved: set[str], what: str, group_word:
                                     excluded)], excluded)]
     req = Requirement("GOV-REMOVE", ev, f"removal of {person} from {group_word}",
                       [core_majority(ctx, excluded)], excluded)
-    _discussion(ctx, req, what)
+    discussion(ctx, req, what)
+    req.unreachable()
     return [req]
 
 
@@ -292,24 +189,47 @@ def _module_scope(what: str) -> Builder:
     def build(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
         # a new module's maintainers are appointed by this decision: like any nominee, they
         # (and their relatives) do not approve their own appointment
-        excluded = Excluded()
-        known: set[str] = set()  # exclusions the base already knows
-        for login in ev.data.get("maintainers", []) if what == "module-added" else []:
-            mine = conflicts(ctx, login, NOMINEE)
-            known |= set(mine) - mine.head_only
-            for k, v in mine.items():
-                excluded.setdefault(k, v)
-        excluded.head_only = frozenset(set(excluded) - known)
+        appointed = ev.data.get("maintainers", []) if what == "module-added" else []
+        excluded = merged(*(conflicts(ctx, login, NOMINEE) for login in appointed))
         req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(),
                           [core_majority(ctx, excluded)], excluded)
-        _discussion(ctx, req, what)
+        discussion(ctx, req, what)
+        req.unreachable()
         return [req]
     return build
 
 
+def _laxer(old: DecisionRule, new: DecisionRule, size: int) -> bool:
+    """Whether ``new`` ever asks fewer approvals than ``old`` (for this group or a larger one)."""
+    return any(new.required(k) < old.required(k) for k in range(1, max(size, 1) + 12))
+
+
 def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    module = ctx.base.modules.get(ev.subject)
-    return [_module_decides(ctx, ev, module, {}, "GOV-MODULE", ev.describe())]
+    """GOV-MODULE: a module changes its own rules by its current rule; but a module's first
+    rule of its own, a laxer rule or a shorter inactive period would let the module decide
+    later with fewer approvals than the rules give it today, so they need the core
+    maintainers."""
+    old = ctx.base.modules.get(ev.subject)
+    new = ctx.head.modules.get(ev.subject)
+    reasons = []
+    if old is not None and new is not None:
+        size = len(unique(old.maintainers))
+        if old.decision_rule is None and new.decision_rule is not None:
+            reasons.append("adopts its first decision rule of its own")
+        elif _laxer(old.rule, new.rule, size):
+            reasons.append(f"would decide with fewer approvals ({new.rule.describe()} instead "
+                           f"of {old.rule.describe()})")
+        default = int(ctx.base.policy.get("governance.module_inactive_months"))
+        if (new.inactive_months or default) < (old.inactive_months or default):
+            reasons.append(f"shortens its inactive period to {new.inactive_months} months "
+                           "(maintainers would become inactive sooner)")
+    if reasons:
+        req = Requirement("GOV-MODULE", ev, f"{ev.describe()}: the module "
+                          + " and ".join(reasons) + ", so the core maintainers decide",
+                          [core_majority(ctx, {})])
+        req.unreachable()
+        return [req]
+    return [_module_decides(ctx, ev, old, {}, "GOV-MODULE", ev.describe())]
 
 
 def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -323,18 +243,22 @@ def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
                                 "maintainers", {})])]
 
 
+# --- core maintainers and the lead -------------------------------------------------------------
+
 def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     nominee = ev.subject
     excluded = conflicts(ctx, nominee, NOMINEE)
     lead = ctx.base.core.lead
-    if lead and lead.lower() not in _base_view(excluded):
+    base_view = {k for k in excluded if k not in excluded.head_only}
+    if lead and lead.lower() not in base_view:
         # a conflict with the lead declared only in this pull request does not hand the decision
         # to the core maintainers: the lead still decides, and cannot while it stands
         conflicted = lead.lower() in excluded
         groups = [Group("lead core maintainer", () if conflicted else (lead,), 1,
                         f"the lead core maintainer, {lead}" + (
                             " (conflicted by a relationship declared in this pull request: "
-                            "land that declaration first)" if conflicted else ""))]
+                            "land that declaration first)" if conflicted else ""),
+                        objectors=(lead,) if conflicted else (), size=1)]
         summary = f"nomination of {nominee} as a core maintainer: the lead decides"
     else:
         groups = [core_majority(ctx, excluded)]
@@ -350,7 +274,7 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
         pass  # the author nominates
     elif named and named[0].lower() in maintainers and named[0].lower() not in excluded:
         req.groups.append(Group("nominator", (named[0],), 1,
-                                f"the nominator, {named[0]}, confirming by approval"))
+                                f"the nominator, {named[0]}, confirming by approval", size=1))
     elif (key := named[0].lower() if named else author) in excluded and key in maintainers:
         who = f"@{named[0]}" if named else f"the author ({ctx.author})"
         req.problems.append(
@@ -364,6 +288,7 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
             "one on the base branch; a maintainer must open the pull request, or be named under "
             "'## Nominator' (as @login) and approve it")
     _substance(ctx, req, nominee)
+    req.unreachable()
     return [req]
 
 
@@ -371,57 +296,81 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
     out = []
     old, new = ev.before, ev.after
     if old:
-        excluded = {k: v for k, v in conflicts(ctx, old).items() if k != old.lower()}
-        core = ctx.base.core.maintainers
+        excluded = conflicts(ctx, old)
+        del excluded[old.lower()]  # the lead may agree to their own removal
         frac = ctx.base.policy.fraction("governance.lead_removal_fraction")
-        need = _policy.at_least(frac, len(core))
-        people = _excluding(core, excluded)
+        core = unique(ctx.base.core.maintainers)
         req = Requirement("GOV-LEAD-REMOVE", ev, f"{old} no longer the lead core maintainer",
-                          [Group("core maintainers", people, need,
-                                 f"at least {frac} of all {len(core)} core maintainers "
-                                 f"({need}), rounded up")], excluded)
-        _discussion(ctx, req, "lead-removed")
+                          [decide("core maintainers", core, excluded,
+                                  lambda n: _policy.at_least(frac, n),
+                                  f"at least {frac} of all {len(core)} core maintainers "
+                                  f"({_policy.at_least(frac, len(core))}), rounded up")],
+                          excluded)
+        discussion(ctx, req, "lead-removed")
+        req.unreachable()
         out.append(req)
     if new:
         elected = conflicts(ctx, new, NOMINEE)
         req = Requirement("GOV-LEAD-ELECT", ev, f"{new} becomes the lead core maintainer",
                           [core_any(ctx, elected)], elected)
-        ident = ev.data.get("lead_elected_in")
-        if not ident:
-            req.problems.append(
-                "GOV-LEAD-ELECT: a new lead is elected by the core maintainers (instant-runoff); "
-                "set lead_elected_in in core.yaml to the elections/<id> that records it")
-        elif ident not in ctx.elections:
-            req.problems.append(
-                f"GOV-LEAD-ELECT: elections/{ident}/ has no certified result; add the election "
-                "and its result before changing the lead")
-        elif why := vote_mismatch(ctx, ident, ("lead-election",)):
-            req.problems.append(f"GOV-LEAD-ELECT: {why}")
+        req.problems += _votes.lead_elected(ctx, new, ev.data.get("lead_elected_in"))
         out.append(req)
     return out
 
 
-def vote_mismatch(ctx: Context, ident: str, kinds: tuple[str, ...],
-                  subjects: tuple[str, ...] = ()) -> str | None:
-    """Why the certified record elections/<ident> is not a vote of one of ``kinds`` (election
-    kinds or motion types) about one of ``subjects``, as far as its election.yaml and result.yaml
-    say; None when nothing in them contradicts it."""
-    record = ctx.base.elections.get(ident) or ctx.head.elections.get(ident) or {}
-    result = ctx.results.get(ident)
-    result = result if isinstance(result, dict) else {}
-    motion = record.get("motion") if isinstance(record.get("motion"), dict) else {}
-    said = {str(x) for x in (record.get("kind"), motion.get("type"), result.get("kind"),
-                             result.get("type")) if x}
-    said.discard("motion")
-    if said and not said & set(kinds):
-        return f"elections/{ident} is a {'/'.join(sorted(said))} vote, not {' or '.join(kinds)}"
-    subject = str(motion.get("subject", ""))
-    if subjects and subject and subject.lower() not in {x.lower() for x in subjects}:
-        return f"elections/{ident} is about {subject}, not {subjects[0]}"
-    if result.get("passed") is False:
-        return f"the vote elections/{ident} did not pass"
-    return None
+def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
 
+
+# --- members -----------------------------------------------------------------------------------
+
+def _related(before: Any, after: Any) -> set[str]:
+    """Logins named by relationships that one side declares and the other does not."""
+    b = {(r.login.lower(), r.kind) for r in (before.relationships if before else ())}
+    a = {(r.login.lower(), r.kind) for r in (after.relationships if after else ())}
+    return {login for login, _ in a ^ b}
+
+
+def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    """Member records: one core maintainer (not the person nor a relative). What changes how a
+    person is counted -- who they are on GitHub, their declared relationships (which exclude
+    others from deciding), their affiliation (the employer cap), their recorded activity (the
+    inactive period) -- needs their own consent, or a majority of the core maintainers."""
+    excluded = conflicts(ctx, ev.subject)
+    req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
+                      "maintainers)", [core_any(ctx, excluded)], excluded)
+    old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
+    bound: list[str] = []
+    why = ""
+    if ev.kind == "member-identity-changed":
+        bound, why = [ev.subject], f"it decides who approves as {ev.subject} from now on"
+    elif ev.kind == "member-affiliation-changed":
+        bound, why = [ev.subject], "an affiliation counts toward the employer cap (PC-COI)"
+    elif ev.kind == "member-relationship-changed":
+        bound = [ev.subject, *sorted(_related(old, new))]
+        why = "a declared relationship excludes people from each other's decisions"
+    elif ev.kind == "member-added" and new is not None and new.relationships:
+        bound = sorted(_related(None, new))
+        why = "a declared relationship excludes people from each other's decisions"
+    elif ev.kind == "member-removed":
+        bound = [ev.subject, *sorted(_related(old, None))]
+        why = f"removing {ev.subject}'s record removes them and their declarations"
+    elif ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
+        bound = [ev.subject]
+        why = "recorded activity decides when the inactive period (GOV-EMERITUS) runs out"
+    if bound:
+        bound_by_consent(ctx, req, bound, approved, why)
+    if ev.kind == "member-community-changed":
+        req.problems += _votes.community(ctx, ev.subject, ev.before, ev.after, approved)
+    elif ev.kind == "member-added" and new is not None and new.community:
+        req.problems += _votes.community(ctx, ev.subject, None, new.community, approved)
+    elif ev.kind == "member-removed" and old is not None:
+        req.problems += _votes.community(ctx, ev.subject, old.community, None, approved)
+    req.unreachable()
+    return [req]
+
+
+# --- policy, working group, files --------------------------------------------------------------
 
 def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     mode = ctx.base.policy.get("governance.amendment")
@@ -433,198 +382,18 @@ def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
             req.problems.append(
                 "PC-AMEND: name the community vote that approved this change: add a '## Vote' "
                 "section with elections/<id>")
-        elif not any(n in ctx.elections for n in named):
-            req.problems.append(f"PC-AMEND: elections/{named[0]}/ has no certified result")
-        elif all(vote_mismatch(ctx, n, ("amend",)) for n in named if n in ctx.elections):
-            first = next(n for n in named if n in ctx.elections)
-            req.problems.append(f"PC-AMEND: {vote_mismatch(ctx, first, ('amend',))}")
+        elif all(_votes.vote_mismatch(ctx, n, ("amend",)) for n in named):
+            req.problems.append(f"PC-AMEND: {_votes.vote_mismatch(ctx, named[0], ('amend',))}")
     else:
         req = Requirement("GOV-DISCUSSION", ev, f"{ev.describe()}: a rule change",
                           [core_majority(ctx, {})])
-    _discussion(ctx, req, "policy")
+    discussion(ctx, req, "policy")
     return [req]
-
-
-def _seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    ident = ev.data.get("elected_in")
-    rule = "PC-VACANCY" if ev.data.get("replaces") else "PC-ELECTION"
-    req = Requirement(rule, ev, f"{ev.describe()}: backed by a certified result",
-                      [core_any(ctx, conflicts(ctx, ev.subject))], conflicts(ctx, ev.subject))
-    if not ident or ident not in ctx.elections:
-        req.problems.append(
-            f"{rule}: council seats change only by a certified result: elections/{ident}/ "
-            "(named by elected_in) has no result file in the base or the head")
-    elected = ctx.results.get(ident or "")
-    if isinstance(elected, dict) and "elected" in elected:
-        term = ev.data.get("term")
-        seats = [e for e in elected.get("elected") or () if isinstance(e, dict)]
-        if not any(str(e.get("login", "")).lower() == ev.subject.lower()
-                   and (str(e.get("term_start")), str(e.get("term_end")), e.get("cohort")) == term
-                   for e in seats):
-            req.problems.append(
-                f"{rule}: elections/{ident}/result.yaml does not elect {ev.subject} to this seat "
-                "(login, cohort, term_start and term_end must match an entry under elected)")
-    old = next((s for s in ctx.base.council.seats if s.login.lower() == ev.subject.lower()), None)
-    if (ev.kind == "council-seat-changed" and old is not None and old.elected_in == ident
-            and (old.term_start, old.term_end, old.cohort) != ev.data.get("term")):
-        req.problems.append(
-            f"PC-TERM: {ev.subject}'s term and cohort are set by the election that gave the "
-            f"seat (elections/{ident}); they change only with a new certified result named by "
-            "elected_in (a term is never extended or cut short by editing its dates)")
-    return [req]
-
-
-def _seat_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    """A seat whose term has ended is cleared by one core maintainer. Before the end of the
-    term, a member leaves only by resigning (their consent), by a recorded vote (PC-NO-
-    CONFIDENCE, named under '## Vote'), or by being replaced through a certified result
-    (PC-VACANCY: a head seat that ``replaces`` them)."""
-    person = ev.subject
-    excluded = conflicts(ctx, person)
-    req = Requirement("PC-TERM", ev, ev.describe(), [core_any(ctx, excluded)], excluded)
-    seat = next((s for s in ctx.base.council.seats if s.login.lower() == person.lower()), None)
-    end = parse_date(seat.term_end) if seat else None
-    if seat is None or end is None or end <= today():
-        return [req]
-    if _consents(ctx, person, approved):
-        req.summary = f"{person} resigns from the council before the term ends ({seat.term_end})"
-        req.groups.insert(0, Group(person, (person,), 1, f"{person}'s own consent (author or "
-                                   "approval)", consent=True))
-        return [req]
-    if any((s.replaces or "").lower() == person.lower() and s.elected_in in ctx.elections
-           for s in ctx.head.council.seats):
-        return [req]  # the replacing seat is checked as PC-VACANCY
-    votes = [v for v in ctx.body.elections("vote") if v in ctx.elections
-             and not vote_mismatch(ctx, v, ("no-confidence",), (person, "council"))]
-    if votes:
-        req.summary = f"{ev.describe()} by the recorded vote elections/{votes[0]}"
-        return [req]
-    req.problems.append(
-        f"PC-NO-CONFIDENCE: {person}'s term runs until {seat.term_end}; a council member leaves "
-        "before then only by resigning (they open or approve this pull request), by a recorded "
-        "vote (add a '## Vote' section naming elections/<id> with a certified result), or when "
-        "a seat that replaces them is filled by a certified result (PC-VACANCY)")
-    return [req]
-
-
-def _returning_officer(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    seats = tuple(s.login for s in ctx.base.council.seats)
-    excluded = conflicts(ctx, ev.after, NOMINEE) if ev.after else {}
-    people = _excluding(seats, excluded)
-    voters = _excluding(seats, _base_view(excluded))
-    need = _policy.more_than(Fraction(1, 2), len(voters)) if voters else 1
-    if not voters:
-        return [Requirement("PC-ELECTION", ev, ev.describe(), [core_majority(ctx, excluded)],
-                            excluded)]
-    return [Requirement("PC-ELECTION", ev, f"{ev.describe()}: nominated by the outgoing council",
-                        [Group("council members", people, need,
-                               f"a majority of the {len(voters)} council members"
-                               + _how_excluded(excluded),
-                               objectors=_objectors(voters, people))], excluded)]
 
 
 def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     excluded = conflicts(ctx, ev.subject) if ev.kind != "wg-changed" else {}
     return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, excluded)], excluded)]
-
-
-def _wg_or_core(ctx: Context) -> Group:
-    return owners(ctx, ctx.base.working_group.members,
-                  "ecosystem working-group members or core maintainers", {})
-
-
-def _project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    slug = ev.subject
-    old = ctx.base.projects.get(slug)
-    new = ctx.head.projects.get(slug)
-    if new is None:
-        return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
-    before = old.data.get("decisions", []) if old else []
-    after = new.data.get("decisions", [])
-    added = after[len(before):] if after[: len(before)] == before else None
-    old_status = old.status if old else None
-    rule = "ECO-STATUS"
-    if added and any(d.get("outcome") in ("accepted", "declined") for d in added):
-        rule = "ECO-VOTE"
-    if ev.kind == "project-added" and new.status in QUEUE_STATUSES and not after:
-        rule = "ECO-SUBMIT"
-    req = Requirement(rule, ev, ev.describe(), [_wg_or_core(ctx)])
-    if added is None:
-        req.problems.append(
-            f"ECO-STATUS: decisions of {slug} are a record: append new decisions, never edit or "
-            "remove earlier ones")
-        return [req]
-    for d in added:
-        req.problems += _check_vote(ctx, slug, d)
-    if new.status in QUEUE_STATUSES and old_status in ("accepted", "active"):
-        req.problems.append(
-            f"ECO-STATUS: {slug} is {old_status}; a listed project leaves the ecosystem only "
-            "by a recorded decision to retire it (ECO-PERIODIC), never by returning to the queue "
-            f"as {new.status!r}")
-    if new.status != old_status and new.status not in QUEUE_STATUSES:
-        last = added[-1] if added else None
-        if last is None or new.status not in DECISION_STATUS.get(last.get("outcome", ""), ()):
-            req.problems.append(
-                f"ECO-STATUS: status {new.status!r} of {slug} must follow a recorded decision: "
-                f"append to decisions: the working group's vote with outcome matching "
-                f"{new.status!r} (charter ecosystem decide)")
-    return [req]
-
-
-def _check_vote(ctx: Context, slug: str, d: dict[str, object]) -> list[str]:
-    outcome = d.get("outcome")
-    if outcome not in ("accepted", "declined"):
-        return []
-    wg = {x.lower() for x in ctx.base.working_group.members}
-    out = []
-    recorded = {str(x).lower() for x in d.get("working_group", []) or []}  # type: ignore[union-attr]
-    if recorded != wg:
-        out.append(f"ECO-VOTE: the decision on {slug} must record the working group as it stands "
-                   f"on the base branch ({', '.join(sorted(wg))}) under working_group")
-    votes: dict[str, list[str]] = {k: [str(x).lower() for x in d.get(k, []) or []]  # type: ignore[union-attr]
-                                   for k in ("for", "against", "abstain")}
-    cast = votes["for"] + votes["against"] + votes["abstain"]
-    strangers = sorted(set(cast) - wg)
-    if strangers:
-        out.append(f"ECO-VOTE: {', '.join(strangers)} voted on {slug} but are not working-group "
-                   "members on the base branch")
-    twice = sorted({x for x in cast if cast.count(x) > 1})
-    if twice:
-        out.append(f"ECO-VOTE: {', '.join(twice)} voted more than once on {slug}; one vote each")
-    frac = ctx.base.policy.fraction("ecosystem.vote_fraction")
-    need = _policy.more_than(frac, len(wg))
-    got = len(set(votes["for"]) & wg)
-    if outcome == "accepted" and got < need:
-        out.append(f"ECO-VOTE: {slug} is recorded as accepted with {got} votes for; more than "
-                   f"{frac} of the {len(wg)} working-group members ({need}) must approve")
-    if outcome == "declined" and got >= need:
-        out.append(f"ECO-VOTE: {slug} is recorded as declined although {got} of {len(wg)} voted "
-                   "for it, which accepts it")
-    return out
-
-
-def _project_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    req = Requirement("GOV-APPROVAL", ev, ev.describe(), [_wg_or_core(ctx)])
-    old, new = ctx.base.projects.get(ev.subject), ctx.head.projects.get(ev.subject)
-    if (old is not None and new is not None and old.status in ("accepted", "active")
-            and old.repository.lower() != new.repository.lower()):
-        before = old.data.get("decisions", [])
-        after = new.data.get("decisions", [])
-        added = after[len(before):] if after[: len(before)] == before else []
-        if not any(d.get("outcome") == "accepted" for d in added):
-            req.problems.append(
-                f"ECO-VOTE: the working group accepted {ev.subject} as {old.repository}; another "
-                f"repository ({new.repository}) is a new application, or needs a new recorded "
-                "decision accepting it")
-    return [req]
-
-
-def _election(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    ro = ctx.base.council.returning_officer
-    extra = (ro,) if ro else ()
-    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (the elections checks verify the "
-                        "record itself)", [owners(ctx, extra,
-                                                  "returning officer or core maintainers", {})])]
 
 
 def _generated(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -652,9 +421,12 @@ def _generated(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]
 
 
 def _tooling(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    return [Requirement("GOV-APPROVAL", ev, f"{ev.describe()}: the checker, its schemas and "
-                        "workflows are changed only with a core maintainer's approval",
-                        [core_any(ctx, {})])]
+    """The checker, its schemas, workflows and pinned dependencies decide what every rule means:
+    a majority of the core maintainers, with a discussion link."""
+    req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()}: the checker, its schemas and "
+                      "workflows can change what every rule means", [core_majority(ctx, {})])
+    discussion(ctx, req, "tooling")
+    return [req]
 
 
 def _file(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
@@ -668,89 +440,6 @@ def _file(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
             label = f"maintainers of module {module.slug} or core maintainers"
     group = owners(ctx, extra, label, {}) if extra else core_any(ctx, {})
     return [Requirement("GOV-APPROVAL", ev, ev.describe(), [group])]
-
-
-def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    excluded = conflicts(ctx, ev.subject)
-    req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
-                      "maintainers)", [core_any(ctx, excluded)], excluded)
-    if ev.kind == "member-identity-changed":
-        # who approves as this person from now on: their own consent (by the identity the base
-        # knows) and one core maintainer, or else a majority of the core maintainers
-        if _consents(ctx, ev.subject, approved):
-            req.groups.insert(0, Group(ev.subject, (ev.subject,), 1, f"{ev.subject}'s own "
-                                       "consent (author or approval)", consent=True))
-            req.summary += f": {ev.subject} agrees"
-        else:
-            req.groups = [core_majority(ctx, excluded)]
-            req.summary += (f": without {ev.subject}'s own approval, a majority of the core "
-                            "maintainers decides who approves as them")
-    if ev.kind == "member-community-changed":
-        req.problems += _community(ctx, ev.subject, ev.before, ev.after, approved)
-    if ev.kind == "member-removed":
-        old = ctx.base.member(ev.subject)
-        req.problems += _community(ctx, ev.subject, old.community if old else None, None,
-                                   approved)
-    if ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
-        old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
-        before = parse_date(old.last_active) if old and old.last_active else None
-        after = parse_date(new.last_active) if new and new.last_active else None
-        if before is not None and (after is None or after < before):
-            req.problems.append(
-                f"GOV-EMERITUS: last_active of {ev.subject} moves back from {before} to "
-                f"{after or '(none)'}; recorded activity only moves forward (an earlier date "
-                "would let one owner move them to emeritus as inactive, instead of a removal "
-                "decided by the core maintainers)")
-    return [req]
-
-
-def _community(ctx: Context, who: str, before_: Any, after_: Any,
-               approved: set[str]) -> list[str]:
-    """Voting membership of the community changes only as the PC-MEMBER rules say: admission by
-    a certified member-add vote (named by admitted_by), removal by the person's own wish or a
-    recorded vote, resuming after a lapse at the person's own request."""
-    before = dict(before_ or {})
-    after = dict(after_ or {})
-    out: list[str] = []
-    member_now = bool(after) and not after.get("removed")
-    admitted = member_now and (not before or bool(before.get("removed"))
-                               or before.get("since") != after.get("since")
-                               or before.get("admitted_by") != after.get("admitted_by"))
-    if admitted:
-        ref = str(after.get("admitted_by") or "")
-        ident = ref.removeprefix("elections/").strip("/")
-        record = ctx.base.elections.get(ident) or ctx.head.elections.get(ident) or {}
-        motion = record.get("motion") if isinstance(record, dict) else None
-        result = ctx.results.get(ident)
-        if not ref.startswith("elections/") or ident not in ctx.elections:
-            out.append(f"PC-MEMBER-ADD: {who} joins the community only by a member-add vote: set "
-                       "community.admitted_by to the elections/<id> whose certified result "
-                       "admits them")
-        elif (isinstance(motion, dict) and (
-                motion.get("type") != "member-add"
-                or str(motion.get("subject", "")).lower() != who.lower())) or (
-                "member-add" not in ((motion or {}).get("type"),
-                                     result.get("type") if isinstance(result, dict) else None)):
-            out.append(f"PC-MEMBER-ADD: {ref} is not a vote to admit {who} (its record must "
-                       "be a member-add motion about them)")
-        elif isinstance(result, dict) and result.get("passed") is False:
-            out.append(f"PC-MEMBER-ADD: the vote {ref} did not pass")
-    consent = _consents(ctx, who, approved)
-    leaves = bool(before) and not before.get("removed") and not member_now
-    if leaves and not consent and not any(
-            v in ctx.elections and not vote_mismatch(ctx, v, ("member-remove",), (who,))
-            for v in ctx.body.elections("vote")):
-        out.append(f"PC-MEMBER-REMOVE: {who} leaves the community only at their own wish (they "
-                   "open or approve this pull request) or by a recorded council vote named under "
-                   "'## Vote' (elections/<id> with a certified result)")
-    if after.get("resumed") and after.get("resumed") != before.get("resumed") and not consent:
-        out.append(f"PC-MEMBER-LAPSE: {who} resumes voting only at their own written request: "
-                   "they open or approve this pull request")
-    return out
-
-
-def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
 
 
 BUILDERS: dict[str, Builder] = {
@@ -777,19 +466,20 @@ BUILDERS: dict[str, Builder] = {
     "lead-changed": _lead_changed,
     "core-changed": _core_changed,
     "policy-changed": _policy_changed,
-    "council-seat-added": _seat,
-    "council-seat-changed": _seat,
-    "council-seat-removed": _seat_removed,
-    "council-changed": _returning_officer,
+    "council-seat-added": _votes.seat,
+    "council-seat-changed": _votes.seat,
+    "council-seat-removed": _votes.seat_removed,
+    "council-changed": _votes.council_changed,
+    "council-seat-resigned": _votes.resigned,
     "wg-member-added": _wg,
     "wg-member-removed": _wg,
     "wg-changed": _wg,
-    "project-added": _project,
-    "project-removed": _project,
-    "project-status-changed": _project,
-    "project-decision-changed": _project,
-    "project-changed": _project_changed,
-    "election-changed": _election,
+    "project-added": _projects.project,
+    "project-removed": _projects.project,
+    "project-status-changed": _projects.project,
+    "project-decision-changed": _projects.project,
+    "project-changed": _projects.project_changed,
+    "election-changed": _votes.election_record,
     "generated-changed": _generated,
     "tooling-changed": _tooling,
     "file-changed": _file,
@@ -799,11 +489,12 @@ BUILDERS: dict[str, Builder] = {
 
 def build(ctx: Context, events: list[Event], approved: set[str]) -> list[Requirement]:
     """Every requirement of the change. ``approved`` (lower-case member logins with a current
-    approval) only chooses between the paths a rule offers, such as self-removal."""
+    approval) only chooses between the paths a rule offers, such as a person's consent."""
     out: list[Requirement] = []
     status_done: set[str] = set()
     for ev in events:
-        if ev.kind in ("project-status-changed", "project-decision-changed", "project-added"):
+        if ev.kind in ("project-status-changed", "project-decision-changed", "project-added",
+                       "project-removed"):
             if ev.subject in status_done:
                 continue  # one requirement per project covers its status and decisions
             status_done.add(ev.subject)

@@ -13,15 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charter import yamlio
-from charter.errors import YamlError
 from charter.findings import Finding
 from charter.gate.paths import Change, changed, classify
+from charter.gate.records import Certified, Recount, certified, recount
 from charter.load import load
 from charter.model import State
-from charter.tree import GitTree, Tree
-
-RESULT_PREFIXES = ("result", "certified")
+from charter.tree import GitTree
 
 
 @dataclass
@@ -32,11 +29,13 @@ class Trees:
     head_findings: list[Finding]
     base_findings: list[Finding]
     changes: list[Change]
-    elections: frozenset[str]
+    elections: frozenset[str]  # records certified on the base branch: the only ones with effect
     generated: dict[str, bytes | None]
     base_tree: GitTree
     head_tree: GitTree
-    results: dict[str, Any] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict)  # their committed results
+    certified: Certified = field(default_factory=lambda: Certified({}, {}))
+    recounts: dict[str, Recount] = field(default_factory=dict)  # changed records, recounted
 
 
 def merge_base(repo: Path, a: str, b: str) -> str | None:
@@ -48,31 +47,9 @@ def merge_base(repo: Path, a: str, b: str) -> str | None:
     return out or None
 
 
-def certified_elections(*trees: Tree) -> frozenset[str]:
-    """Ids of elections/<id>/ that hold a result file (result.* or certified.*) in any tree."""
-    out: set[str] = set()
-    for t in trees:
-        for p in t.files("elections"):
-            parts = p.split("/")
-            if len(parts) == 3 and parts[2].lower().startswith(RESULT_PREFIXES):
-                out.add(parts[1])
-    return frozenset(out)
-
-
-def election_results(ids: frozenset[str], *trees: Tree) -> dict[str, Any]:
-    """The parsed ``elections/<id>/result.yaml`` of each certified election, from the first tree
-    (the base) that has it; None where it cannot be read as YAML."""
-    out: dict[str, Any] = {}
-    for ident in sorted(ids):
-        path = f"elections/{ident}/result.yaml"
-        for t in trees:
-            if t.exists(path):
-                try:
-                    out[ident] = yamlio.loads(t.read(path))
-                except (YamlError, OSError):
-                    out[ident] = None
-                break
-    return out
+def changed_records(changes: list[Change]) -> list[str]:
+    """Ids of the election records (elections/<id>/<file>) a change touches."""
+    return sorted({c.path.split("/")[1] for c in changes if classify(c.path) == "election"})
 
 
 def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
@@ -94,7 +71,7 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
     for c in changes:
         if classify(c.path) == "generated":
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
-    elections = certified_elections(base_tree, head_tree)
-    return Trees(base, origin, head, head_findings, base_findings, changes, elections,
-                 generated, base_tree, head_tree,
-                 election_results(elections, base_tree, head_tree))
+    done = certified(base_tree, base)
+    recounts = {ident: recount(head_tree, head, base, ident) for ident in changed_records(changes)}
+    return Trees(base, origin, head, head_findings, base_findings, changes, done.ids,
+                 generated, base_tree, head_tree, dict(done.results), done, recounts)

@@ -211,3 +211,68 @@ def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
                 "such as 1/2 or 3/4",
                 *where,
             )
+
+
+# Characters that change how text is displayed without being seen: bidirectional overrides and
+# isolates ("Trojan Source"), zero-width spaces and joiners that split a word, the byte-order
+# mark and the soft hyphen. Zero-width (non-)joiners U+200C/U+200D are left alone: they are part
+# of how Persian, Indic scripts and emoji are written.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff]")
+
+
+def _strings(value: object, where: tuple[str | int, ...] = ()
+             ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    if isinstance(value, str):
+        yield value, where
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, (*where, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, (*where, i))
+
+
+@rule("INT-TEXT")
+def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
+    """No governance text holds invisible characters that make it display differently from
+    what it says (bidirectional overrides, zero-width spaces, a byte-order mark)."""
+    import unicodedata
+
+    s = ctx.state
+    for path, src in sorted(s.files.items()):
+        if src.data is None or (b"\\" not in src.raw  # a double-quoted escape can write one
+                                and not _INVISIBLE.search(src.raw.decode("utf-8", "replace"))):
+            continue
+        for text, where in _strings(src.data):
+            m = _INVISIBLE.search(text)
+            if m is None:
+                continue
+            ch = m.group()
+            name = unicodedata.name(ch, "an invisible formatting character")
+            yield finding(s, path, "INT-TEXT",
+                          f"holds U+{ord(ch):04X} ({name}) at character {m.start() + 1}: it "
+                          "changes how the text is displayed without being seen; remove it",
+                          *where)
+
+
+@rule("INT-DUPLICATE-LOGIN")
+def one_entry_per_person(ctx: Context) -> Iterator[Finding]:
+    """A role list names each person once: logins ignore case, and one person never counts
+    twice toward a threshold."""
+    s = ctx.state
+    lists: list[tuple[str, str, tuple[str, ...]]] = [
+        (s.core.file, "maintainers", s.core.maintainers),
+        (s.working_group.file, "members", s.working_group.members),
+        (s.council.file, "seats", tuple(x.login for x in s.council.seats)),
+    ]
+    lists += [(m.file, "maintainers", m.maintainers) for m in s.modules.values()]
+    for path, key, logins in lists:
+        seen: dict[str, int] = {}
+        for i, login in enumerate(logins):
+            j = seen.setdefault(login.lower(), i)
+            if j != i:
+                where: tuple[str | int, ...] = (key, i, "login") if key == "seats" else (key, i)
+                yield finding(s, path, "INT-DUPLICATE-LOGIN",
+                              f"{login} is listed again (as {logins[j]}); GitHub logins ignore "
+                              "case: keep one entry", *where)

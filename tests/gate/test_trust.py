@@ -1,0 +1,329 @@
+"""The gate against an adversary with one core maintainer's approval (sometimes over two pull
+requests in a row), each attack on a real git repository, named after the rule it protects.
+
+Fixture (gate_helpers): core ada (lead), bob, cyd, dan, eve; module nn finn, gus, hal (majority);
+opt ivy (any); comp jo, kim, lou (2/3); misc mo, ned (no rule of its own); working group ivy, jo,
+kim, mo, ned; council pat, quin (cohort A), ros (cohort B), elected in the certified record
+elections/2026-council, returning officer sam; cyd and gus are family. Community members: pat,
+quin, ros, sam, ivy, jo, kim, mo, ned, tess.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from gate_helpers import POLICY, FakeGitHub, GitRepo, check, check_github, req, review, user
+from gate_records import motion
+
+DISCUSSION = "## Discussion\nSee #12.\n"
+
+
+def _problems(rep: dict, rule: str | None = None) -> str:
+    return " | ".join(p for r in rep["requirements"] if rule in (None, r["rule"])
+                      for p in r["problems"])
+
+
+# --- 1. a new member file cannot carry voting membership without its vote ----------------------
+
+def test_pc_member_add_new_member_file_with_community_membership(org: GitRepo) -> None:
+    org.write({"members/zoe.yaml": {"login": "zoe", "name": "Zoe", "github_id": 130,
+                                    "community": {"since": "2026-11-01"}}})
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and "PC-MEMBER-ADD" in _problems(rep)
+    # citing a vote about someone else does not do either
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie"))
+    org.write({"members/zoe.yaml": {"login": "zoe", "name": "Zoe", "github_id": 130,
+                                    "community": {"since": "2026-11-01",
+                                                  "admitted_by": "elections/2026-admit-newbie"}}})
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and "not newbie" not in _problems(rep) and "about newbie" in _problems(rep)
+
+
+# --- 2. a sitting council member is not removed by marking another seat as replacing them -------
+
+def test_pc_term_replaces_without_a_vacancy_vote(org: GitRepo) -> None:
+    def fn(d):
+        d["seats"] = [s for s in d["seats"] if s["login"] != "ros"]
+        d["seats"][0]["replaces"] = "ros"  # pat's seat, same election, now "replaces" ros
+    org.edit("council.yaml", fn)
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1
+    assert "PC-NO-CONFIDENCE" in _problems(rep, "PC-TERM")
+    assert "replaces" in _problems(rep)
+
+
+# --- 3. nobody is seated by citing a vote of another kind and deleting the real record --------
+
+def test_pc_election_seat_from_another_kind_of_vote_and_a_deleted_record(org: GitRepo) -> None:
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie"))
+    org.edit("council.yaml", lambda d: d["seats"].append({
+        "login": "newbie", "cohort": "A", "term_start": "2026-06-15", "term_end": "2028-06-15",
+        "elected_in": "2026-admit-newbie"}))
+    for name in ("election.yaml", "ballots.csv", "result.yaml"):
+        (org.path / "elections/2026-council" / name).unlink()
+    org.commit()
+    rc, rep = check(org, approved=["bob", "sam"], author="ada")
+    assert rc == 1
+    assert "gives newbie a seat" in _problems(rep, "PC-ELECTION")
+    assert "is certified; its record is kept" in _problems(rep, "PC-ELECTION")
+
+
+# --- 4. relationships naming others are not declared without them, and never lower a bar -----
+
+def _family(*logins: str):
+    return lambda d: d.update(relationships=[{"login": x, "kind": "family"} for x in logins])
+
+
+def test_gov_remove_relationships_naming_others_need_their_consent(org: GitRepo) -> None:
+    # newbie declares bob, cyd and dan family: from then on they could not decide on newbie,
+    # nor (before this fix) count toward the group a removal is computed over
+    org.edit("members/newbie.yaml", _family("bob", "cyd", "dan"))
+    org.commit()
+    rc, rep = check(org, approved=["eve"], author="newbie")
+    r = req(rep, "GOV-APPROVAL")
+    assert rc == 1 and r["groups"][0]["needed"] == 3 and "consent" in r["summary"]
+    # with bob, cyd and dan agreeing (they approve), one more core maintainer is enough
+    rc, _ = check(org, approved=["bob", "cyd", "dan", "eve"], author="newbie")
+    assert rc == 0
+
+
+def test_gov_remove_earlier_relationships_do_not_shrink_the_majority(org: GitRepo) -> None:
+    # say an earlier pull request did land such declarations about eve: removing eve still needs
+    # a majority of all five core maintainers, from those who may approve
+    org.land({"members/newbie.yaml": {"login": "newbie", "name": "Newbie", "github_id": 120},
+              "members/eve.yaml": {"login": "eve", "name": "Eve", "github_id": 105,
+                                   "relationships": [{"login": "bob", "kind": "family"},
+                                                     {"login": "cyd", "kind": "family"}]}})
+    org.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    org.commit()
+    rc, rep = check(org, approved=["dan"], author="ada", body=DISCUSSION)
+    r = req(rep, "GOV-REMOVE")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    assert set(r["groups"][0]["eligible"]) == {"ada", "dan"}
+    assert any("cannot decide this" in p for p in r["problems"])
+
+
+def test_gov_nominate_core_earlier_relationship_with_the_lead_does_not_bypass_them(
+        org: GitRepo) -> None:
+    # a relationship between the nominee and the lead hands the nomination to the core, but a
+    # majority of all of them: never "a majority of 1"
+    org.land({"members/newbie.yaml": {"login": "newbie", "name": "Newbie", "github_id": 120,
+                                      "relationships": [{"login": "ada", "kind": "family"},
+                                                        {"login": "bob", "kind": "family"},
+                                                        {"login": "cyd", "kind": "family"},
+                                                        {"login": "dan", "kind": "family"}]}})
+    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    rc, rep = check(org, approved=["eve"], author="finn", body=body)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and r["groups"][0]["needed"] == 3 and r["groups"][0]["eligible"] == ["eve"]
+
+
+# --- 5. an objection from someone excluded only by this pull request blocks, in every group ---
+
+def _github(org: GitRepo, gh: FakeGitHub, files: list[str], body: str,
+            reviews: list[tuple[str, int, str]]) -> tuple[int, dict]:
+    gh.head_sha = org.git("rev-parse", "HEAD")
+    gh.files, gh.body, gh.author = files, body, user("ada", 101)
+    gh.reviews = [review(i, user(login, uid), state, gh.head_sha)
+                  for i, (login, uid, state) in enumerate(reviews)]
+    rc, out, err = check_github(org, gh)
+    assert out, err
+    return rc, json.loads(out)
+
+
+def test_gov_nominate_module_head_conflict_objection_blocks(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    org.edit("members/newbie.yaml", _family("hal"))
+    org.edit("modules/nn.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    files = ["members/newbie.yaml", "modules/nn.yaml"]
+    ok = [("finn", 106, "APPROVED"), ("gus", 107, "APPROVED"), ("bob", 102, "APPROVED"),
+          ("cyd", 103, "APPROVED"), ("dan", 104, "APPROVED")]
+    rc, rep = _github(org, fake_github, files, body, ok)
+    assert rc == 0, rep
+    # hal cannot approve (the pull request says hal is newbie's family), but hal objects
+    rc, rep = _github(org, fake_github, files, body, [*ok, ("hal", 108, "CHANGES_REQUESTED")])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and r["groups"][0]["objectors"] == ["hal"]
+    assert r["groups"][0]["blocked_by"] == ["hal"]
+
+
+def test_gov_approval_head_conflict_objection_blocks_one_owner_rules(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    # every group carries its objectors, "one core maintainer" (GOV-APPROVAL) included
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.edit("members/tess.yaml", _family("bob"))
+    org.commit()
+    files = ["members/tess.yaml"]
+    ok = [("tess", 0, "APPROVED"), ("cyd", 103, "APPROVED"), ("dan", 104, "APPROVED"),
+          ("eve", 105, "APPROVED")]
+    rc, rep = _github(org, fake_github, files, "", ok)
+    assert rc == 0, rep
+    rc, rep = _github(org, fake_github, files, "", [*ok, ("bob", 102, "CHANGES_REQUESTED")])
+    assert rc == 1
+    blocked = [g for r in rep["requirements"] for g in r["groups"] if g["blocked_by"]]
+    assert blocked and all(g["blocked_by"] == ["bob"] for g in blocked)
+
+
+# --- 6. backfilling last_active does not turn a removal into a one-approval emeritus move -----
+
+def test_gov_emeritus_backfilled_last_active_needs_the_person(org: GitRepo) -> None:
+    org.edit("members/hal.yaml", lambda d: d.update(last_active="2020-01-01"))
+    org.commit()
+    rc, rep = check(org, approved=["finn"], author="gus")
+    assert rc == 1 and req(rep, "GOV-APPROVAL")["groups"][0]["needed"] == 3
+
+
+# --- 7. records take effect only once certified on the base branch ---------------------------
+
+def test_pc_member_add_record_added_in_the_same_pull_request(org: GitRepo) -> None:
+    org.write(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie"))
+    org.edit("members/newbie.yaml", lambda d: d.update(community={
+        "since": "2026-11-01", "admitted_by": "elections/2026-admit-newbie"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "sam"], author="ada")
+    assert rc == 1 and "not certified on the base branch" in _problems(rep)
+
+
+def test_pc_member_add_uncertified_record_has_no_effect(org: GitRepo) -> None:
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie",
+                    finalised=None))
+    org.edit("members/newbie.yaml", lambda d: d.update(community={
+        "since": "2026-11-01", "admitted_by": "elections/2026-admit-newbie"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    assert rc == 1 and "not certified on the base branch" in _problems(rep)
+
+
+def test_pc_election_certification_needs_the_returning_officer_and_a_recount(
+        org: GitRepo) -> None:
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie",
+                    finalised=None))
+    org.write(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie"))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    r = req(rep, "PC-MEMBER-ADD")
+    assert rc == 1 and r["groups"][0]["label"] == "returning officer"
+    rc, _ = check(org, approved=["sam"], author="ada")
+    assert rc == 0
+    # a result that is not the recount of its ballots is refused, whoever approves
+    result = org.path / "elections/2026-admit-newbie/result.yaml"
+    result.write_text(result.read_text().replace("passed: false", "passed: true")
+                      .replace("'yes': 10", "'yes': 11"))
+    org.commit()
+    rc, rep = check(org, approved=["sam"], author="ada")
+    assert rc == 1 and "is not what the base's charter counts" in _problems(rep)
+
+
+def test_pc_election_certified_record_changed_is_a_correction(org: GitRepo) -> None:
+    # rewriting the certified council election (its candidates' order) is a correction
+    path = org.path / "elections/2026-council/election.yaml"
+    path.write_text(path.read_text().replace("title: Council election 2026-council",
+                                             "title: Council election"))
+    org.commit()
+    rc, rep = check(org, approved=["sam", "bob"], author="ada")
+    r = req(rep, "PC-ELECTION")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    assert "corrections" in _problems(rep) and "GOV-DISCUSSION" in _problems(rep)
+
+
+# --- 8. a working-group vote is attested by the people recorded as voting ----------------------
+
+def test_eco_vote_acceptance_needs_the_recorded_voters(org: GitRepo) -> None:
+    wg = ["ivy", "jo", "kim", "mo", "ned"]
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="accepted", decisions=[
+        {"date": "2026-11-10", "outcome": "accepted", "for": ["ivy", "jo", "kim"],
+         "against": ["mo", "ned"], "working_group": wg}]))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="jo")
+    r = req(rep, "ECO-VOTE")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    rc, _ = check(org, approved=["ivy", "kim", "bob"], author="jo")  # jo's own approval: never
+    assert rc == 1
+    rc, _ = check(org, approved=["ivy", "jo", "kim"], author="bob")
+    assert rc == 0
+
+
+def test_eco_status_decline_needs_a_working_group_majority(org: GitRepo) -> None:
+    wg = ["ivy", "jo", "kim", "mo", "ned"]
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="declined", decisions=[
+        {"date": "2026-11-10", "outcome": "declined", "for": [], "against": ["mo"],
+         "working_group": wg}]))
+    org.commit()
+    rc, _ = check(org, approved=["mo"], author="bob")
+    assert rc == 1
+    rc, _ = check(org, approved=["mo", "ned", "kim"], author="bob")
+    assert rc == 0
+
+
+# --- 9. a listed project is retired, never deleted ---------------------------------------------
+
+def test_eco_status_accepted_project_cannot_be_deleted(org: GitRepo) -> None:
+    org.land({"ecosystem/alpha.yaml": {**org.data("ecosystem/alpha.yaml"), "status": "active",
+                                       "decisions": [{"date": "2026-01-10", "outcome": "accepted",
+                                                      "for": ["ivy", "jo", "kim"],
+                                                      "working_group": ["ivy", "jo", "kim", "mo",
+                                                                        "ned"]}]}})
+    (org.path / "ecosystem/alpha.yaml").unlink()
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan", "eve"], author="ada")
+    assert rc == 1 and "never by deleting the file" in _problems(rep, "ECO-STATUS")
+
+
+# --- 10. a module does not adopt a laxer rule by its own default rule ---------------------------
+
+@pytest.mark.parametrize(("module", "rule"), [("misc", {"kind": "any"}),
+                                              ("nn", {"kind": "any"}),
+                                              ("comp", {"kind": "fraction", "fraction": "1/3"})])
+def test_gov_module_laxer_or_first_own_rule_needs_the_core(
+        org: GitRepo, module: str, rule: dict) -> None:
+    org.edit(f"modules/{module}.yaml", lambda d: d.update(decision_rule=rule))
+    org.commit()
+    people = {"misc": ["mo", "ned"], "nn": ["finn", "gus", "hal"], "comp": ["jo", "kim", "lou"]}
+    rc, rep = check(org, approved=people[module], author="ada")
+    r = req(rep, "GOV-MODULE")
+    assert rc == 1 and r["groups"][0]["label"] == "core maintainers"
+    rc, _ = check(org, approved=["bob", "cyd", "dan"], author="ada")
+    assert rc == 0
+
+
+def test_gov_module_shorter_inactive_period_needs_the_core(org: GitRepo) -> None:
+    org.edit("modules/nn.yaml", lambda d: d.update(inactive_months=1))
+    org.commit()
+    rc, rep = check(org, approved=["finn", "gus"], author="hal")
+    assert rc == 1 and req(rep, "GOV-MODULE")["groups"][0]["label"] == "core maintainers"
+
+
+# --- 11. invisible text, impossible repository names, case-variant logins ---------------------
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2066", "\ufeff", "\u00ad"])
+def test_int_text_invisible_characters_in_names(org: GitRepo, char: str) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(name=f"Tess{char}Admin"))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="tess")
+    assert rc == 1 and any(f["rule"] == "INT-TEXT" for f in rep["findings"])
+
+
+def test_int_duplicate_login_case_variant_in_core(org: GitRepo) -> None:
+    org.edit("core.yaml", lambda d: d["maintainers"].append("Bob"))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "cyd", "dan", "eve"], author="finn")
+    assert rc == 1
+    assert any(f["rule"] == "INT-DUPLICATE-LOGIN" for f in rep["findings"])
+    assert any(e["kind"] == "core-maintainer-added" for e in rep["events"])
+
+
+def test_eco_submit_repository_name_dot_dot_is_refused() -> None:
+    from charter.ecosystem.form import FormError, repository_of
+
+    for bad in ("owner/..", "owner/.", "https://github.com/owner/.."):
+        with pytest.raises(FormError):
+            repository_of(bad)
+    assert repository_of("owner/.github") == "owner/.github"
