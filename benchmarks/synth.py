@@ -87,6 +87,8 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
             lines += ["relationships:", f"  - login: {logins[i - 1]}", "    kind: family"]
         if i % 3 == 0:
             lines += ["community:", f"  since: '20{20 + i % 6}-0{1 + i % 9}-1{i % 10}'"]
+        elif login in council:
+            lines += ["community:", "  since: '2025-01-10'"]
         _write(root / "members" / f"{login}.yaml", "\n".join(lines) + "\n")
 
     # --- policy, core, council, working group ---------------------------------------------
@@ -119,6 +121,9 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
                      f"    term_end: '{end}'\n    elected_in: synth-council\n")
     _write(root / "council.yaml",
            f"returning_officer: {logins[17]}\nseats:\n" + "".join(seats))
+    electorate = [x for i, x in enumerate(logins) if i % 3 == 0 or x in council]
+    _council_election(root, council, [entities[k] for k in range(len(council))], electorate,
+                      logins[17])
     _write(root / "ecosystem-wg.yaml", (
         f"chair: {wg[0]}\nmembers:\n" + "".join(f"  - {x}\n" for x in wg)
         + "next_session: '2026-12-10'\n"
@@ -182,6 +187,40 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
         if k % 13 == 5 and status in ("new", "in-progress"):
             lines += ["returning: true", f"previous_issue: {k + 10_000}"]
         _write(root / "ecosystem" / f"{slug}.yaml", "\n".join(lines) + "\n")
+
+
+def _council_election(root: Path, council: list[str], employers: list[str],
+                      electorate: list[str], officer: str) -> None:
+    """elections/synth-council: the whole-council election that gives the seats, its ballots
+    (finishing order = ``council``) and the result charter's own count renders for it."""
+    import hashlib
+
+    from charter.elections.record import Record, count
+    from charter.load import load
+    from charter.tree import FsTree
+
+    rows = [",".join("5" if i <= k else "0" for i in range(len(council)))
+            for k in range(len(council))]
+    ballots = (",".join(council) + "\n" + "\n".join(rows) + "\n").encode()
+    d = root / "elections" / "synth-council"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "ballots.csv").write_bytes(ballots)
+    cands = "".join(f"  - login: {x}\n    affiliations: [{{entity: {e}, role: employee}}]\n"
+                    for x, e in zip(council, employers, strict=True))
+    _write(d / "election.yaml", (
+        "kind: council-election\ntitle: Council election 2026\n"
+        f"returning_officer: {officer}\nmethod: bloc-star\nscope: whole\nseats: 5\n"
+        "nomination: {opens: '2026-05-18', closes: '2026-05-31'}\n"
+        "voting: {opens: '2026-06-01', closes: '2026-06-14'}\nfinalised: '2026-06-15'\n"
+        "electorate:\n" + "".join(f"  - {x}\n" for x in electorate)
+        + "participation:\n" + "".join(f"  - {x}\n" for x in electorate[: len(rows)])
+        + "candidates:\n" + cands
+        + f"ballots_sha256: {hashlib.sha256(ballots).hexdigest()}\n"))
+    state, _ = load(FsTree(root))
+    c = count(Record("synth-council", state.elections["synth-council"], ballots), state.policy)
+    if c.result is None or c.errors:
+        raise RuntimeError(f"synth: the council election does not count: {c.problems}")
+    _write(d / "result.yaml", c.render())
 
 
 def main(argv: list[str] | None = None) -> int:

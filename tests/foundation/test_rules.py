@@ -92,6 +92,24 @@ CASES = [
          {"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",), extra=(
              "decision_rule:\n  kind: fraction\n  fraction: '2/3'\n"))},
          valid=True),
+    # --- INT-TEXT --------------------------------------------------------------------------
+    Case("a right-to-left override in a name", "INT-TEXT",
+         {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+             "name: Bob Example", "name: Bob \u202eelpmaxE")},
+         "members/bob.yaml", 4, 7, message="U+202E"),
+    Case("a zero-width space written as an escape", "INT-TEXT",
+         {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+             "name: Bob Example", 'name: "Bob\\u200bExample"')},
+         "members/bob.yaml", 4, 7, message="U+200B"),
+    Case("a Persian name with its zero-width non-joiner", "INT-TEXT",
+         {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+             "name: Bob Example", "name: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")},
+         valid=True),
+    # --- INT-DUPLICATE-LOGIN ---------------------------------------------------------------
+    Case("a core maintainer listed twice in two spellings", "INT-DUPLICATE-LOGIN",
+         {"core.yaml": core("alice", "bob", "Bob")}, "core.yaml", 6, 5, message="as bob"),
+    Case("different people", "INT-DUPLICATE-LOGIN", {"core.yaml": core("alice", "bob")},
+         valid=True),
     # --- files that are missing, misplaced or unreadable -----------------------------------
     Case("core.yaml missing", "INT-MISSING-FILE", {"core.yaml": None}, "core.yaml", 0),
     Case("a .yml file in members/", "INT-STRAY-FILE",

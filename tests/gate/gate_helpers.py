@@ -7,6 +7,7 @@ import copy
 import io
 import json
 import os
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -249,6 +250,29 @@ class FakeGitHub:
             lambda r: self._page(r, [self._file(f) for f in self.files]))
         server.expect_request(f"/repos/{REPO}/pulls/{number}/reviews").respond_with_handler(
             lambda r: self._page(r, self.reviews))
+        self.statuses: list[dict[str, Any]] = []  # commit statuses posted, with their sha
+        self.status_failures: list[tuple[int, dict[str, str], Any]] = []
+        server.expect_request(re.compile(rf"/repos/{REPO}/statuses/[0-9a-f]{{40}}"),
+                              method="POST").respond_with_handler(self._status)
+
+    def _status(self, request: Request) -> Response:
+        bad = self._fail(request)
+        if bad is not None:
+            return bad
+        if self.status_failures:
+            status, headers, body = self.status_failures.pop(0)
+            return Response(json.dumps(body), status=status, headers=headers,
+                            content_type="application/json")
+        body = json.loads(request.get_data() or b"{}")
+        sha = request.path.rsplit("/", 1)[1]
+        self.statuses.append({**body, "sha": sha})
+        made = {"url": f"{self.url}/repos/{REPO}/statuses/{sha}", "id": len(self.statuses),
+                "node_id": f"SC_{len(self.statuses)}", "state": body.get("state"),
+                "description": body.get("description"), "target_url": body.get("target_url"),
+                "context": body.get("context", "default"),
+                "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z",
+                "creator": user("charter-gate[bot]", 999_001, "Bot")}
+        return Response(json.dumps(made), status=201, content_type="application/json")
 
     @property
     def url(self) -> str:
@@ -314,11 +338,12 @@ def fake_github(httpserver: Any) -> FakeGitHub:
 
 
 def check_github(repo: GitRepo, gh: FakeGitHub, *, fmt: str = "json", retries: int = 2,
-                 summary: Path | None = None, base: str = "main") -> tuple[int, str, str]:
+                 summary: Path | None = None, base: str = "main",
+                 extra: list[str] | None = None) -> tuple[int, str, str]:
     """``charter pr-check --github`` against the fake server, base checked out in ``repo``."""
     args = ["pr-check", "--repo", str(repo.path), "--github", REPO, "--pr", str(gh.number),
             "--base", base, "--api-url", gh.url, "--retries", str(retries), "--backoff", "0",
             "--max-wait", "1", "--format", fmt]
     if summary is not None:
         args += ["--summary", str(summary)]
-    return run(*args)
+    return run(*args, *(extra or []))

@@ -327,3 +327,64 @@ def test_eco_submit_repository_name_dot_dot_is_refused() -> None:
         with pytest.raises(FormError):
             repository_of(bad)
     assert repository_of("owner/.github") == "owner/.github"
+
+
+# --- 12. the required data check runs the base's code on the head, read as data ---------------
+
+def test_int_generated_check_rev_reads_the_head_as_data(org: GitRepo) -> None:
+    from gate_helpers import run as cli
+
+    org.git("checkout", "-q", "main")
+    assert cli("codeowners", "--repo", str(org.path))[0] == 0
+    org.commit("generated files")
+    org.branch("pr")
+    # the head breaks its data; the working tree (the base, checked out) stays sound
+    org.edit("council.yaml", lambda d: d["seats"][0].update(term_end="2030-06-15"))
+    org.commit()
+    org.git("checkout", "-q", "main")
+    rc_base, out_base, _ = cli("check", "--repo", str(org.path), "--format", "json")
+    rc_head, out_head, _ = cli("check", "--repo", str(org.path), "--rev", "pr",
+                               "--format", "json")
+    assert rc_base == 0, out_base
+    assert rc_head == 1 and any(f["rule"] == "PC-ELECTION" and f["path"] == "council.yaml"
+                                for f in json.loads(out_head))
+    assert (org.path / "council.yaml").read_text().count("2030") == 0  # nothing checked out
+
+
+# --- 13, 14. verdicts are statuses on the exact commit judged ---------------------------------
+
+def test_gov_approval_verdict_posted_as_a_status_on_the_commit_judged(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    fake_github.head_sha = org.git("rev-parse", "HEAD")
+    fake_github.files = ["modules/opt.yaml"]
+    fake_github.author = user("ada", 101)
+    fake_github.body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    fake_github.reviews = []
+    rc, _, err = check_github(org, fake_github, extra=["--status"])
+    assert rc == 1, err
+    assert fake_github.statuses == [{
+        "state": "failure", "context": "charter/governance-approvals",
+        "description": fake_github.statuses[0]["description"], "sha": fake_github.head_sha}]
+    assert fake_github.statuses[0]["description"].startswith("1 of 1 requirement(s) not met")
+    fake_github.reviews = [review(1, user("ivy", 109), "APPROVED", fake_github.head_sha)]
+    rc, _, err = check_github(org, fake_github, extra=["--status", "org/approvals"])
+    assert rc == 0, err
+    assert fake_github.statuses[-1]["state"] == "success"
+    assert fake_github.statuses[-1]["context"] == "org/approvals"
+
+
+def test_gov_approval_a_status_that_cannot_be_posted_fails_the_check(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.commit()
+    fake_github.head_sha = org.git("rev-parse", "HEAD")
+    fake_github.files = ["members/tess.yaml"]
+    fake_github.author = user("ada", 101)
+    fake_github.reviews = [review(1, user("bob", 102), "APPROVED", fake_github.head_sha)]
+    fake_github.status_failures = [(403, {}, {"message": "Resource not accessible by "
+                                                           "integration"})]
+    rc, _, err = check_github(org, fake_github, extra=["--status"])
+    assert rc == 1 and "publishing the charter/governance-approvals status" in err
+    assert "Traceback" not in err

@@ -14,7 +14,7 @@ from charter.findings import Finding, filter_rules, normalise
 from charter.load import load
 from charter.model import State
 from charter.report import FORMATS
-from charter.tree import FsTree
+from charter.tree import FsTree, Tree
 
 
 class _CurrentDir(str):
@@ -113,11 +113,12 @@ def repo_root(args: argparse.Namespace) -> Path:
     return root
 
 
-def load_checked(root: Path) -> tuple[State, list[Finding]]:
-    """Load the tree and run every rule: all findings, unsorted."""
+def load_checked(root: Path, tree: Tree | None = None) -> tuple[State, list[Finding]]:
+    """Load the tree (the folder ``root`` unless another ``tree`` is given) and run every rule:
+    all findings, unsorted."""
     from charter import rules
 
-    state, findings = load(FsTree(root))
+    state, findings = load(tree if tree is not None else FsTree(root))
     findings.extend(rules.run(state))
     return state, findings
 

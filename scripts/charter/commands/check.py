@@ -1,7 +1,11 @@
 """``charter check``: everything CI checks on the repository's own data.
 
 Validation, every generated file in sync, and every extra check registered in ``CHECKS``
-(election results reproducible, ...). Each check is ``fn(root, state) -> list[Finding]``.
+(election results reproducible, ...). Each check is ``fn(tree, state) -> list[Finding]``.
+
+``--rev REV`` checks a commit read straight from git objects, never checked out: the pull-request
+gate's trusted job runs the base branch's charter on the head commit this way, so a verdict that
+a branch protection rule requires is never produced by the code of the branch it judges.
 """
 
 from __future__ import annotations
@@ -10,14 +14,14 @@ import argparse
 import dataclasses
 import importlib
 from collections.abc import Callable
-from pathlib import Path
 
 from charter import codeowners
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
-from charter.errors import CharterError
+from charter.errors import CharterError, UsageError
 from charter.findings import Finding
 from charter.model import State
 from charter.report import emit, exit_code
+from charter.tree import FsTree, GitTree, Tree
 
 # Problems that leave data out of the state: the generated files and results cannot be judged
 # against a partial state (they would all look stale, and the fix offered would drop data).
@@ -25,22 +29,30 @@ BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
 
 CODEOWNERS_BLOCKING = ("INT-UNKNOWN",)
 
-CheckFn = Callable[[Path, State], list[Finding]]
+CheckFn = Callable[[Tree, State], list[Finding]]
 
 # "module:function" of each extra check; kept as strings so a command never imports what it
 # does not run.
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
-    "charter.elections.check:verify",
+    "charter.elections.check:verify_tree",
 ]
 
 
-def codeowners_in_sync(root: Path, state: State) -> list[Finding]:
+def _current(tree: Tree, rel: str) -> str | None:
+    if isinstance(tree, FsTree):
+        return codeowners.read_current(tree.root, rel)
+    if not tree.exists(rel):
+        return None
+    return tree.read(rel).decode("utf-8", errors="replace")
+
+
+def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
     """INT-GENERATED: each generated CODEOWNERS matches the data."""
     out = []
     for rel, content in codeowners.outputs(state).items():
         try:
-            old = codeowners.read_current(root, rel)
+            old = _current(tree, rel)
         except CharterError as exc:
             out.append(Finding(rel, 0, 0, "INT-GENERATED", str(exc)))
             continue
@@ -61,19 +73,35 @@ def codeowners_in_sync(root: Path, state: State) -> list[Finding]:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="everything CI checks: validation, generated files, results")
     add_repo(p)
+    p.add_argument("--rev", metavar="REV", help="check this git revision, read from git objects "
+                   "(never checked out), instead of the working tree")
     add_output(p)
+    p.add_argument("--status", metavar="CONTEXT", nargs="?", const="charter/check",
+                   help="with --rev and --github: also post the verdict as a commit status on "
+                   "that commit (default context: charter/check)")
+    p.add_argument("--github", metavar="OWNER/REPO", help="the repository to post --status to")
+    p.add_argument("--api-url", default=None, metavar="URL",
+                   help="GitHub API URL (default: $CHARTER_GITHUB_API or https://api.github.com)")
+    p.add_argument("--retries", type=int, default=4, help="retries for 5xx and rate limits")
+    p.add_argument("--backoff", type=float, default=1.0, help="retry backoff factor (seconds)")
+    p.add_argument("--max-wait", type=float, default=120.0,
+                   help="longest wait for one retry or rate-limit reset (seconds)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.status and not (args.rev and args.github):
+        raise UsageError("--status posts the verdict on a commit: give --rev REV and "
+                         "--github OWNER/REPO")
     root = repo_root(args)
-    state, findings = load_checked(root)
+    tree: Tree = GitTree(root, args.rev) if args.rev else FsTree(root)
+    state, findings = load_checked(root, tree)
     blocking = any(f.rule.startswith(BLOCKING) for f in findings)
     if not blocking:
         for spec in CHECKS:
             mod, _, name = spec.partition(":")
             fn: CheckFn = getattr(importlib.import_module(mod), name)
-            findings.extend(fn(root, state))
+            findings.extend(fn(tree, state))
     if any(f.rule.startswith(CODEOWNERS_BLOCKING) for f in findings):
         # `charter codeowners` refuses until these are fixed: say so rather than send the user
         # to a command that will only tell them to come back
@@ -94,4 +122,13 @@ def run(args: argparse.Namespace) -> int:
             f"{len(state.projects)} ecosystem projects, {len(state.elections)} elections: "
             f"{verdict}"
         )
-    return exit_code(findings)
+    code = exit_code(findings)
+    if args.status and isinstance(tree, GitTree):
+        from charter.gate import status
+
+        errors = sum(1 for f in findings if f.severity.value == "error")
+        line = (f"{errors} error(s) in the data; see the job summary" if errors else
+                f"{len(state.members)} members, {len(state.modules)} modules: no errors")
+        status.publish(status.client_for(args), args.github, tree.commit, args.status,
+                       code == 0, line)
+    return code

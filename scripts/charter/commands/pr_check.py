@@ -12,10 +12,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from charter.commands._common import add_repo
 from charter.errors import CharterError, UsageError
-from charter.gate import render, source
+from charter.gate import render, source, status
 from charter.gate.evaluate import PullRequest, evaluate
 from charter.gate.reviews import local
 from charter.report import FORMATS
@@ -48,6 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    "$GITHUB_STEP_SUMMARY)")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text, JSON, or GitHub annotations followed by the text report")
+    p.add_argument("--status", metavar="CONTEXT", nargs="?", const=status.APPROVALS,
+                   help="with --github: also post the verdict as a commit status with this "
+                   f"context on the head commit judged (default context: {status.APPROVALS})")
     p.set_defaults(func=run)
 
 
@@ -92,6 +96,11 @@ def run(args: argparse.Namespace) -> int:
                       certified=trees.certified, recounts=trees.recounts)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
+    if args.status:
+        if not args.github:
+            raise UsageError("--status posts to GitHub: give --github OWNER/REPO --pr N")
+        status.publish(status.client_for(args), args.github, pr.head_sha, args.status,
+                       report.ok, _verdict_line(report))
     if summary:
         try:
             with open(summary, "a", encoding="utf-8") as fh:
@@ -100,6 +109,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"charter: warning: cannot write the summary to {summary}: {exc}",
                   file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _verdict_line(report: Any) -> str:
+    """One line for a commit status: what holds, or the first thing still missing."""
+    if any(f.severity.value == "error" for f in report.findings):
+        return "the head's data has errors: see the job summary"
+    unmet = [o for o in report.outcomes if not o.met]
+    if not unmet:
+        n = len(report.outcomes)
+        return f"all {n} requirement(s) met" if n else "no governance change"
+    first = unmet[0].requirement
+    return f"{len(unmet)} of {len(report.outcomes)} requirement(s) not met: {first.rule} " \
+        f"{first.summary}"
 
 
 def _from_github(args: argparse.Namespace, root: Path
