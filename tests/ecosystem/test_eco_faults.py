@@ -14,24 +14,24 @@ from pathlib import Path
 
 import pytest
 from eco_fakegithub import FakeGitHub, Repo
-from eco_helpers import GOVERNANCE, project, read_project, write_project
+from eco_helpers import (
+    FIVE,
+    GOVERNANCE,
+    healthy,
+    project,
+    read_project,
+    review,
+    write_project,
+)
 
 from charter.ecosystem import notify
 
 TODAY = "2026-11-21"
-FIVE = ["ann", "bob", "cat", "dan", "eve"]
 TRANSIENT = ("Something went wrong while executing your query. This may be the result of a "
              "timeout, or it could be a GitHub bug. Please include `D1C2:3B4A:5F6E:7D8C:9A0B` "
              "when reporting this issue.")
 
 
-def review(charter, fake: FakeGitHub, root: Path, *extra: str, today: str = TODAY):
-    return charter("ecosystem", "review", "--repo", str(root), "--github-api", fake.url,
-                   "--backoff", "0", "--max-wait", "5", *extra, today=today)
-
-
-def healthy(full: str, **kw) -> Repo:
-    return Repo(full, **kw).with_authors(40, FIVE)
 
 
 def short(full: str) -> Repo:

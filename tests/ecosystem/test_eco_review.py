@@ -6,23 +6,23 @@ from pathlib import Path
 
 import pytest
 from eco_fakegithub import FakeGitHub, Repo
-from eco_helpers import GOVERNANCE, project, read_project, write_project
+from eco_helpers import (
+    FIVE,
+    GOVERNANCE,
+    healthy,
+    project,
+    read_project,
+    review,
+    write_project,
+)
 
 from charter.load import load
 from charter.rules import run as run_rules
 from charter.tree import FsTree
 
 TODAY = "2026-11-21"
-FIVE = ["ann", "bob", "cat", "dan", "eve"]
 
 
-def review(charter, fake: FakeGitHub, root: Path, *extra: str, today: str = TODAY):
-    return charter("ecosystem", "review", "--repo", str(root), "--github-api", fake.url,
-                   "--backoff", "0", "--max-wait", "5", *extra, today=today)
-
-
-def healthy(full: str, **kw) -> Repo:
-    return Repo(full, **kw).with_authors(40, FIVE)
 
 
 def clean_state(root: Path) -> None:
