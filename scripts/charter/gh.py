@@ -28,11 +28,22 @@ def client(
     backoff: float = 1.0,
     max_wait: float = 120.0,
     secondary_wait: float = 60.0,
+    writes: bool = False,
+    raise_on_202: bool = False,
 ) -> Any:
     """A configured ``github.Github``.
 
     ``token`` defaults to ``$GITHUB_TOKEN``; ``base_url`` to ``$CHARTER_GITHUB_API`` or GitHub's
     API. ``backoff`` is urllib3's backoff factor (0 in tests).
+
+    ``writes``: a client for requests that must not be repeated blindly (opening an issue,
+    commenting). Only answers GitHub documents as refusals (rate limits: 403/429, ``Retry-After``)
+    are retried here, for every method; a 5xx or a lost answer may come after GitHub acted, so
+    it reaches the caller, which checks before trying again.
+
+    ``raise_on_202``: a 202 ("still computing", the statistics endpoints) raises
+    :class:`StillComputing` instead of PyGithub's wait-and-ask-again, which has no limit; the
+    caller decides how long to wait.
     """
     import github
     from github import Auth
@@ -48,6 +59,8 @@ def client(
         max_rate_limit_wait=max_wait,
         respect_retry_after_header=True,
         raise_on_status=False,
+        writes=writes,
+        raise_on_202=raise_on_202,
     )
     return github.Github(
         auth=Auth.Token(token) if token else None,
@@ -60,20 +73,50 @@ def client(
     )
 
 
+class StillComputing(Exception):
+    """GitHub answered 202: it is still computing the answer (see ``client(raise_on_202=...)``)."""
+
+
 def _capped_retry_class() -> type:
     from github import GithubRetry
 
     class CappedRetry(GithubRetry):  # type: ignore[misc]
-        """GithubRetry whose ``Retry-After`` waits never exceed ``cap`` seconds."""
+        """GithubRetry whose ``Retry-After`` waits never exceed ``cap`` seconds; optionally for
+        writes (refusals only) or raising on 202."""
 
-        def __init__(self, *, cap: float = 120.0, **kwargs: Any) -> None:
+        def __init__(self, *, cap: float = 120.0, writes: bool = False,
+                     raise_on_202: bool = False, **kwargs: Any) -> None:
             self.cap = cap
+            self.writes = writes
+            self.raise_on_202 = raise_on_202
+            if writes:
+                kwargs.setdefault("status_forcelist", [429])
+                kwargs.setdefault("allowed_methods", frozenset(
+                    {"GET", "HEAD", "POST", "PATCH", "PUT", "DELETE"}))
+                kwargs["read"] = 0  # an answer lost after sending: the caller checks first
+                kwargs["other"] = 0
             super().__init__(**kwargs)
 
         def new(self, **kw: Any) -> Any:
             fresh = super().new(**kw)
             fresh.cap = self.cap
+            fresh.writes = self.writes
+            fresh.raise_on_202 = self.raise_on_202
             return fresh
+
+        def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+            if status_code == 202 and self.raise_on_202:
+                return True  # increment() raises: the caller decides whether to ask again
+            if self.writes and status_code >= 500:
+                return False
+            return bool(super().is_retry(method, status_code, has_retry_after))
+
+        def increment(self, method: str | None = None, url: str | None = None,
+                      response: Any = None, *args: Any, **kwargs: Any) -> Any:
+            if response is not None and response.status == 202 and self.raise_on_202:
+                response.drain_conn()
+                raise StillComputing(f"{url}: GitHub is still computing the answer (202)")
+            return super().increment(method, url, response, *args, **kwargs)
 
         def get_retry_after(self, response: Any) -> float | None:
             wait = super().get_retry_after(response)

@@ -1,8 +1,10 @@
 """A small fake GitHub for the ecosystem tests: GraphQL and the REST endpoints charter uses.
 
-Answers are shaped like GitHub's documented responses (GraphQL ``data``/``errors``; REST issues,
-comments and ``/stats/contributors`` with its 202 while statistics are computed). Faults can be
-queued per path to exercise retries, and every request is logged.
+Answers are shaped like GitHub's documented responses (GraphQL ``data``/``errors`` and the
+``x-ratelimit-*`` headers; REST issues, comments and ``/stats/contributors`` with its 202 while
+statistics are computed). Faults can be queued per path to exercise retries, a GraphQL point
+budget per rate-limit window can be set (``graphql_budget``; ``new_window()`` resets it), and
+every request is logged.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -51,6 +54,12 @@ class FakeGitHub:
         self.comments: dict[tuple[str, int], list[str]] = {}
         self.faults: list[tuple[str, str, int, dict[str, str], Any, bool]] = []
         self.log: list[tuple[str, str]] = []
+        # GraphQL points per rate-limit window (None: unlimited); each query costs one point
+        self.graphql_budget: int | None = None
+        self.graphql_spent = 0
+        self.reset_at = int(time.time()) + 3600
+        # what created_at says for issues opened through the API (GitHub's clock)
+        self.now = "2026-11-21T06:00:00Z"
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -87,6 +96,41 @@ class FakeGitHub:
 
     def graphql_count(self) -> int:
         return self.count("POST", "/graphql")
+
+    def new_window(self) -> None:
+        """The rate-limit window resets: the GraphQL budget is full again."""
+        self.graphql_spent = 0
+        self.reset_at = int(time.time()) + 3600
+
+    def open_issue(self, full: str, title: str, body: str, labels: list[str], *,
+                   created_at: str, state: str = "open") -> dict[str, Any]:
+        """An issue already there (opened by an earlier run, or by hand)."""
+        issues = self.issues.setdefault(full, [])
+        issue = {"number": len(issues) + 1, "title": title, "body": body, "state": state,
+                 "labels": list(labels), "created_at": created_at}
+        issues.append(issue)
+        return issue
+
+    # --- GraphQL budget ------------------------------------------------------------------
+    def _rate_headers(self) -> dict[str, str]:
+        if self.graphql_budget is None:
+            return {}
+        left = max(self.graphql_budget - self.graphql_spent, 0)
+        return {"x-ratelimit-limit": str(self.graphql_budget), "x-ratelimit-remaining": str(left),
+                "x-ratelimit-used": str(self.graphql_spent), "x-ratelimit-resource": "graphql",
+                "x-ratelimit-reset": str(self.reset_at)}
+
+    def graphql_limited(self, payload: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        """One query against the budget: GitHub answers 200 with RATE_LIMITED once it is spent."""
+        if self.graphql_budget is not None and self.graphql_spent >= self.graphql_budget:
+            return 200, self._rate_headers(), {"errors": [{
+                "type": "RATE_LIMITED",
+                "message": "API rate limit already exceeded for installation ID 1."}]}
+        status, headers, body = self.graphql(payload)
+        if self.graphql_budget is not None:
+            self.graphql_spent += 1
+            headers = {**headers, **self._rate_headers()}
+        return status, headers, body
 
     # --- GraphQL -------------------------------------------------------------------------
     def graphql(self, payload: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
@@ -147,7 +191,17 @@ class FakeGitHub:
                        for n in issue["labels"]],
             "comments": len(self.comments.get((full, issue["number"]), [])),
             "user": {"login": "charter-bot", "id": 1, "type": "Bot"},
+            "created_at": issue.get("created_at", self.now), "updated_at": self.now,
+            "closed_at": self.now if issue["state"] == "closed" else None,
         }
+
+    def comment_json(self, full: str, number: int, index: int) -> dict[str, Any]:
+        cid = 5000 + 100 * number + index
+        return {"id": cid, "body": self.comments[(full, number)][index],
+                "url": f"{self.url}/repos/{full}/issues/comments/{cid}",
+                "html_url": f"https://github.com/{full}/issues/{number}#issuecomment-{cid}",
+                "user": {"login": "charter-bot", "id": 1, "type": "Bot"},
+                "created_at": self.now}
 
     def rest(self, method: str, path: str, query: str, body: Any
              ) -> tuple[int, dict[str, str], Any]:
@@ -163,7 +217,8 @@ class FakeGitHub:
             return 200, {}, [self.issue_json(full, i) for i in found]
         if rest == "issues" and method == "POST":
             issue = {"number": len(issues) + 1, "title": body["title"], "body": body.get("body"),
-                     "state": "open", "labels": list(body.get("labels", []))}
+                     "state": "open", "labels": list(body.get("labels", [])),
+                     "created_at": self.now}
             issues.append(issue)
             return 201, {}, self.issue_json(full, issue)
         mi = re.fullmatch(r"issues/(\d+)(/comments)?", rest)
@@ -173,9 +228,12 @@ class FakeGitHub:
                 return 404, {}, {"message": "Not Found"}
             issue = issues[n - 1]
             if mi.group(2) and method == "POST":
-                self.comments.setdefault((full, n), []).append(body["body"])
-                return 201, {}, {"id": 5000 + n, "body": body["body"],
-                                 "url": f"{self.url}/repos/{full}/issues/comments/{5000 + n}"}
+                said = self.comments.setdefault((full, n), [])
+                said.append(body["body"])
+                return 201, {}, self.comment_json(full, n, len(said) - 1)
+            if mi.group(2) and method == "GET":
+                said = self.comments.get((full, n), [])
+                return 200, {}, [self.comment_json(full, n, i) for i in range(len(said))]
             if method == "PATCH":
                 for k in ("body", "state", "title"):
                     if k in body:
@@ -239,5 +297,5 @@ class FakeGitHub:
     def _dispatch(self, method: str, path: str, query: str, body: Any
                   ) -> tuple[int, dict[str, str], Any]:
         if path == "/graphql" and method == "POST":
-            return self.graphql(body)
+            return self.graphql_limited(body)
         return self.rest(method, path, query, body)

@@ -37,3 +37,20 @@ def read_project(root: Path, slug: str) -> dict[str, Any]:
     from charter import yamlio
 
     return yamlio.loads((root / "ecosystem" / f"{slug}.yaml").read_bytes())  # type: ignore[no-any-return]
+
+
+FIVE = ["ann", "bob", "cat", "dan", "eve"]
+
+
+def review(charter: Any, fake: Any, root: Path, *extra: str, today: str = "2026-11-21"
+           ) -> tuple[int, str, str]:
+    """``charter ecosystem review`` against the fake GitHub, no backoff, waits capped at 5 s."""
+    return charter("ecosystem", "review", "--repo", str(root), "--github-api", fake.url,  # type: ignore[no-any-return]
+                   "--backoff", "0", "--max-wait", "5", *extra, today=today)
+
+
+def healthy(full: str, **kw: Any) -> Any:
+    """A repository that meets every requirement: 40 commits by five people in the window."""
+    from eco_fakegithub import Repo
+
+    return Repo(full, **kw).with_authors(40, FIVE)

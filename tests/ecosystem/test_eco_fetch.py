@@ -60,8 +60,20 @@ def test_eco_periodic_progress_bar_only_on_a_terminal() -> None:
 
     plain, tty = io.StringIO(), Tty()
     for stream in (plain, tty):
-        bar = Progress(3, stream)
+        bar = Progress(3, "reading GitHub", stream)
         for slug in ("a", "b", "c"):
             bar.step(slug)
-    assert plain.getvalue() == ""
-    assert "3/3" in tty.getvalue() and tty.getvalue().endswith("\n")
+        bar.close()
+    assert plain.getvalue() == ""  # a short run in a CI log: silent
+    assert "3/3" in tty.getvalue() and "reading GitHub" in tty.getvalue()
+
+
+def test_eco_periodic_progress_in_ci_is_a_line_per_n_projects() -> None:
+    log = io.StringIO()
+    bar = Progress(250, "reading GitHub", log, every=100)
+    for i in range(250):
+        bar.step(f"p{i}")
+    bar.close()
+    assert log.getvalue().splitlines() == [
+        "reading GitHub: 100/250 projects", "reading GitHub: 200/250 projects",
+        "reading GitHub: 250/250 projects"]

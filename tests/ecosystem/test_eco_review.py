@@ -6,23 +6,23 @@ from pathlib import Path
 
 import pytest
 from eco_fakegithub import FakeGitHub, Repo
-from eco_helpers import GOVERNANCE, project, read_project, write_project
+from eco_helpers import (
+    FIVE,
+    GOVERNANCE,
+    healthy,
+    project,
+    read_project,
+    review,
+    write_project,
+)
 
 from charter.load import load
 from charter.rules import run as run_rules
 from charter.tree import FsTree
 
 TODAY = "2026-11-21"
-FIVE = ["ann", "bob", "cat", "dan", "eve"]
 
 
-def review(charter, fake: FakeGitHub, root: Path, *extra: str, today: str = TODAY):
-    return charter("ecosystem", "review", "--repo", str(root), "--github-api", fake.url,
-                   "--backoff", "0", "--max-wait", "5", *extra, today=today)
-
-
-def healthy(full: str, **kw) -> Repo:
-    return Repo(full, **kw).with_authors(40, FIVE)
 
 
 def clean_state(root: Path) -> None:
@@ -281,7 +281,8 @@ def test_eco_notice_then_reminder_then_retirement(charter, fake, eco_repo) -> No
     assert code == 0, err
     issues = fake.issues[GOVERNANCE]
     assert len(issues) == 1
-    assert "<!-- charter:ecosystem-review slug=alpha -->" in issues[0]["body"]
+    assert ("<!-- charter:ecosystem-review slug=alpha opened=2026-11-21 deadline=2026-12-21 -->"
+            in issues[0]["body"])
     assert "@dana-frost @eli-moss" in issues[0]["body"] and "2026-12-21" in issues[0]["body"]
     data = read_project(eco_repo, "alpha")
     assert data["notice"] == {"issue": 1, "opened": TODAY, "deadline": "2026-12-21",
@@ -336,12 +337,13 @@ def test_eco_fixed_within_grace_closes_notice(charter, fake, eco_repo) -> None:
 
 
 def test_eco_crash_after_issue_opened_does_not_double_notify(charter, fake, eco_repo) -> None:
-    """GitHub opened the issue but the answer was lost: the re-run finds it by its marker."""
+    """GitHub opened the issue but the answer was lost, and the run stopped there (no retries
+    allowed): the re-run finds it by its marker."""
     write_project(eco_repo, project("alpha", "org/alpha"))
     _short(fake)
     fake.fail("POST", f"/repos/{GOVERNANCE}/issues", 502, body={"message": "Bad Gateway"},
               then_perform=True)
-    code, _, err = review(charter, fake, eco_repo, "--apply")
+    code, _, err = review(charter, fake, eco_repo, "--apply", "--retries", "0")
     assert code == 1 and "opening an issue" in err
     assert len(fake.issues[GOVERNANCE]) == 1
     assert "notice" not in read_project(eco_repo, "alpha")
@@ -359,8 +361,9 @@ def test_eco_crash_mid_run_resumes_without_redoing(charter, fake, eco_repo) -> N
     _short(fake, "org/bbb")
     fake.add(healthy("org/ccc"))
     fake.fail("POST", f"/repos/{GOVERNANCE}/issues", 500, body={"message": "Server Error"})
-    code, _, err = review(charter, fake, eco_repo, "--apply")
+    code, _, err = review(charter, fake, eco_repo, "--apply", "--retries", "0")
     assert code == 1 and "opening an issue" in err and "500" in err
+    assert "2 project(s) remain (bbb, ccc)" in err
     assert read_project(eco_repo, "aaa")["reviews"][-1]["date"] == TODAY
     assert "reviews" not in read_project(eco_repo, "bbb")
     assert "reviews" not in read_project(eco_repo, "ccc")

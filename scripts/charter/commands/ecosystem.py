@@ -95,6 +95,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--issues-repo", metavar="OWNER/NAME",
                    help="where notices are opened (default: policy's "
                    "organisation.governance_repository)")
+    r.add_argument("--summary", metavar="FILE",
+                   help="also write the run as Markdown to FILE (what was done, what needs a "
+                   "person, what remains for the next run); written even when the run stops")
+    r.add_argument("--progress-every", type=_not_negative(int), default=100, metavar="N",
+                   help="off a terminal, print a progress line every N projects (default 100; "
+                   "0: never); on a terminal a progress bar is shown")
     _add_github(r)
     _add_common(r)
     r.set_defaults(func=run_review)
@@ -433,6 +439,9 @@ def run_review(args: argparse.Namespace) -> int:
     print(f"ecosystem review on {today}: {len(projects)} project(s) to review; {mode}",
           file=sys.stderr)
     if not projects:
+        if args.summary:
+            _write_summary(Path(args.summary), periodic.summary(periodic.Run(due=0), today,
+                                                                apply=args.apply))
         if args.format == "json":
             _print_json([])
         return 0
@@ -440,24 +449,39 @@ def run_review(args: argparse.Namespace) -> int:
     if args.apply and not issues_repo:
         raise CharterError("no repository for notices: set organisation.governance_repository "
                            "in policy.yaml or pass --issues-repo")
-    client = _client(args)
+    from charter import gh
+
+    client = gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
+                       max_wait=args.max_wait, raise_on_202=True)
     fetcher = Fetcher(client, today=today,
                       window_days=int(state.policy.get("ecosystem.window_days")),
                       min_contributors=int(state.policy.get("ecosystem.min_contributors_90d")),
                       exact=args.exact_contributors, retries=args.retries,
                       backoff=args.backoff, max_wait=args.max_wait)
-    from charter import gh
+    writer = gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
+                       max_wait=args.max_wait, writes=True)
+    desk = notify.Desk(client, issues_repo, apply=args.apply, writer=writer,
+                       retries=args.retries, backoff=args.backoff, max_wait=args.max_wait)
 
-    writer = gh.client(base_url=args.github_api, retries=0, backoff=0, max_wait=args.max_wait)
-    desk = notify.Desk(client, issues_repo, apply=args.apply, writer=writer)
-    failed: list[str] = []
-    outcomes = periodic.review_all(root, state, projects, fetcher, desk, today, apply=args.apply,
-                                   progress=periodic.Progress(len(projects)),
-                                   max_short=args.max_shortfall / 100, failed=failed)
+    def progress(total: int, label: str) -> periodic.Progress:
+        return periodic.Progress(total, label, every=args.progress_every)
+
+    run = periodic.Run(due=len(projects))
+    try:
+        run = periodic.review_all(root, state, projects, fetcher, desk, today,
+                                  apply=args.apply, progress=progress,
+                                  max_short=args.max_shortfall / 100)
+    except CharterError as exc:
+        run.stopped = str(exc)
+        run.remaining = [p.slug for p in projects]
+        raise
+    finally:
+        if args.summary:
+            _write_summary(Path(args.summary), periodic.summary(run, today, apply=args.apply))
     if args.format == "json":
-        _print_json([o.as_dict() for o in outcomes])
+        _print_json([o.as_dict() for o in run.outcomes])
     else:
-        for o in outcomes:
+        for o in run.outcomes:
             r = o.review
             results = ", ".join(f"{k} {v}" for k, v in r.results.items())
             print(f"{o.slug}: {o.step.kind}" + (f" (deadline {o.step.deadline})"
@@ -466,9 +490,26 @@ def run_review(args: argparse.Namespace) -> int:
                 print(f"  - {reason}")
             for action in o.actions:
                 print(f"  > {action}")
-    print(f"{fetcher.requests} GraphQL request(s) for {len(projects)} project(s); "
-          f"{desk.writes} write(s) to GitHub", file=sys.stderr)
-    for line in failed:
+    print(f"{fetcher.requests} GraphQL and {fetcher.rest_requests} statistics request(s) for "
+          f"{len(run.outcomes)} project(s); {desk.writes} write(s) to GitHub", file=sys.stderr)
+    for line in run.failed:
         print(f"charter: error: not reviewed: {line}", file=sys.stderr)
-    return 1 if failed else 0
+    if run.stopped:
+        print(f"charter: error: stopped early: {run.stopped}; {len(run.remaining)} project(s) "
+              f"remain ({_some(run.remaining)}); what was done is kept and the next run "
+              "continues with them", file=sys.stderr)
+    return 0 if run.complete else 1
 
+
+def _some(slugs: list[str], n: int = 10) -> str:
+    return ", ".join(slugs[:n]) + (f" and {len(slugs) - n} more" if len(slugs) > n else "")
+
+
+def _write_summary(path: Path, text: str) -> None:
+    from charter.fsutil import atomic_write
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        print(f"charter: error: {path}: cannot write the summary ({exc.strerror or exc})",
+              file=sys.stderr)

@@ -8,10 +8,17 @@ leave the contributor count undecided (or always, with ``exact``).
 
 Retries: the client from :func:`charter.gh.client` already repeats 5xx answers, secondary rate
 limits and ``Retry-After`` (PyGithub's ``GithubRetry`` allows POST, so GraphQL too). This module
-adds what that layer cannot see: GraphQL reports an exhausted primary limit as a
-``RATE_LIMITED`` error inside the answer, and every answer says how many points are left. When the
-limit is spent the fetcher waits for ``x-ratelimit-reset``; a wait longer than ``max_wait`` stops
-the run with an error instead (a later run resumes where this one stopped).
+adds what that layer cannot see: a ``200`` answer whose only error is GitHub's transient "Something
+went wrong ... timeout" is asked again (with backoff, at most ``retries`` times); GraphQL reports
+an exhausted primary limit as a ``RATE_LIMITED`` error inside the answer, and every answer says
+how many points are left. When the limit is spent the fetcher waits for ``x-ratelimit-reset``; a
+wait longer than ``max_wait`` raises :class:`BudgetSpent` before another query is sent, so the
+caller keeps what it has read and a later run continues.
+
+Every wait is bounded by charter's own limits: the statistics endpoint's 202 ("still computing")
+is asked again at most ``retries`` times and for at most ``max_wait`` seconds in all, then the
+window's history is paged instead (exact, a few more queries). PyGithub's own 202 loop, which
+has no limit, is never used (the client is built with ``raise_on_202``).
 """
 
 from __future__ import annotations
@@ -73,6 +80,24 @@ _LICENCE_FILE = re.compile(r"^(?:LICEN[CS]E|COPYING)(?:[.-][A-Za-z0-9._-]*)?$", 
 LAYOUT = ("licence file", "README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "CODEOWNERS")
 CI_STATES = {"SUCCESS": "passing", "FAILURE": "failing", "ERROR": "failing",
              "PENDING": "pending", "EXPECTED": "pending"}
+
+
+class BudgetSpent(GitHubError):
+    """The GraphQL (or REST) budget is spent until ``resets`` (epoch seconds), further away than
+    ``max_wait``: stop reading; what was read is kept and the next run continues."""
+
+    def __init__(self, message: str, resets: float | None = None) -> None:
+        super().__init__(message)
+        self.resets = resets
+
+
+def _transient(errors: list[dict[str, Any]]) -> bool:
+    """GitHub's own failure inside a 200 answer ("Something went wrong while executing your
+    query. This may be the result of a timeout ..."): no error type, about no field."""
+    return bool(errors) and all(
+        not e.get("type") and not e.get("path")
+        and re.search(r"something went wrong|timeout|timed out", str(e.get("message", "")), re.I)
+        for e in errors)
 
 
 class ProjectError(GitHubError):
@@ -165,8 +190,10 @@ class Fetcher:
         self.max_wait = max_wait
         self.sleep = sleep
         self.now = now
-        self.requests = 0
+        self.requests = 0  # GraphQL queries sent
+        self.rest_requests = 0  # statistics requests sent
         self.waited = 0.0
+        self.spent_until: float | None = None  # the budget is spent until then (epoch seconds)
 
     def facts(self, repository: str) -> Facts:
         owner, name = repository.split("/", 1)
@@ -200,14 +227,18 @@ class Fetcher:
         current = out.name_with_owner or repository
         c_owner, c_name = current.split("/", 1)
         pages = 1
+        use_stats = not self.exact
         while page.get("hasNextPage") and (self.exact
                                            or len(out.contributors) < self.min_contributors):
-            if not self.exact and pages >= self.max_pages:
+            if use_stats and pages >= self.max_pages:
                 # Hundreds of commits by very few people: one statistics request settles it.
-                out.contributors |= self.stats_authors(current)
-                out.contributors_complete = False
-                out.requests = self.requests - before
-                return out
+                stats = self.stats_authors(current)
+                if stats is not None:
+                    out.contributors |= stats
+                    out.contributors_complete = False
+                    out.requests = self.requests - before
+                    return out
+                use_stats = False  # still computing after every wait: page the window instead
             pages += 1
             more = self.query(PAGE_QUERY, {"owner": c_owner, "name": c_name, "since": self.since,
                                            "after": page.get("endCursor")}, what=repository)
@@ -219,21 +250,47 @@ class Fetcher:
         out.requests = self.requests - before
         return out
 
-    def stats_authors(self, repository: str) -> set[str]:
-        """Authors with commits in the weeks of the window, from ``/stats/contributors``.
+    def stats_authors(self, repository: str) -> set[str] | None:
+        """Authors with commits in the weeks of the window, from ``/stats/contributors``; None
+        when GitHub is still computing them after every wait charter allows.
 
-        GitHub answers 202 while it computes the statistics; PyGithub asks again after
-        ``PROCESSING_202_WAIT_TIME``. Weekly buckets: a week that starts up to six days before
-        the window counts, so this errs towards counting a contributor.
+        GitHub answers 202 while it computes the statistics. The client raises on a 202
+        (``charter.gh.client(raise_on_202=True)``); this asks again after ``backoff``, doubling,
+        at most ``retries`` times and ``max_wait`` seconds in all. Weekly buckets: a week that
+        starts up to six days before the window counts, so this errs towards counting a
+        contributor.
         """
-        from charter.gh import call
+        import github
+
+        from charter.gh import StillComputing, call
 
         repo = self.gh.withLazy(True).get_repo(repository)
-        self.requests += 1
-        stats = call(f"{repository}: contributor statistics", repo.get_stats_contributors) or []
+
+        def ask() -> Any:
+            try:
+                return repo.get_stats_contributors()
+            except github.RateLimitExceededException as exc:
+                raise BudgetSpent(f"{repository}: the REST rate limit is spent ({exc.status}) "
+                                  "and resets later than --max-wait allows") from None
+
+        waited = 0.0
+        stats = None
+        for attempt in range(self.retries + 1):
+            self.rest_requests += 1
+            try:
+                stats = call(f"{repository}: contributor statistics", ask)
+                break
+            except StillComputing:
+                left = self.max_wait - waited
+                if attempt == self.retries or (self.max_wait > 0 and left <= 0):
+                    return None
+                wait = min(self.backoff * (2 ** attempt), left)
+                waited += wait
+                if wait > 0:
+                    self.sleep(wait)
         first_week = self.window_start.timestamp() - 6 * 86400
         out: set[str] = set()
-        for entry in stats:
+        for entry in stats or []:
             raw = entry.raw_data
             author = raw.get("author") or {}
             login = author.get("login")
@@ -250,11 +307,19 @@ class Fetcher:
 
         attempt = 0
         while True:
+            if self.spent_until is not None:
+                self._pause(self._until(self.spent_until), what)
+                self.spent_until = None
             self.requests += 1
             try:
                 headers, body = self.requester.graphql_query(query, variables)
             except github.UnknownObjectException:
                 return None
+            except github.RateLimitExceededException as exc:
+                # the limit as REST reports it (403/429), waited for below us up to max_wait
+                raise BudgetSpent(f"{what}: the GraphQL budget is spent ({exc.status}) and "
+                                  f"resets later than --max-wait ({self.max_wait:.0f} s) allows"
+                                  ) from None
             except github.GithubException as exc:
                 wait = self._wait_for(exc, attempt)
                 if wait is None:
@@ -286,20 +351,23 @@ class Fetcher:
             return (body or {}).get("data")
 
     def _wait_for(self, exc: Any, attempt: int) -> float | None:
-        """Seconds to wait before asking again after ``exc``; None when it is not a rate limit
-        that this layer handles (5xx, secondary limits and Retry-After were retried below)."""
+        """Seconds to wait before asking again after ``exc``; None when it is not something this
+        layer retries (5xx, secondary limits and Retry-After were retried below): GraphQL's
+        RATE_LIMITED, and GitHub's transient failure inside a 200 answer."""
         if attempt >= self.retries:
             return None
         data = exc.data if isinstance(exc.data, dict) else {}
-        errors = data.get("errors") or []
-        if not any(isinstance(e, dict) and e.get("type") == "RATE_LIMITED" for e in errors):
+        errors = [e for e in data.get("errors") or () if isinstance(e, dict)]
+        if _transient(errors):
+            return min(self.backoff * (2 ** attempt), self.max_wait)
+        if not any(e.get("type") == "RATE_LIMITED" for e in errors):
             return None
         headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
             return self._until(headers["x-ratelimit-reset"])
         return min(self.backoff * (2 ** attempt), self.max_wait)
 
-    def _until(self, reset: str) -> float:
+    def _until(self, reset: str | float) -> float:
         try:
             return max(0.0, float(reset) - self.now() + 1)
         except ValueError:
@@ -307,15 +375,27 @@ class Fetcher:
 
     def _pause(self, seconds: float, what: str) -> None:
         if seconds > self.max_wait:
-            raise GitHubError(f"{what}: GitHub asks to wait {seconds:.0f} s, more than the cap "
-                              f"of {self.max_wait:.0f} s; run again later (reviewed projects "
-                              "are kept)")
+            resets = self.now() + seconds
+            when = dt.datetime.fromtimestamp(resets, dt.UTC).strftime("%H:%M UTC")
+            raise BudgetSpent(f"{what}: the GraphQL budget is spent until about {when}, a wait "
+                              f"of {seconds:.0f} s, more than the cap of {self.max_wait:.0f} s "
+                              "(--max-wait)", resets)
         self.waited += seconds
         if seconds > 0:
             self.sleep(seconds)
 
     def _respect_remaining(self, headers: dict[str, Any], what: str) -> None:
-        """When the primary limit is spent, wait for its reset before the next query."""
+        """When the primary limit is spent, wait for its reset before the next query; when that
+        is further away than ``max_wait``, the next query raises :class:`BudgetSpent` instead
+        (this answer is kept)."""
         h = {k.lower(): v for k, v in (headers or {}).items()}
         if h.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in h:
-            self._pause(self._until(h["x-ratelimit-reset"]), what)
+            try:
+                reset = float(h["x-ratelimit-reset"])
+            except ValueError:
+                return
+            if self._until(reset) > self.max_wait:
+                self.spent_until = reset
+            else:
+                self._pause(self._until(reset), what)
+

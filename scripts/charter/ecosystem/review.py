@@ -42,13 +42,32 @@ def last_review(project: Project) -> dt.date | None:
 
 def is_due(project: Project, today: dt.date, months: int) -> bool:
     """Active and its last review is ``months`` old or more, or it has an open notice to follow
-    up (not already looked at today)."""
+    up, or its last review left a criterion unknown (either not already looked at today)."""
     if project.status != "active":
         return False
     last = last_review(project)
     if last is None or add_months(last, months) <= today:
         return True
-    return bool(project.data.get("notice")) and last < today
+    reviews = project.data.get("reviews") or []
+    unknown = bool(reviews) and "unknown" in (reviews[-1].get("results") or {}).values()
+    return (bool(project.data.get("notice")) or unknown) and last < today
+
+
+UNIDENTIFIED = ("NOASSERTION", "OTHER")  # GitHub found a licence file but not which licence
+PENDING_CI = ("pending", "unknown")
+
+
+def unknown_since(project: Project, rule: str, metric: str, values: tuple[str, ...]
+                  ) -> dt.date | None:
+    """The first day of the unbroken run of reviews, ending with the latest, in which ``rule``
+    was unknown because ``metric`` was one of ``values``; None when the latest was not."""
+    since = None
+    for r in reversed(project.data.get("reviews") or []):
+        if (r.get("results") or {}).get(rule) != "unknown" or \
+                (r.get("metrics") or {}).get(metric) not in values:
+            break
+        since = parse_date(r.get("date")) or since
+    return since
 
 
 def select(state: State, today: dt.date, slugs: list[str], everything: bool) -> list[Project]:
@@ -97,6 +116,11 @@ class Review:
 
 
 def evaluate(project: Project, facts: Facts, state: State, today: dt.date) -> Review:
+    """The review of ``project`` from GitHub's ``facts`` and its record.
+
+    A criterion passes only on evidence; ``unknown`` never passes. What counts as evidence, and
+    what an unknown leads to, is written down in docs/ecosystem.md ("Evidence").
+    """
     pol = state.policy
     need = {k: int(pol.get(f"ecosystem.{k}")) for k in
             ("min_stars", "min_commits_90d", "min_contributors_90d", "min_core_maintainers")}
@@ -154,19 +178,43 @@ def evaluate(project: Project, facts: Facts, state: State, today: dt.date) -> Re
 
     functional = []
     unknown = False
+    grace = int(pol.get("ecosystem.grace_days"))
+    recorded = project.data.get("functional") or {}
     if facts.archived:
         functional.append("the repository is archived, so it is no longer maintained")
     if facts.ci in ("none", "failing"):
         functional.append("no CI runs on the default branch" if facts.ci == "none"
                           else "CI is failing on the default branch")
-    elif facts.ci in ("pending", "unknown"):
-        unknown = True
-        review.notes.append(f"CI on the default branch is {facts.ci}; checked again next time")
+    elif facts.ci in PENDING_CI:
+        what = ("is still pending" if facts.ci == "pending"
+                else "has no result on the latest commit")
+        since = unknown_since(project, "ECO-FUNCTIONAL", "ci", PENDING_CI)
+        if since is not None and (today - since).days >= grace:
+            functional.append(f"CI on the default branch {what}; it has been unknown since "
+                              f"{since}, {(today - since).days} days, so working CI is not shown")
+        else:
+            unknown = True
+            review.notes.append(f"CI on the default branch {what}: unknown, not a pass; checked "
+                                f"again at the next run (a shortfall if still unknown "
+                                f"{grace} days after it was first seen)")
     allowed = [str(x) for x in pol.get("ecosystem.licences")]
-    if facts.licence and facts.licence not in ("NOASSERTION", "OTHER") \
-            and facts.licence not in allowed:
-        functional.append(f"licence {facts.licence} is not one of {', '.join(allowed)}")
-    for key, entry in sorted((project.data.get("functional") or {}).items()):
+    confirmed = recorded.get("licence") or {}
+    if facts.licence and facts.licence not in UNIDENTIFIED:
+        if facts.licence not in allowed:
+            functional.append(f"licence {facts.licence} is not one of {', '.join(allowed)}")
+    elif confirmed.get("met"):
+        when = f" on {confirmed['date']}" if confirmed.get("date") else ""
+        review.notes.append(f"GitHub cannot identify the licence ({facts.licence or 'none'}); "
+                            f"confirmed as allowed by {confirmed.get('reviewer')}{when}: "
+                            f"{confirmed.get('evidence')}")
+    else:
+        functional.append(
+            f"the licence cannot be identified (GitHub reports "
+            f"{facts.licence or 'no licence'}), so it is not shown to be one of "
+            f"{', '.join(allowed)}: use the unmodified text of one of them, or ask the working "
+            f"group to confirm it (recorded with `charter ecosystem evidence {project.slug} "
+            "licence`)")
+    for key, entry in sorted(recorded.items()):
         if not entry.get("met"):
             functional.append(f"{FUNCTIONAL_NAMES.get(key, key)} is recorded as not met")
     review.results["ECO-FUNCTIONAL"] = "fail" if functional else ("unknown" if unknown else "pass")
@@ -182,8 +230,12 @@ class Step:
     deadline: str | None = None
 
 
-def plan(project: Project, review: Review, today: dt.date, grace_days: int) -> Step:
-    notice = project.data.get("notice")
+def plan(project: Project, review: Review, today: dt.date, grace_days: int,
+         notice: dict[str, Any] | None = None) -> Step:
+    """The next step. ``notice`` is the open notice (the record's, or the one found open on
+    GitHub when the record lacks it); its deadline stands, whoever remembers it."""
+    if notice is None:
+        notice = project.data.get("notice")
     if not review.short:
         return Step("resolve" if notice else "pass")
     if not notice:
