@@ -80,7 +80,7 @@ def test_nominate_module_without_maintainers_falls_to_core(org: GitRepo) -> None
     assert rc == 0
 
 
-def test_nominee_relative_is_excluded_and_denominator_shrinks(org: GitRepo) -> None:
+def test_nominee_relative_is_excluded_and_the_bar_stays(org: GitRepo) -> None:
     # cyd (core) is nominated to nn, where gus is cyd's family: gus cannot decide
     org.edit("modules/nn.yaml", add_to("nn", "cyd"))
     org.commit()
@@ -88,6 +88,7 @@ def test_nominee_relative_is_excluded_and_denominator_shrinks(org: GitRepo) -> N
     r = req(rep, "GOV-NOMINATE-MODULE")
     assert rc == 1
     assert r["groups"][0]["eligible"] == ["finn", "hal"] and r["groups"][0]["needed"] == 2
+    assert r["groups"][0]["of"] == 3  # a majority of all three, gus included
     assert any(n["login"] == "gus" and "relationship" in n["reason"] for n in r["not_counted"])
     rc, _ = check(org, approved=["hal", "finn"], author="ada", body=NOMINATION)
     assert rc == 0
