@@ -32,6 +32,7 @@ CheckFn = Callable[[Path, State], list[Finding]]
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
     "charter.elections.check:verify",
+    "charter.exporters.check:pages_in_sync",
 ]
 
 
