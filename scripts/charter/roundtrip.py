@@ -228,6 +228,13 @@ def delete_key(mapping: CommentedMap, key: str) -> None:
         _attach(mapping, keys[pos - 1], rest)
 
 
+def replace_value(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Set ``mapping[key]`` to ``value``; the comment lines after the old value stay after it."""
+    rest = _detach(mapping, key)
+    mapping[key] = commented(value)
+    _attach(mapping, key, rest)
+
+
 def insert_key_after(mapping: CommentedMap, after: str, key: str, value: Any) -> None:
     """Insert ``key`` right after ``after`` (or at the end).
 
@@ -338,11 +345,13 @@ def apply(root: Path, changes: dict[str, bytes],
     The whole repository is loaded and every rule run on the edited state, in memory. The edit is
     refused (:class:`CharterError`, nothing written) when it adds an error finding that the
     repository did not already have. Each file is replaced atomically. Generated CODEOWNERS files
-    that were in sync before the edit are regenerated so that they stay in sync. ``loaded`` is
+    and published pages (``output:`` of a page layout) that were in sync before the edit are
+    regenerated so that they stay in sync. ``loaded`` is
     the result of :func:`charter.load.load` on ``root`` when the caller already has it;
     ``deletions`` are files removed by the same edit.
     """
     from charter import codeowners, rules
+    from charter.exporters import check as exporters_check
     from charter.load import load as load_tree
 
     base = FsTree(root)
@@ -368,6 +377,7 @@ def apply(root: Path, changes: dict[str, bytes],
         raise CharterError(f"the edit would make the repository invalid; nothing written:\n{lines}")
     blocking = any(f.rule.startswith(("YAML", "SCHEMA")) for f in before)
     in_sync = not blocking and not codeowners.check(root, before_state)
+    pages = [] if blocking else exporters_check.outputs_in_sync(root, before_state)
     written = []
     for rel, data in changes.items():
         atomic_write(root / rel, data)
@@ -377,4 +387,5 @@ def apply(root: Path, changes: dict[str, bytes],
         written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))
+    written.extend(w for w in exporters_check.rewrite(root, state, pages) if w not in written)
     return written

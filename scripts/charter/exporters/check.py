@@ -72,3 +72,38 @@ def _unknown_modules(root: Path, state: State, data: dict,  # type: ignore[type-
                                    f"modules/{slug}.yaml; remove it from the list",
                                    Severity.WARNING))
     return out
+
+
+def outputs_in_sync(root: Path, state: State) -> list[str]:
+    """The pages kept in the repository that match ``state`` now (to keep them so after an
+    edit: see :func:`rewrite`)."""
+    out = []
+    for page in layout.PAGES:
+        data, problems = layout.read(FsTree(root), page)
+        if data is None or problems or not data.get("output"):
+            continue
+        try:
+            current = read_current(root, data["output"])
+            if current is not None and render(root, state, page, data, current)[0] == current:
+                out.append(page)
+        except CharterError:
+            continue
+    return out
+
+
+def rewrite(root: Path, state: State, pages: list[str]) -> list[str]:
+    """Regenerate ``pages`` from ``state``; the files that changed."""
+    from charter.fsutil import atomic_write
+
+    written = []
+    for page in pages:
+        data, _problems = layout.read(FsTree(root), page)
+        if data is None or not data.get("output"):
+            continue
+        rel = data["output"]
+        current = read_current(root, rel)
+        text = render(root, state, page, data, current)[0]
+        if text != current:
+            atomic_write(root / rel, text.encode("utf-8"))
+            written.append(rel)
+    return written

@@ -92,6 +92,12 @@ def set_key(data: CommentedMap, key: str, value: Any, after: str | None = None) 
     """
     if key in data and _plain(data[key]) == _plain(value):
         return False
+    old = data.get(key)
+    if isinstance(old, CommentedSeq) and isinstance(value, list) and len(value) > len(old) \
+            and _plain(list(old)) == _plain(value[: len(old)]):
+        for v in value[len(old):]:  # only appended: the items and comments there stay
+            roundtrip.append_item(data, key, v)
+        return True
     if key in data and isinstance(data[key], CommentedSeq) and isinstance(value, list) \
             and all(not isinstance(v, dict | list) for v in value):
         seq: CommentedSeq = data[key]
@@ -107,7 +113,7 @@ def set_key(data: CommentedMap, key: str, value: Any, after: str | None = None) 
             seq.fa.set_block_style()
         return True
     if key in data:
-        data[key] = roundtrip.commented(value)
+        roundtrip.replace_value(data, key, value)
     else:
         roundtrip.insert_key_after(data, after if after in data else "", key, value)
     return True
