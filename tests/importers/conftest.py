@@ -42,6 +42,15 @@ def fresh(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def eco_repo(fresh: Path) -> Path:
+    """A repository with a core (one maintainer) to import the landscape into."""
+    (fresh / "core.yaml").write_text("lead: soumith\nmaintainers: [soumith]\n")
+    (fresh / "members").mkdir()
+    (fresh / "members/soumith.yaml").write_text("login: soumith\nname: Soumith Chintala\n")
+    return fresh
+
+
+@pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of examples/pytorch to change freely."""
     dest = tmp_path / "pytorch"

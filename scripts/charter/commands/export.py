@@ -60,13 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from charter.tree import FsTree
 
     root = repo_root(args)
-    state, findings = load_checked(root)
     data, problems = layout.read(FsTree(root), args.page)
-    blocking = [f for f in [*findings, *problems] if f.rule.startswith(BLOCKING)]
-    if blocking:
-        emit(normalise(blocking), "text", sys.stderr)
-        raise CharterError(f"fix the errors above first: {args.page} is generated from valid "
-                           "data only")
     target = args.out or (data or {}).get("output")
     out_path = None
     if target:
@@ -74,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
     if args.check and out_path is None:
         raise UsageError("--check compares with a file: give --out FILE (or set output: in "
                          f"{layout.PAGES[args.page][0]})")
+    state, findings = load_checked(root)
+    blocking = [f for f in [*findings, *problems] if f.rule.startswith(BLOCKING)]
+    if blocking:
+        emit(normalise(blocking), "text", sys.stderr)
+        raise CharterError(f"fix the errors above first: {args.page} is generated from valid "
+                           "data only")
     base: str | None = None
     if args.page == "landscape":
         into = getattr(args, "into", None)
