@@ -339,6 +339,8 @@ def build(ls: Landscape, src: Source, state: State, root: Path, opts: Options) -
             plan.add(ed.create(rel, r.data, f"{r.data['name']}: imported from the landscape.",
                                [what]))
             continue
+        if _unchanged(existing.data, r.data):
+            continue  # nothing to edit: skip the round-trip read
         plan.add(_update(existing.file, r, ed, plan, ls.label))
     seen = {r.slug for r in recs}
     for slug, p in sorted(state.projects.items()):
@@ -356,6 +358,13 @@ def build(ls: Landscape, src: Source, state: State, root: Path, opts: Options) -
     plan.summary.append(f"{len(ls.items)} items read from {ls.label}: {len(recs)} ecosystem "
                         f"projects ({len(recs) - retired} active, {retired} retired)")
     return plan
+
+
+_MANAGED = ("name", "repository", "status", "description", "homepage", "category", "landscape")
+
+
+def _unchanged(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    return all(current.get(k) == wanted.get(k) for k in _MANAGED)
 
 
 def _update(rel: str, r: _Record, ed: Editor, plan: Plan, label: str) -> Any:

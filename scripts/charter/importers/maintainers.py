@@ -276,6 +276,12 @@ def _new_module(g: _Group, slug: str, repos: list[str] | None, ed: Editor, opts:
 def _update_module(g: _Group, state: State, slug: str, repos: list[str] | None, ed: Editor,
                    opts: Options, plan: Plan, label: str) -> FileChange | None:
     m = state.modules[slug]
+    if not (m.paths or m.repositories or (m.kind == "repository" and repos)):
+        _paths_warning(g, slug, plan, label)
+    if (m.name, m.kind, list(m.maintainers), [e.login for e in m.emeritus]) == \
+            (g.title, g.kind, g.active, [w for w, _n in g.emeritus]) \
+            and not (repos and list(m.repositories) != list(repos)):
+        return None  # the module already says what the page says: no round-trip read
     doc = ed.read(m.file)
     if doc is None:
         return None
@@ -291,8 +297,6 @@ def _update_module(g: _Group, state: State, slug: str, repos: list[str] | None, 
     elif m.kind == "repository" and repos and list(m.repositories) != list(repos) \
             and set_key(data, "repositories", list(repos), after="kind"):
         details.append(f"repositories: {', '.join(repos)}")
-    if not (m.paths or m.repositories or (m.kind == "repository" and repos)):
-        _paths_warning(g, slug, plan, label)
     if list(m.maintainers) != g.active:
         old = {x.lower() for x in m.maintainers}
         new = {x.lower() for x in g.active}
