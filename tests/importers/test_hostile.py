@@ -137,6 +137,7 @@ def test_directives_that_reach_outside_the_page_do_nothing(charter: Charter, fre
         "   <script>alert(1)</script>\n")
     code, out, _err = import_rst(charter, fresh, "--format", "json",
                                  src=_write(tmp_path, "inc.rst", text.encode()))
+    assert code == 0
     assert "TOP-SECRET-VALUE" not in out
     syntax = [f for f in json.loads(out)["findings"] if f["rule"] == "IMPORT-SYNTAX"]
     assert len(syntax) == 2  # both directives disabled, each reported on its line

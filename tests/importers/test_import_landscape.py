@@ -120,8 +120,8 @@ def test_an_archived_project_in_a_later_landscape_is_retired(charter: Charter, e
                                                              tmp_path: Path) -> None:
     assert import_landscape(charter, eco_repo, "--apply")[0] == 0
     text = LANDSCAPE.read_text(encoding="utf-8")
-    text = text.replace("            logo: kornia_banner_pixie.svg\n",
-                        "            logo: kornia_banner_pixie.svg\n            project: archived\n")
+    logo = "            logo: kornia_banner_pixie.svg\n"
+    text = text.replace(logo, logo + "            project: archived\n")
     later = tmp_path / "later.yml"
     later.write_text(text, encoding="utf-8")
     code, out, _err = import_landscape(charter, eco_repo, "--apply", "--format", "json",
