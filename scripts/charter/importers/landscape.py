@@ -29,7 +29,7 @@ import yaml
 from charter import roundtrip, schema, yamlio
 from charter.errors import CharterError, YamlError
 from charter.findings import Finding, Severity
-from charter.importers.plan import Editor, Plan, drop_key, set_key
+from charter.importers.plan import Editor, Plan, drop_key, layout_change, set_key
 from charter.importers.source import MAX_BYTES, Source
 from charter.model import State, is_login
 
@@ -419,16 +419,5 @@ def _layout(ls: Landscape, recs: list[_Record], ed: Editor, opts: Options, plan:
     for c in data["categories"]:
         for s in c["subcategories"]:
             s["items"] = roundtrip.seq(s["items"], flow=True)
-    doc = ed.read(LAYOUT)
-    if doc is None:
-        if opts.output:
-            data = {"output": opts.output, **data}
-        plan.add(ed.create(LAYOUT, data, _LAYOUT_COMMENT,
-                           [f"landscape layout: {len(data['categories'])} categories"]))
-        return
-    details = []
-    if opts.output and set_key(doc.data, "output", opts.output):
-        details.append(f"output: {opts.output}")
-    if set_key(doc.data, "categories", data["categories"], after="output"):
-        details.append("categories changed")
-    plan.add(ed.update(LAYOUT, doc, details))
+    plan.add(layout_change(ed, LAYOUT, data, _LAYOUT_COMMENT, opts.output,
+                           f"landscape layout: {len(data['categories'])} categories"))

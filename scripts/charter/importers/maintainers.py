@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from charter import roundtrip
 from charter.findings import Finding, Severity
 from charter.importers import people as people_mod
-from charter.importers.plan import Editor, FileChange, Plan, drop_key, set_key
+from charter.importers.plan import Editor, FileChange, Plan, drop_key, layout_change, set_key
 from charter.importers.rst import Entry, Group, Page
 from charter.model import State
 
@@ -391,20 +391,6 @@ def layout_data(page: Page, slugs: list[str]) -> dict[str, Any]:
 
 def _layout(page: Page, slugs: list[str], ed: Editor, opts: Options, plan: Plan) -> None:
     data = layout_data(page, slugs)
-    doc = ed.read(LAYOUT)
-    if doc is None:
-        if opts.output:
-            data = {"output": opts.output, **data}
-        plan.add(ed.create(LAYOUT, data, _LAYOUT_COMMENT,
-                           [f"page layout: {len(data['sections'])} sections"]))
-        return
-    details = []
-    if opts.output and set_key(doc.data, "output", opts.output):
-        details.append(f"output: {opts.output}")
-    for key in ("title", "intro", "sections"):
-        if key in data:
-            if set_key(doc.data, key, data[key], after="output"):
-                details.append(f"{key} changed")
-        elif drop_key(doc.data, key):
-            details.append(f"{key} removed")
-    plan.add(ed.update(LAYOUT, doc, details))
+    plan.add(layout_change(ed, LAYOUT, data, _LAYOUT_COMMENT, opts.output,
+                           f"page layout: {len(data['sections'])} sections",
+                           optional=("title", "intro")))

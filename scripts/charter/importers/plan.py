@@ -119,6 +119,28 @@ def set_key(data: CommentedMap, key: str, value: Any, after: str | None = None) 
     return True
 
 
+def layout_change(ed: Editor, rel: str, data: dict[str, Any], comment: str,
+                  output: str | None, summary: str,
+                  optional: tuple[str, ...] = ()) -> FileChange | None:
+    """Create or edit a page layout file: ``data``'s keys set, ``optional`` keys it lacks
+    removed, ``output`` set when given (and kept when not)."""
+    doc = ed.read(rel)
+    if doc is None:
+        if output:
+            data = {"output": output, **data}
+        return ed.create(rel, data, comment, [summary])
+    details = []
+    if output and set_key(doc.data, "output", output):
+        details.append(f"output: {output}")
+    for key, value in data.items():
+        if set_key(doc.data, key, value, after="output"):
+            details.append(f"{key} changed")
+    for key in optional:
+        if key not in data and drop_key(doc.data, key):
+            details.append(f"{key} removed")
+    return ed.update(rel, doc, details)
+
+
 def drop_key(data: CommentedMap, key: str) -> bool:
     if key not in data:
         return False
