@@ -1,7 +1,8 @@
 """The ``charter`` command line: parse, dispatch, map expected failures to exit codes.
 
-Each command lives in ``charter/commands/<name>.py`` with a ``register(subparsers)`` function that
-adds its parser and sets ``func``; this module only discovers, parses and dispatches.
+Each command lives in ``charter/commands/<name>.py`` (``<name>_.py`` when the name is a Python
+keyword, such as ``import``) with a ``register(subparsers)`` function that adds its parser and
+sets ``func``; this module only discovers, parses and dispatches.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ def _command_modules(argv: Sequence[str]) -> list[str]:
 
     names = sorted(i.name for i in pkgutil.iter_modules(pkg.__path__) if not i.name.startswith("_"))
     first = next((a for a in argv if not a.startswith("-")), None)
-    if first is not None and first.replace("-", "_") in names:
-        return [first.replace("-", "_")]
+    if first is not None:
+        # a command named for a Python keyword lives in "<name>_.py" (import -> import_)
+        for name in (first.replace("-", "_"), first.replace("-", "_") + "_"):
+            if name in names:
+                return [name]
     return names
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from charter.errors import CharterError
 from charter.model import State, is_login
+from charter.tree import Tree
 
 GOVERNANCE_OUTPUT = ".github/CODEOWNERS"
 MAX_BYTES = 3 * 1024 * 1024
@@ -113,6 +114,17 @@ def outputs(state: State) -> dict[str, str]:
 # What a generated file that is not a regular file (a symbolic link, a device) "contains": never
 # equal to generated text, and never read, so a link to a secret cannot leak into a diff.
 NOT_A_FILE = "\0not a regular file\0"
+
+
+def current_text(tree: Tree, rel: str) -> str | None:
+    """A generated file's present text in ``tree`` (a folder: as :func:`read_current`; a commit:
+    its blob), None when absent."""
+    root = getattr(tree, "root", None)
+    if isinstance(root, Path):
+        return read_current(root, rel)
+    if not tree.exists(rel):
+        return None
+    return tree.read(rel).decode("utf-8", errors="replace")
 
 
 def read_current(root: Path, rel: str) -> str | None:

@@ -228,6 +228,13 @@ def delete_key(mapping: CommentedMap, key: str) -> None:
         _attach(mapping, keys[pos - 1], rest)
 
 
+def replace_value(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Set ``mapping[key]`` to ``value``; the comment lines after the old value stay after it."""
+    rest = _detach(mapping, key)
+    mapping[key] = commented(value)
+    _attach(mapping, key, rest)
+
+
 def insert_key_after(mapping: CommentedMap, after: str, key: str, value: Any) -> None:
     """Insert ``key`` right after ``after`` (or at the end).
 
@@ -300,53 +307,64 @@ def _merge(original: str, before: str, after: str) -> str:
 class OverlayTree:
     """A tree that reads like ``base`` with some files replaced or added (nothing is written)."""
 
-    def __init__(self, base: Tree, changes: dict[str, bytes]):
+    def __init__(self, base: Tree, changes: dict[str, bytes],
+                 deletions: frozenset[str] = frozenset()):
         self.base = base
         self.changes = changes
+        self.deletions = deletions - set(changes)
         self.label = f"{base.label} (with edits)"
 
     def files(self, folder: str) -> list[str]:
         prefix = folder.rstrip("/") + "/" if folder else ""
         extra = {p for p in self.changes if p.startswith(prefix)}
-        return sorted(set(self.base.files(folder)) | extra)
+        return sorted((set(self.base.files(folder)) | extra) - self.deletions)
 
     def read(self, path: str) -> bytes:
         if path in self.changes:
             return self.changes[path]
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.read(path)
 
     def exists(self, path: str) -> bool:
-        return path in self.changes or self.base.exists(path)
+        return path in self.changes or (path not in self.deletions and self.base.exists(path))
 
     def size(self, path: str) -> int:
         if path in self.changes:
             return len(self.changes[path])
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.size(path)
 
 
 def apply(root: Path, changes: dict[str, bytes],
-          loaded: tuple[State, list[Finding]] | None = None) -> list[str]:
+          loaded: tuple[State, list[Finding]] | None = None,
+          deletions: frozenset[str] = frozenset()) -> list[str]:
     """Validate the repository with ``changes`` applied, then write them; return what was written.
 
     The whole repository is loaded and every rule run on the edited state, in memory. The edit is
     refused (:class:`CharterError`, nothing written) when it adds an error finding that the
     repository did not already have. Each file is replaced atomically. Generated CODEOWNERS files
-    that were in sync before the edit are regenerated so that they stay in sync. ``loaded`` is
-    the result of :func:`charter.load.load` on ``root`` when the caller already has it.
+    and published pages (``output:`` of a page layout) that were in sync before the edit are
+    regenerated so that they stay in sync. ``loaded`` is
+    the result of :func:`charter.load.load` on ``root`` when the caller already has it;
+    ``deletions`` are files removed by the same edit.
     """
     from charter import codeowners, rules
+    from charter.exporters import check as exporters_check
     from charter.load import load as load_tree
 
     base = FsTree(root)
     before_state, load_findings = loaded or load_tree(base)
     for f in load_findings:
         folder = f.path.rstrip("/")
-        if f.rule == "INT-READ" and any(rel.startswith(folder + "/") for rel in changes):
+        if f.rule == "INT-READ" and any(rel.startswith(folder + "/")
+                                        for rel in (*changes, *deletions)):
             # the folder cannot be read as a real folder (a symbolic link, no permission):
             # writing into it could land outside the repository or beside unseen files
             raise CharterError(f"{f.path}: {f.message}; nothing written")
     before = [*load_findings, *rules.run(before_state)]
-    state, after = load_tree(OverlayTree(base, changes))
+    state, after = load_tree(OverlayTree(base, changes, deletions))
     after.extend(rules.run(state))
 
     def key(f: Finding) -> tuple[str, str, str]:
@@ -359,10 +377,15 @@ def apply(root: Path, changes: dict[str, bytes],
         raise CharterError(f"the edit would make the repository invalid; nothing written:\n{lines}")
     blocking = any(f.rule.startswith(("YAML", "SCHEMA")) for f in before)
     in_sync = not blocking and not codeowners.check(root, before_state)
+    pages = [] if blocking else exporters_check.outputs_in_sync(root, before_state)
     written = []
     for rel, data in changes.items():
         atomic_write(root / rel, data)
         written.append(rel)
+    for rel in sorted(deletions - set(changes)):
+        (root / rel).unlink(missing_ok=True)
+        written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))
+    written.extend(w for w in exporters_check.rewrite(root, state, pages) if w not in written)
     return written

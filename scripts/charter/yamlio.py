@@ -60,11 +60,11 @@ class _Refused(Exception):
         self.node = node
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Bytes to text, refusing what a governance file must not contain."""
-    if len(data) > MAX_BYTES:
+    if len(data) > max_bytes:
         raise YamlError(
-            f"file is {len(data):,} bytes; governance files are limited to {MAX_BYTES:,} bytes",
+            f"file is {len(data):,} bytes; governance files are limited to {max_bytes:,} bytes",
             rule="YAML-SIZE",
         )
     if data.startswith(b"\xef\xbb\xbf"):
@@ -368,9 +368,12 @@ def _key_line(node: yaml.MappingNode, key: Any) -> int:
     return 0
 
 
-def loads(data: bytes) -> Any:
-    """Parse one governance file's bytes into plain Python data, or raise :class:`YamlError`."""
-    text = decode(data)
+def loads(data: bytes, max_bytes: int = MAX_BYTES) -> Any:
+    """Parse one governance file's bytes into plain Python data, or raise :class:`YamlError`.
+
+    ``max_bytes`` raises the size limit for a file that is read but not kept (an import).
+    """
+    text = decode(data, max_bytes)
     _check_depth(text)
     loader, node = _compose(text)
     loader.dispose()

@@ -36,15 +36,8 @@ CheckFn = Callable[[Tree, State], list[Finding]]
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
     "charter.elections.check:verify_tree",
+    "charter.exporters.check:pages_in_sync",
 ]
-
-
-def _current(tree: Tree, rel: str) -> str | None:
-    if isinstance(tree, FsTree):
-        return codeowners.read_current(tree.root, rel)
-    if not tree.exists(rel):
-        return None
-    return tree.read(rel).decode("utf-8", errors="replace")
 
 
 def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
@@ -52,7 +45,7 @@ def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
     out = []
     for rel, content in codeowners.outputs(state).items():
         try:
-            old = _current(tree, rel)
+            old = codeowners.current_text(tree, rel)
         except CharterError as exc:
             out.append(Finding(rel, 0, 0, "INT-GENERATED", str(exc)))
             continue

@@ -16,6 +16,14 @@ def status_is_backed(ctx: Context) -> Iterator[Finding]:
     for p in s.projects.values():
         decisions = p.data.get("decisions", [])
         if p.status == "active" and not any(d["outcome"] == "accepted" for d in decisions):
+            if p.data.get("imported") and not decisions:
+                src = p.data["imported"]
+                yield finding(s, p.file, "ECO-STATUS",
+                              f"{p.slug} was listed as active in the {src['from']} before "
+                              f"charter (imported {src['date']}); the decision that accepted it "
+                              "is not on record: add it when known", "imported",
+                              severity=Severity.NOTICE)
+                continue
             yield finding(s, p.file, "ECO-STATUS",
                           f"{p.slug} is active but no accepted decision is recorded; record the "
                           "working group's vote (charter ecosystem decide)", "status")
@@ -64,6 +72,13 @@ def enough_maintainers(ctx: Context) -> Iterator[Finding]:
     for p in s.projects.values():
         if p.status == "active" and len(p.data.get("maintainers", [])) < need:
             where = "maintainers" if "maintainers" in p.data else "status"
+            if p.data.get("imported") and "maintainers" not in p.data:
+                yield finding(s, p.file, "ECO-MEASURABLE",
+                              f"{p.slug}: its core maintainers are not on record (the "
+                              f"{p.data['imported']['from']} it was imported from lists none); "
+                              f"record at least {need} under maintainers:", "imported",
+                              severity=Severity.NOTICE)
+                continue
             yield finding(s, p.file, "ECO-MEASURABLE",
                           f"{p.slug} lists {len(p.data.get('maintainers', []))} core maintainers; "
                           f"at least {need} are required", where)

@@ -86,6 +86,23 @@ def module_shape(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@rule("GOV-MODULE")
+def module_scope_known(ctx: Context) -> Iterator[Finding]:
+    """A module names its paths or repositories (an imported module may not know them yet)."""
+    s = ctx.state
+    for m in s.modules.values():
+        if m.kind == "paths" and not m.paths:
+            yield finding(s, m.file, "GOV-MODULE",
+                          f"module {m.slug} has no paths yet, so CODEOWNERS routes no review to "
+                          "its maintainers; add the directories it covers under paths:", "kind",
+                          severity=Severity.WARNING)
+        elif m.kind == "repository" and not m.repositories:
+            yield finding(s, m.file, "GOV-MODULE",
+                          f"module {m.slug} names no repository yet; add the organisation's "
+                          "repositories it covers under repositories:", "kind",
+                          severity=Severity.WARNING)
+
+
 @rule("GOV-MODULE-COMMS")
 def module_publishes(ctx: Context) -> Iterator[Finding]:
     """Each module links its vision, roadmap and design docs."""
