@@ -388,3 +388,26 @@ def test_gov_approval_a_status_that_cannot_be_posted_fails_the_check(
     rc, _, err = check_github(org, fake_github, extra=["--status"])
     assert rc == 1 and "publishing the charter/governance-approvals status" in err
     assert "Traceback" not in err
+
+
+# --- records imported from lists kept before charter -------------------------------------------
+
+def test_eco_status_imported_records_are_the_core_majoritys_to_take_in(org: GitRepo) -> None:
+    record = {"slug": "beta", "name": "Beta", "repository": "x/beta", "status": "active",
+              "imported": {"from": "landscape", "date": "2026-11-01"}}
+    org.write({"ecosystem/beta.yaml": record})
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="jo", body=DISCUSSION)
+    r = req(rep, "ECO-STATUS")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    rc, _ = check(org, approved=["bob", "cyd", "dan"], author="jo", body=DISCUSSION)
+    assert rc == 0
+
+
+def test_eco_status_imported_is_never_added_to_an_existing_record(org: GitRepo) -> None:
+    # marking a record as imported would turn its missing acceptance into a notice
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(
+        imported={"from": "landscape", "date": "2026-11-01"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan", "ivy"], author="jo")
+    assert rc == 1 and "never added or changed" in _problems(rep)

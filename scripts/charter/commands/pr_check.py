@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
                       head_findings=trees.head_findings, base_findings=trees.base_findings,
                       elections=trees.elections,
                       generated=trees.generated, results=trees.results,
-                      certified=trees.certified, recounts=trees.recounts)
+                      certified=trees.certified, recounts=trees.recounts, pages=trees.pages)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
     if args.status:

@@ -57,6 +57,21 @@ def pages_in_sync(tree: Tree, state: State) -> list[Finding]:
     return out
 
 
+def outputs(tree: Tree, state: State) -> dict[str, str]:
+    """Each page kept in ``tree`` (``output:`` in its layout) as the data renders it."""
+    out: dict[str, str] = {}
+    for page in layout.PAGES:
+        data, problems = layout.read(tree, page)
+        if data is None or problems or not data.get("output"):
+            continue
+        try:
+            current = current_text(tree, data["output"])
+            out[data["output"]] = render(Path("."), state, page, data, current)[0]
+        except CharterError:
+            continue
+    return out
+
+
 def _unknown_modules(tree: Tree, state: State, data: dict,  # type: ignore[type-arg]
                      rel: str) -> list[Finding]:
     from charter import yamlio

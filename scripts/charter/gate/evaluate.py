@@ -156,6 +156,7 @@ def evaluate(
     results: dict[str, Any] | None = None,
     certified: Any = None,
     recounts: dict[str, Any] | None = None,
+    pages: dict[str, str] | None = None,
 ) -> Report:
     """Judge ``pr``: events are ``origin`` -> ``head``; rules and people come from ``base``."""
     evs = _events.diff(origin, head, changes)
@@ -168,7 +169,7 @@ def evaluate(
         base=base, head=head, body=parse_body(pr.body), author=author, elections=elections,
         event_kinds=frozenset((e.kind, e.subject.lower(), e.module or "") for e in evs),
         generated=generated or {}, results=results or {}, certified=certified,
-        recounts=recounts or {},
+        recounts=recounts or {}, pages=pages or {},
     )
     reqs = _req.build(ctx, evs, approved)
     outcomes = [_outcome(ctx, r, got, pr.head_sha, origin) for r in reqs]

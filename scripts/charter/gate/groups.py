@@ -121,6 +121,7 @@ class Context:
     results: dict[str, Any] = field(default_factory=dict)  # certified id -> committed result
     certified: Any = None  # gate.records.Certified of the base
     recounts: dict[str, Any] = field(default_factory=dict)  # changed id -> gate.records.Recount
+    pages: dict[str, str] = field(default_factory=dict)  # published pages the head data renders
 
     @property
     def veto(self) -> bool:

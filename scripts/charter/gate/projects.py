@@ -13,7 +13,14 @@ from typing import Any
 
 from charter import policy as _policy
 from charter.gate.events import Event
-from charter.gate.groups import Context, Requirement, core_any, decide, owners
+from charter.gate.groups import (
+    Context,
+    Requirement,
+    core_any,
+    core_majority,
+    decide,
+    owners,
+)
 
 DECISION_STATUS = {
     "accepted": ("accepted", "active"),
@@ -46,6 +53,8 @@ def project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     new = ctx.head.projects.get(slug)
     if new is None:
         return [_removed(ctx, ev, old)]
+    if old is None and new.data.get("imported"):
+        return [_imported(ctx, ev, new)]
     before = old.data.get("decisions", []) if old else []
     after = new.data.get("decisions", [])
     added = after[len(before):] if after[: len(before)] == before else None
@@ -78,6 +87,19 @@ def project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
                 f"{new.status!r} (charter ecosystem decide)")
     req.unreachable()
     return [req]
+
+
+def _imported(ctx: Context, ev: Event, new: Any) -> Requirement:
+    """A record imported from a list kept before charter states history charter has no record
+    of (its acceptance, its maintainers): taking it in is the core maintainers' decision."""
+    req = Requirement("ECO-STATUS", ev, f"{ev.describe()}, imported from "
+                      f"{new.data['imported'].get('from', 'a list kept before charter')}: taken "
+                      "in as history by the core maintainers", [core_majority(ctx, {})])
+    if not ctx.body.issues("discussion"):
+        req.problems.append("GOV-DISCUSSION: an import links the issue where it was discussed: "
+                            "add a '## Discussion' section with its number (e.g. #123)")
+    req.unreachable()
+    return req
 
 
 def _removed(ctx: Context, ev: Event, old: Any) -> Requirement:
@@ -147,6 +169,12 @@ def check_vote(ctx: Context, slug: str, d: dict[str, Any]) -> list[str]:
 def project_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     req = Requirement("GOV-APPROVAL", ev, ev.describe(), [_wg_or_core(ctx)])
     old, new = ctx.base.projects.get(ev.subject), ctx.head.projects.get(ev.subject)
+    if old is not None and new is not None and old.data.get("imported") != new.data.get(
+            "imported"):
+        req.problems.append(
+            f"ECO-STATUS: 'imported' records how {ev.subject} was taken in from a list kept "
+            "before charter; it is set when the record is created and never added or changed "
+            "later (it turns missing history into notices)")
     if (old is not None and new is not None and old.status in ("accepted", "active")
             and old.repository.lower() != new.repository.lower()):
         before = old.data.get("decisions", [])

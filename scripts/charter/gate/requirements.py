@@ -397,24 +397,27 @@ def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
 
 
 def _generated(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    """A generated file (CODEOWNERS, a published page) must be what the head's data renders;
+    one that is needs no approval of its own (the data change it follows has its own)."""
     from charter import codeowners
     from charter.errors import CharterError
 
     req = Requirement("INT-GENERATED", ev, f"{ev.describe()}: must match the data",
                       [core_any(ctx, {})])
     try:
-        wanted = codeowners.outputs(ctx.head)
+        wanted = {**codeowners.outputs(ctx.head), **ctx.pages}
     except CharterError as exc:
         req.problems.append(f"INT-GENERATED: cannot render {ev.path} from the head data: {exc}")
         return [req]
     if ev.path in wanted:
         actual = ctx.generated.get(ev.path)
+        fix = "charter export" if ev.path in ctx.pages else "charter codeowners"
         if actual is None:
             req.problems.append(f"INT-GENERATED: {ev.path} is generated from the data and must "
-                                "not be deleted; run: charter codeowners")
+                                f"not be deleted; run: {fix}")
         elif actual != wanted[ev.path].encode():
             req.problems.append(f"INT-GENERATED: {ev.path} does not match the head data; run: "
-                                "charter codeowners")
+                                f"{fix}")
         else:
             req.groups = []  # a generated file that follows the data needs no approval of its own
     return [req]

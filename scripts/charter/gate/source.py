@@ -36,6 +36,7 @@ class Trees:
     results: dict[str, Any] = field(default_factory=dict)  # their committed results
     certified: Certified = field(default_factory=lambda: Certified({}, {}))
     recounts: dict[str, Recount] = field(default_factory=dict)  # changed records, recounted
+    pages: dict[str, str] = field(default_factory=dict)  # published pages the head renders
 
 
 def merge_base(repo: Path, a: str, b: str) -> str | None:
@@ -73,5 +74,10 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
     done = certified(base_tree, base)
     recounts = {ident: recount(head_tree, head, base, ident) for ident in changed_records(changes)}
+    pages: dict[str, str] = {}
+    if any(c.path in generated for c in changes) and generated:
+        from charter.exporters.check import outputs
+
+        pages = outputs(head_tree, head)
     return Trees(base, origin, head, head_findings, base_findings, changes, done.ids,
-                 generated, base_tree, head_tree, dict(done.results), done, recounts)
+                 generated, base_tree, head_tree, dict(done.results), done, recounts, pages)
