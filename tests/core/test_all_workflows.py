@@ -37,12 +37,14 @@ def test_workflow_is_least_privilege_and_pinned(path: Path) -> None:
                 assert step.get("with", {}).get("persist-credentials") is False, (name, step)
 
 
-def test_zizmor_reports_nothing_on_any_workflow() -> None:
+@pytest.mark.parametrize("persona", ["regular", "auditor"])
+def test_zizmor_reports_nothing_on_any_workflow(persona: str) -> None:
     exe = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
     if not Path(exe).exists():
         if os.environ.get("CI"):
             pytest.fail("zizmor is not installed (it is in the test extras)")
         pytest.skip("zizmor is not installed (pip install -e '.[test]')")
-    proc = subprocess.run([exe, "--offline", "--no-progress", *map(str, WORKFLOWS)],
+    proc = subprocess.run([exe, "--offline", "--no-progress", "--persona", persona,
+                           *map(str, WORKFLOWS)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
