@@ -411,3 +411,57 @@ def test_eco_status_imported_is_never_added_to_an_existing_record(org: GitRepo) 
     org.commit()
     rc, rep = check(org, approved=["bob", "cyd", "dan", "ivy"], author="jo")
     assert rc == 1 and "never added or changed" in _problems(rep)
+
+
+# --- ECO-RESUBMIT: a declined project is not put back in the queue by a pull request ----------
+
+def test_eco_resubmit_declined_project_set_back_to_new(org: GitRepo) -> None:
+    wg = ["ivy", "jo", "kim", "mo", "ned"]
+    declined = {**org.data("ecosystem/alpha.yaml"), "status": "declined",
+                "submitted": "2026-10-01", "decisions": [
+                    {"date": "2026-11-18", "outcome": "declined", "for": ["ivy"],
+                     "against": ["jo", "kim", "mo", "ned"], "working_group": wg}]}
+    org.land({"ecosystem/alpha.yaml": declined})
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(status="new"))
+    org.commit()
+    rc, rep = check(org, approved=["ivy", "bob"], author="jo")
+    assert rc == 1 and any(f["rule"] == "ECO-RESUBMIT" for f in rep["findings"])
+    # a new application, three months on, is fine
+    org.edit("ecosystem/alpha.yaml", lambda d: d.update(submitted="2027-02-20", issue=40))
+    org.commit()
+    rc, rep = check(org, approved=["ivy"], author="jo")
+    assert not any(f["rule"] == "ECO-RESUBMIT" for f in rep["findings"])
+
+
+# --- PC-AMEND: the council's own rules change only by a certified community vote --------------
+
+def test_pc_amend_council_policy_needs_a_certified_amend_vote(org: GitRepo) -> None:
+    org.edit("policy.yaml", lambda d: d["council"].update(max_per_entity=5))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob", "cyd", "dan", "eve"], author="finn",
+                    body=DISCUSSION)
+    assert rc == 1 and "PC-AMEND" in _problems(rep, "PC-AMEND")
+    org.land(motion(POLICY, "2026-amend", "amend"))
+    org.edit("policy.yaml", lambda d: d["council"].update(max_per_entity=5))
+    org.commit()
+    rc, _ = check(org, approved=["bob"], author="finn",
+                  body=DISCUSSION + "## Vote\nelections/2026-amend\n")
+    assert rc == 0
+    # the project's own parameters stay with the core maintainers
+    org.edit("policy.yaml", lambda d: d.update(ecosystem={"min_stars": 500}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="finn",
+                    body=DISCUSSION + "## Vote\nelections/2026-amend\n")
+    assert rc == 1 and req(rep, "GOV-DISCUSSION")["groups"][0]["needed"] == 3
+
+
+def test_gov_nominate_core_opened_by_the_lead(org: GitRepo) -> None:
+    # ada (the lead) nominates newbie: her opening it is her decision; one more core maintainer
+    # confirms, so it never passes on its author alone
+    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.commit()
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    rc, _ = check(org, approved=[], author="ada", body=body)
+    assert rc == 1
+    rc, _ = check(org, approved=["bob"], author="ada", body=body)
+    assert rc == 0

@@ -260,6 +260,13 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
                             "land that declaration first)" if conflicted else ""),
                         objectors=(lead,) if conflicted else (), size=1)]
         summary = f"nomination of {nominee} as a core maintainer: the lead decides"
+        if ctx.is_author(lead) and not conflicted:
+            # the lead opening the nomination is the lead's decision; so that no pull request
+            # passes on its author alone, another core maintainer confirms it
+            groups = [Group("lead core maintainer", (lead,), 1,
+                            f"the lead core maintainer, {lead}, who opened it", consent=True,
+                            size=1), core_any(ctx, excluded)]
+            summary += f" ({lead} opened it; another core maintainer confirms)"
     else:
         groups = [core_majority(ctx, excluded)]
         summary = (f"nomination of {nominee} as a core maintainer; the lead post is vacant or "
@@ -373,15 +380,19 @@ def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
 # --- policy, working group, files --------------------------------------------------------------
 
 def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    """The council's own rules (policy keys under ``council``: PEP 772) change only by a
+    certified community vote to amend them (PC-AMEND); the project's governance and ecosystem
+    parameters (PyTorch's documents) by a majority of the core maintainers with a discussion,
+    or by a community vote too where ``governance.amendment`` is ``community-vote``."""
     mode = ctx.base.policy.get("governance.amendment")
-    if mode == "community-vote":
-        req = Requirement("PC-AMEND", ev, f"{ev.describe()}: a recorded community vote",
-                          [core_any(ctx, {})])
+    if ev.subject.startswith("council.") or mode == "community-vote":
+        req = Requirement("PC-AMEND", ev, f"{ev.describe()}: a certified community vote to "
+                          "amend the rules", [core_any(ctx, {})])
         named = ctx.body.elections("vote") or ctx.body.elections()
         if not named:
             req.problems.append(
                 "PC-AMEND: name the community vote that approved this change: add a '## Vote' "
-                "section with elections/<id>")
+                "section with elections/<id> (an amend motion, certified on the base branch)")
         elif all(_votes.vote_mismatch(ctx, n, ("amend",)) for n in named):
             req.problems.append(f"PC-AMEND: {_votes.vote_mismatch(ctx, named[0], ('amend',))}")
     else:

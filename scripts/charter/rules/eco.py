@@ -141,22 +141,29 @@ def recorded_votes_add_up(ctx: Context) -> Iterator[Finding]:
 
 @rule("ECO-RESUBMIT")
 def resubmitted_after_wait(ctx: Context) -> Iterator[Finding]:
-    """A declined project re-applies no sooner than resubmit_months after the decision."""
+    """A declined project re-applies no sooner than resubmit_months after the decision, as a new
+    application: back in the queue only with a ``submitted`` date after the decline."""
     s = ctx.state
     months = int(s.policy.get("ecosystem.resubmit_months"))
     for p in s.projects.values():
         submitted = parse_date(p.data.get("submitted"))
-        if submitted is None:
-            continue
-        for d in p.data.get("decisions", []):
+        decisions = p.data.get("decisions", [])
+        for i, d in enumerate(decisions):
             decided = parse_date(d["date"])
-            if d["outcome"] != "declined" or decided is None or submitted <= decided:
+            if d["outcome"] != "declined" or decided is None:
                 continue
             allowed = add_months(decided, months)
-            if submitted < allowed:
+            last = i == len(decisions) - 1
+            if submitted is not None and submitted > decided:
+                if submitted < allowed:
+                    yield finding(s, p.file, "ECO-RESUBMIT",
+                                  f"{p.slug} was declined on {decided} and re-applied on "
+                                  f"{submitted}; it may re-apply from {allowed}", "submitted")
+            elif last and p.status in ("new", "in-progress"):
                 yield finding(s, p.file, "ECO-RESUBMIT",
-                              f"{p.slug} was declined on {decided} and re-applied on "
-                              f"{submitted}; it may re-apply from {allowed}", "submitted")
+                              f"{p.slug} was declined on {decided}; it returns to the queue "
+                              f"only as a new application, from {allowed}: record the new "
+                              "application's issue and its submitted date", "status")
 
 
 @rule("ECO-PERIODIC")
