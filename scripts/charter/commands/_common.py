@@ -32,6 +32,28 @@ def add_repo(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(kind: type) -> object:
+    def parse(text: str) -> object:
+        value = kind(text)
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or more")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def add_github(p: argparse.ArgumentParser) -> None:
+    """How to reach GitHub: the API address and charter's own bounds on retries and waits."""
+    p.add_argument("--api-url", default=None, metavar="URL",
+                   help="GitHub API URL (default: $CHARTER_GITHUB_API or https://api.github.com)")
+    p.add_argument("--retries", type=_count(int), default=4, metavar="N",
+                   help="retries for 5xx answers and rate limits (default 4)")
+    p.add_argument("--backoff", type=_count(float), default=1.0, metavar="SECONDS",
+                   help="retry backoff factor (default 1)")
+    p.add_argument("--max-wait", type=_count(float), default=120.0, metavar="SECONDS",
+                   help="longest wait for one retry or rate-limit reset (default 120)")
+
+
 def _is_governance(d: Path) -> bool:
     return (d / "policy.yaml").exists() or (d / "core.yaml").exists()
 

@@ -16,7 +16,14 @@ import importlib
 from collections.abc import Callable
 
 from charter import codeowners
-from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
+from charter.commands._common import (
+    add_github,
+    add_output,
+    add_repo,
+    load_checked,
+    repo_root,
+    select,
+)
 from charter.errors import CharterError, UsageError
 from charter.findings import Finding
 from charter.model import State
@@ -73,12 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="with --rev and --github: also post the verdict as a commit status on "
                    "that commit (default context: charter/check)")
     p.add_argument("--github", metavar="OWNER/REPO", help="the repository to post --status to")
-    p.add_argument("--api-url", default=None, metavar="URL",
-                   help="GitHub API URL (default: $CHARTER_GITHUB_API or https://api.github.com)")
-    p.add_argument("--retries", type=int, default=4, help="retries for 5xx and rate limits")
-    p.add_argument("--backoff", type=float, default=1.0, help="retry backoff factor (seconds)")
-    p.add_argument("--max-wait", type=float, default=120.0,
-                   help="longest wait for one retry or rate-limit reset (seconds)")
+    add_github(p)
     p.set_defaults(func=run)
 
 

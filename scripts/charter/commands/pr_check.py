@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_repo
+from charter.commands._common import add_github, add_repo
 from charter.errors import CharterError, UsageError
 from charter.gate import render, source, status
 from charter.gate.evaluate import PullRequest, evaluate
@@ -38,12 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="local mode: the pull-request description (Markdown)")
     p.add_argument("--github", metavar="OWNER/REPO", help="read the pull request from GitHub")
     p.add_argument("--pr", type=int, metavar="N", help="the pull request number (with --github)")
-    p.add_argument("--api-url", default=None, metavar="URL",
-                   help="GitHub API URL (default: $CHARTER_GITHUB_API or https://api.github.com)")
-    p.add_argument("--retries", type=int, default=4, help="retries for 5xx and rate limits")
-    p.add_argument("--backoff", type=float, default=1.0, help="retry backoff factor (seconds)")
-    p.add_argument("--max-wait", type=float, default=120.0,
-                   help="longest wait for one retry or rate-limit reset (seconds)")
+    add_github(p)
     p.add_argument("--summary", metavar="FILE", default=None,
                    help="append the Markdown report here (default with --github: "
                    "$GITHUB_STEP_SUMMARY)")

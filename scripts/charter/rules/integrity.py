@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from charter.findings import Finding
 from charter.rules import Context, rule
-from charter.rules.util import finding, impossible_dates
+from charter.rules.util import finding, impossible_dates, strings
 
 _RAW_DATE = re.compile(rb"(\d{4})-(\d{2})-(\d{2})")
 
@@ -221,18 +221,6 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u206
                         "\u2066-\u2069\ufeff]")
 
 
-def _strings(value: object, where: tuple[str | int, ...] = ()
-             ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
-    if isinstance(value, str):
-        yield value, where
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, (*where, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, (*where, i))
-
-
 @rule("INT-TEXT")
 def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
     """No governance text holds invisible characters that make it display differently from
@@ -244,7 +232,7 @@ def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
         if src.data is None or (b"\\" not in src.raw  # a double-quoted escape can write one
                                 and not _INVISIBLE.search(src.raw.decode("utf-8", "replace"))):
             continue
-        for text, where in _strings(src.data):
+        for text, where in strings(src.data):
             m = _INVISIBLE.search(text)
             if m is None:
                 continue

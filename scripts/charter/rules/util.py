@@ -48,6 +48,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
+def strings(node: Any, where: tuple[str | int, ...] = ()
+            ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """(text, path) of every string value in ``node`` (a file's data)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from strings(v, (*where, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from strings(v, (*where, i))
+    elif isinstance(node, str):
+        yield node, where
+
+
 def impossible_dates(
     node: Any, where: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
@@ -55,11 +68,6 @@ def impossible_dates(
 
     The schemas check only a date's shape; this finds 2026-02-30 and the like.
     """
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from impossible_dates(v, (*where, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from impossible_dates(v, (*where, i))
-    elif isinstance(node, str) and _DATE_SHAPE.match(node) and parse_date(node) is None:
-        yield node, where
+    for text, at in strings(node, where):
+        if _DATE_SHAPE.match(text) and parse_date(text) is None:
+            yield text, at
