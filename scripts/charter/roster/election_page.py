@@ -126,7 +126,7 @@ class ElectionPage:
         assert c is not None
         elected = {s.login for s in c.elected}
         bars = [Bar(x.login, self.name(x.login), x.total,
-                    "" if x.five_star is None else plural(x.five_star, "five-star rating"),
+                    "" if x.five_star is None else f"{x.five_star} five-star",
                     x.login in elected) for x in c.candidates]
         caption = f"Total {c.unit} of each candidate (the elected highlighted)"
         return bar_chart(self._cid("totals"), caption, bars, c.unit, "totals")
@@ -180,7 +180,7 @@ class ElectionPage:
         if len(s.ahead) != 1:
             verb = {"goes through to the runoff": "go through to the runoff",
                     "stays in": "stay in", "is placed": "are placed"}.get(verb, verb)
-        end = (Markup("{} {}").format(self.names(s.ahead), verb) if s.ahead
+        end = (Markup("so {} {}").format(self.names(s.ahead), verb) if s.ahead
                else Markup("still tied, so the next step decides"))
         if s.resolution:
             if s.method == "draw":
@@ -194,12 +194,12 @@ class ElectionPage:
                 how = Markup("a resolution recorded in the election's files")
             if s.reference:
                 how += Markup(" (") + self.L.url(s.reference) + Markup(")")
-            return Markup("<strong>Recorded resolution</strong> by {}: {}.").format(how, end)
+            return Markup("<strong>Recorded resolution</strong> by {}, {}.").format(how, end)
         counts = Markup(", ").join(
             Markup("{} {}").format(self.name(k), v) for k, v in s.counts)
         extra = (Markup("; {} with no preference").format(plural(s.no_preference, "ballot"))
                  if s.no_preference is not None else Markup(""))
-        return Markup("<strong>{}</strong>: {}{}: {}.").format(
+        return Markup("<strong>{}</strong>: {}{}; {}.").format(
             _rule_words(s.rule), counts, extra, end)
 
     def placed_words(self, r: StarRound) -> Markup:

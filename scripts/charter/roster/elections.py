@@ -71,7 +71,7 @@ def _list(v: Any) -> list[Any]:
 def _counts(v: Any) -> tuple[tuple[str, int], ...]:
     """A ``{login: count}`` map, in its recorded order, whole numbers only."""
     return tuple((k, n) for k, n in _dict(v).items()
-                 if isinstance(k, str) and (n := _int(v[k])) is not None)
+                 if isinstance(k, str) and _int(n) is not None)
 
 
 def _logins(v: Any) -> tuple[str, ...]:

@@ -227,7 +227,7 @@ def _changes(events: list[Event], base: State, head: State, paths: list[PathChan
             if e.after:
                 add(Change(k, str(e.after), "became the lead core maintainer", "lead"))
         elif k == "council-seat-added":
-            start, end, cohort = e.data.get("term", (None, None, None))
+            _start, end, cohort = e.data.get("term", (None, None, None))
             add(Change(k, e.subject, "took a seat on", "council",
                        f"cohort {cohort}, until {end}" if end else ""))
         elif k == "council-seat-removed":
