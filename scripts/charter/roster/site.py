@@ -224,6 +224,10 @@ class Links:
         if kind == "project":
             return Markup("Project " if capital else "project ") + self.project(ident)
         if kind == "election":
+            e = self.view["elections"].get(ident) or {}
+            if e.get("kind") == "motion":
+                return Markup("{} ").format("The vote" if capital else "the vote") + \
+                    self.election(ident)
             return self.election(ident)
         if kind == "policy":
             return Markup("{} <code>{}</code>").format("Policy" if capital else "policy", ident)
@@ -349,6 +353,7 @@ def render_site(view: dict[str, Any], model: SiteModel | None = None) -> dict[st
 
 def render_feed(view: dict[str, Any], history: History, links: Links) -> bytes:
     """The history as an Atom feed (RFC 4287): one entry per commit, newest first."""
+    import html
     from xml.sax.saxutils import escape as xml
 
     org = view["organisation"]
@@ -379,7 +384,8 @@ def render_feed(view: dict[str, Any], history: History, links: Links) -> bytes:
             f"<author><name>{xml(name)}</name></author>",
             f'<link rel="alternate" type="text/html" href="changes.html#commit-{c.sha[:12]}"/>',
             *([f'<link rel="related" href="{xml(url)}"/>'] if url else []),
-            f'<content type="html">{xml(f"<p>{c.summary}</p><ul>{items}</ul>")}</content>',
+            f'<content type="html">{xml(f"<p>{html.escape(c.summary)}</p><ul>{items}</ul>")}'
+            "</content>",
             "</entry>",
         ]
     lines.append("</feed>")
