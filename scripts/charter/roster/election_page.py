@@ -213,8 +213,8 @@ class ElectionPage:
         if m.threshold_needed is None:
             return Markup("The threshold is not recorded.")
         of = f" ({m.threshold_of})" if m.threshold_of else ""
-        return Markup("Passes with at least {} yes{}.").format(
-            plural(m.threshold_needed, "vote"), of)
+        return Markup("Passes with at least {}{}.").format(
+            plural(m.threshold_needed, "yes vote"), of)
 
     def quorum(self) -> Markup:
         m = self.e.motion
