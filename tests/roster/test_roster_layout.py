@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from conftest import Page, offline, serve
 
 pytestmark = pytest.mark.browser
