@@ -121,6 +121,19 @@ def _log(root: Path, limit: int) -> list[tuple[str, str | None, str, str, list[s
     return commits
 
 
+def _shallow(root: Path) -> set[str]:
+    """The commits where a shallow clone's history is cut (git lists them without parents)."""
+    path = _git(root, "rev-parse", "--git-path", "shallow")
+    if not path:
+        return set()
+    file = Path(path.strip())
+    file = file if file.is_absolute() else root / file
+    try:
+        return set(file.read_text(encoding="ascii").split())
+    except OSError:
+        return set()
+
+
 def _relevant(path: str) -> bool:
     return classify(path) in ("governance", "election")
 
@@ -142,13 +155,14 @@ def read_history(root: Path, limit: int = DEFAULT_LIMIT) -> History | None:
 
     commits: list[Commit] = []
     reached_start = False
+    boundary = _shallow(root)
     for sha, parent, when, subject, names in log:
+        if sha in boundary:
+            break  # a shallow clone's last commit: its parent is not here to compare with
         if parent is None:
             reached_start = True
         if not any(map(_relevant, names)):
             continue
-        if parent is not None and _git(root, "cat-file", "-e", f"{parent}^{{commit}}") is None:
-            continue  # a shallow clone's boundary: its parent is not here to compare with
         head_tree, head_state = state(sha)
         if parent is None:
             base_tree: Any = _EmptyTree()
