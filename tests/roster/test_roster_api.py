@@ -6,6 +6,7 @@ import json
 import os
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,13 @@ UPDATE = os.environ.get("CHARTER_UPDATE_SNAPSHOTS") == "1"
 DOCUMENTS = ("index", "people", "modules", "core", "council", "ecosystem", "elections")
 
 
-def _api_files(root: Path) -> dict[str, bytes]:
-    """The API of the fixture organisation.
+def _api_files(root: Path, prefix: str = "v1/",
+               tamper: Callable[[dict[str, Any]], None] | None = None) -> dict[str, bytes]:
+    """The API of the fixture organisation (the files under ``prefix``; "" for all).
 
     The election is given to the renderer directly, parsed from the fixture's text, so the
     snapshot depends on the roster alone, not on the elections package's schema of the day.
+    ``tamper`` may change the parsed result files first.
     """
     state, findings = load(FsTree(root))
     assert [f for f in findings if f.rule.startswith(("YAML", "SCHEMA", "INT-"))] == []
@@ -38,8 +41,10 @@ def _api_files(root: Path) -> dict[str, bytes]:
             state.elections[eid] = data
         else:
             results[eid] = data
+    if tamper is not None:
+        tamper(results)
     files = build_files(state, results)
-    return {k: v for k, v in files.items() if k.startswith("v1/")}
+    return {k: v for k, v in files.items() if k.startswith(prefix)}
 
 
 @pytest.fixture

@@ -391,6 +391,8 @@ def read_election(eid: str, data: Any, result: Any, page: str | None,
     if ballots is None and isinstance(data.get("participation"), list):
         ballots = len(data["participation"])
     certified = res.get("certified")
+    if not isinstance(certified, bool) and res:
+        certified = dates.finalised is not None  # finalised is the day it was certified
     sha = _str(res.get("ballots_sha256")) or _str(data.get("ballots_sha256"))
     e = Election(
         id=eid, kind=kind, title=_str(data.get("title")), page=page,
