@@ -109,7 +109,10 @@ def test_retired_projects_filter_toggles(page: Any, server: str) -> None:
     toggle.click()
     assert not retired.is_visible()
     assert "2026-06-01" in active.inner_text()  # the last review, not the older one
-    assert "to fix by 2026-07-01: ECO-LAYOUT: CODEOWNERS is missing" in active.inner_text()
+    assert "to fix by 2026-07-01: repository files: CODEOWNERS is missing" in active.inner_text()
+    # requirements in words, never rule IDs
+    assert "ECO-" not in p.locator("main").inner_text()
+    assert "all requirements met" in active.inner_text()
     assert page.errors == []
 
 

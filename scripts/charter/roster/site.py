@@ -178,6 +178,16 @@ class Links:
     def requirement(self, rule: str) -> str:
         return REQUIREMENTS.get(rule, rule.removeprefix("ECO-").replace("-", " ").lower())
 
+    def reason(self, text: str | None) -> str:
+        """A recorded reason with its leading rule ID in words: "ECO-LAYOUT: CODEOWNERS is
+        missing" -> "repository files: CODEOWNERS is missing"."""
+        if not text:
+            return ""
+        rule, sep, rest = text.partition(": ")
+        if sep and rule.startswith("ECO-") and rule.replace("-", "").isalpha():
+            return f"{self.requirement(rule)}: {rest}"
+        return text
+
     def review(self, results: dict[str, str]) -> Markup:
         """A review's results in words: what passed, what failed, what could not be checked."""
         by: dict[str, list[str]] = {}
@@ -235,9 +245,15 @@ class Links:
                  "community": "the community", "roster": "the roster"}.get(target, "")
         return escape(words[:1].upper() + words[1:] if capital else words)
 
-    def change(self, c: Change) -> Markup:
-        """One change in a sentence: "Ada Lovelace became a maintainer of module Alpha"."""
-        if c.who:
+    def change(self, c: Change, own: bool = False) -> Markup:
+        """One change in a sentence: "Ada Lovelace became a maintainer of module Alpha" (on the
+        person's own page, ``own``: "Became a maintainer of module Alpha")."""
+        if c.who and own:
+            out = escape(c.verb[:1].upper() + c.verb[1:])
+            target = self.target(c.target)
+            if target:
+                out += Markup(" ") + target
+        elif c.who:
             out = self.person(c.who) + Markup(" ") + escape(c.verb)
             target = self.target(c.target)
             if target:
