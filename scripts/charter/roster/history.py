@@ -255,11 +255,12 @@ def _changes(events: list[Event], base: State, head: State, paths: list[PathChan
             add(Change(k, None, "was listed in the ecosystem" if listed else
                        "applied to join the ecosystem", f"project:{e.subject}"))
         elif k == "project-status-changed":
-            verb = {"active": "was accepted into the ecosystem",
+            verb = {"accepted": "was accepted into the ecosystem",
+                    "active": "was accepted into the ecosystem",
                     "retired": "was retired from the ecosystem",
                     "declined": "was declined"}.get(str(e.after))
-            if e.after == "accepted":
-                verb = "was accepted into the ecosystem"
+            if e.before == "accepted" and e.after == "active":
+                verb = None  # listed after its acceptance: already told
             if verb:
                 add(Change(k, None, verb, f"project:{e.subject}"))
         elif k == "project-removed":
