@@ -22,11 +22,11 @@ def repo(tmp_path: Path) -> Path:
 
 
 def cohort_a(repo: Path, eid: str, rows: list[tuple[int, ...]], cands: list[str],
-             ties: list[dict] | None = None) -> None:
+             ties: list[dict] | None = None, seats: int = 2) -> None:
     electorate = ["sofia-rossi", "kwame-mensah", "hana-kim", "yuki-sato", "diego-alvarez"]
     definition = {
         "kind": "council-election", "title": eid, "returning_officer": "george-hale",
-        "scope": "A", "seats": 2,
+        "scope": "A", "seats": seats,
         "nomination": {"opens": "2028-05-15", "closes": "2028-05-28"},
         "voting": {"opens": "2028-05-29", "closes": "2028-06-11"},
         "electorate": electorate, "participation": electorate[: len(rows)],
@@ -121,20 +121,11 @@ def test_header_only_ballots_file_is_no_ballots_not_a_tie(repo: Path, run_charte
 
 
 def test_one_seat_is_singular(repo: Path, run_charter: Run) -> None:
-    electorate = ["sofia-rossi", "kwame-mensah", "hana-kim"]
-    cands = ["sofia-rossi", "kwame-mensah"]
     policy = repo / "policy.yaml"
     policy.write_text(policy.read_text().replace(
         "  voting_method: bloc-star",
         "  voting_method: bloc-star\n  seats: 4\n  cohorts: {A: 1, B: 3}"))
-    write_record(repo, "2028-a", {
-        "kind": "council-election", "title": "one seat", "returning_officer": "george-hale",
-        "scope": "A", "seats": 1,
-        "nomination": {"opens": "2028-05-15", "closes": "2028-05-28"},
-        "voting": {"opens": "2028-05-29", "closes": "2028-06-11"},
-        "electorate": electorate, "participation": electorate[:2],
-        "candidates": [{"login": c} for c in cands],
-    }, csv_of(cands, [(5, 1), (4, 2)]))
+    cohort_a(repo, "2028-a", [(5, 1), (4, 2)], ["sofia-rossi", "kwame-mensah"], seats=1)
     out = run_charter("election", "tally", "elections/2028-a", "--repo", str(repo))
     assert "(bloc-star, cohort A, 1 seat)" in out.stdout, out.stdout + out.stderr
 

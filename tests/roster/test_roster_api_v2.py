@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 from roster_fixtures import ORG, REPO, write_org
-from test_roster_api import UPDATE, _api_files
+from test_roster_api import _api_files, assert_snapshot, keys
 
 from charter.load import load
 from charter.roster import build_files
@@ -55,13 +55,7 @@ def test_v2_has_a_document_and_a_schema_for_each_name(files: dict[str, bytes]) -
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_v2_snapshot(files: dict[str, bytes], name: str) -> None:
     """Each document is byte-for-byte its snapshot (CHARTER_UPDATE_SNAPSHOTS=1 rewrites them)."""
-    got = files[f"v2/{name}.json"]
-    snap = SNAPSHOTS / f"{name}.json"
-    if UPDATE:
-        snap.parent.mkdir(parents=True, exist_ok=True)
-        snap.write_bytes(got)
-    assert snap.exists(), f"no snapshot {snap}; run with CHARTER_UPDATE_SNAPSHOTS=1 and review it"
-    assert got.decode() == snap.read_text(encoding="utf-8")
+    assert_snapshot(files[f"v2/{name}.json"], SNAPSHOTS / f"{name}.json")
 
 
 def test_schemas_are_valid_draft_2020_12(files: dict[str, bytes]) -> None:
@@ -160,16 +154,6 @@ def test_v2_fields_are_documented(files: dict[str, bytes]) -> None:
     section = doc.split("# Version 2", 1)[1]
     documented = {w for span in re.findall(r"`([^`]+)`", section)
                   for w in re.findall(r"[a-z_0-9]+", span)}
-
-    def keys(value: Any, out: set[str]) -> set[str]:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                out.add(k)
-                keys(v, out)
-        elif isinstance(value, list):
-            for v in value:
-                keys(v, out)
-        return out
 
     published: set[str] = set()
     for name in DOCUMENTS:

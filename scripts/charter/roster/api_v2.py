@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from charter.model import State
-from charter.roster.api import dumps
+from charter.roster.api import counts, dumps
 from charter.roster.elections import Election, Tie
 from charter.roster.history import History
 from charter.roster.model import CONTACT_LABELS, SiteModel, avatar_url
@@ -265,7 +265,6 @@ def _changes(history: History | None) -> dict[str, Any]:
 
 def documents(state: State, view: dict[str, Any], model: SiteModel) -> dict[str, dict[str, Any]]:
     """Every v2 document by its path in the site."""
-    projects = view["projects"]
     docs = {
         "people": _doc(people=_people(state, view, model)),
         "modules": _doc(modules=_modules(state, view, model)),
@@ -283,17 +282,8 @@ def documents(state: State, view: dict[str, Any], model: SiteModel) -> dict[str,
         documents={name: {"path": f"{name}.json", "schema": f"schema/{name}.schema.json"}
                    for name in DOCUMENTS},
         schema="schema/index.schema.json",
-        counts={
-            "people": len(view["people"]),
-            "modules": len(view["modules"]),
-            "core_maintainers": len(view["core"]["maintainers"]),
-            "council_seats": len(view["council"]["seats"]),
-            "projects_active": sum(1 for p in projects.values() if p["status"] == "active"),
-            "projects_retired": sum(1 for p in projects.values() if p["status"] == "retired"),
-            "applications": sum(1 for p in projects.values() if not p["listed"]),
-            "elections": len(view["elections"]),
-            "changes": len(model.history.commits) if model.history else 0,
-        },
+        counts={**counts(view),
+                "changes": len(model.history.commits) if model.history else 0},
     )
     return out
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from charter.model import Affiliation
+
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -79,12 +81,6 @@ def _logins(v: Any) -> tuple[str, ...]:
 
 
 # --- the model ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Affiliation:
-    entity: str
-    role: str
-
 
 @dataclass(frozen=True)
 class TieStep:

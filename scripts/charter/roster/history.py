@@ -196,45 +196,48 @@ def _community(v: Any) -> tuple[bool, bool]:
     return bool(d), bool(d.get("removed"))
 
 
+# Events told the same way every time: who (the event's subject), the words, the group.
+_SIMPLE = {
+    "member-added": ("joined", "roster"),
+    "member-removed": ("left", "roster"),
+    "module-maintainer-added": ("became a maintainer of", "module:{module}"),
+    "module-maintainer-removed": ("stopped maintaining", "module:{module}"),
+    "module-maintainer-emeritus": ("moved to emeritus in", "module:{module}"),
+    "core-maintainer-added": ("became a core maintainer", "core"),
+    "core-maintainer-removed": ("left the core maintainers", "core"),
+    "core-maintainer-emeritus": ("moved to emeritus among the core maintainers", "core"),
+    "council-seat-removed": ("left", "council"),
+    "wg-member-added": ("joined", "ecosystem-wg"),
+    "wg-member-removed": ("left", "ecosystem-wg"),
+}
+
+
 def _changes(events: list[Event], base: State, head: State, paths: list[PathChange],
              base_tree: Any, head_tree: Any) -> list[Change]:
     out: list[Change] = []
     add = out.append
     for e in events:
         k = e.kind
-        if k == "member-added":
-            add(Change(k, e.subject, "joined", "roster"))
-            m = head.member(e.subject)
-            if m is not None and _community(m.community) == (True, False):
-                add(Change("member-community-changed", e.subject, "became a voting member of",
-                           "community"))
-        elif k == "member-removed":
-            add(Change(k, e.subject, "left", "roster"))
+        if k in _SIMPLE:
+            verb, target = _SIMPLE[k]
+            add(Change(k, e.subject, verb, target.format(module=e.module)))
+            if k == "member-added":
+                m = head.member(e.subject)
+                if m is not None and _community(m.community) == (True, False):
+                    add(Change("member-community-changed", e.subject,
+                               "became a voting member of", "community"))
         elif k == "member-community-changed":
             before, after = _community(e.before), _community(e.after)
             if after == (True, False) and before != after:
                 add(Change(k, e.subject, "became a voting member of", "community"))
             elif after[1] and not before[1]:
                 add(Change(k, e.subject, "was removed from", "community"))
-        elif k == "module-added":
-            add(Change(k, None, "was created", f"module:{e.subject}"))
+        elif k in ("module-added", "module-removed"):
+            word = "was created" if k == "module-added" else "was removed"
+            add(Change(k, None, word, f"module:{e.subject}"))
             for login in e.data.get("maintainers", []):
                 add(Change("module-maintainer-added", login, "became a maintainer of",
                            f"module:{e.subject}"))
-        elif k == "module-removed":
-            add(Change(k, None, "was removed", f"module:{e.subject}"))
-        elif k == "module-maintainer-added":
-            add(Change(k, e.subject, "became a maintainer of", f"module:{e.module}"))
-        elif k == "module-maintainer-removed":
-            add(Change(k, e.subject, "stopped maintaining", f"module:{e.module}"))
-        elif k == "module-maintainer-emeritus":
-            add(Change(k, e.subject, "moved to emeritus in", f"module:{e.module}"))
-        elif k == "core-maintainer-added":
-            add(Change(k, e.subject, "became a core maintainer", "core"))
-        elif k == "core-maintainer-removed":
-            add(Change(k, e.subject, "left the core maintainers", "core"))
-        elif k == "core-maintainer-emeritus":
-            add(Change(k, e.subject, "moved to emeritus among the core maintainers", "core"))
         elif k == "lead-changed":
             if e.before:
                 add(Change(k, str(e.before), "stepped down as lead core maintainer", "lead"))
@@ -244,12 +247,6 @@ def _changes(events: list[Event], base: State, head: State, paths: list[PathChan
             _start, end, cohort = e.data.get("term", (None, None, None))
             add(Change(k, e.subject, "took a seat on", "council",
                        f"cohort {cohort}, until {end}" if end else ""))
-        elif k == "council-seat-removed":
-            add(Change(k, e.subject, "left", "council"))
-        elif k == "wg-member-added":
-            add(Change(k, e.subject, "joined", "ecosystem-wg"))
-        elif k == "wg-member-removed":
-            add(Change(k, e.subject, "left", "ecosystem-wg"))
         elif k == "project-added":
             listed = e.after in ("active", "retired")
             add(Change(k, None, "was listed in the ecosystem" if listed else
