@@ -10,7 +10,7 @@ one untimed warm-up each:
   target is about: interpreter start, load, render, write, swap), into a new directory as CI
   does, and again over a previous build (which adds deleting the old site);
 * in-process, the stages of that build: loading the tree, building the view, rendering the HTML,
-  rendering the JSON API and writing the site.
+  rendering the JSON API (v1 and v2) and writing the site.
 
 With ``--browser`` (and Debian's chromium at /usr/bin/chromium), it also opens the built index in
 headless Chromium and times the search box: one query that hides nearly everyone and clearing it
@@ -112,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     from charter.load import load
     from charter.roster import build_view, read_results, write_site
     from charter.roster.api import render_api
+    from charter.roster.api_v2 import render_api_v2
+    from charter.roster.model import build_model
     from charter.roster.site import render_site
     from charter.tree import FsTree
 
@@ -150,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         t_load, (state, _findings) = _median(lambda: load(tree), args.runs)
         t_results, results = _median(lambda: read_results(tree, state), args.runs)
         t_view, view = _median(lambda: build_view(state, results), args.runs)
-        t_html, html = _median(lambda: render_site(view), args.runs)
-        t_api, api = _median(lambda: render_api(view), args.runs)
+        model = build_model(state, results)
+        t_html, html = _median(lambda: render_site(view, model), args.runs)
+        t_api, api = _median(lambda: {**render_api(view), **render_api_v2(state, view, model)},
+                             args.runs)
         files = {**html, **api}
         out2 = tmpdir / "site2"
         t_write, _ = _median(lambda: write_site(files, out2), args.runs)

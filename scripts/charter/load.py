@@ -357,6 +357,7 @@ def build_state(files: dict[str, SourceFile]) -> State:
                 overlaps=tuple(d.get("overlaps", ())),
                 links=dict(d.get("links", {})),
                 description=d.get("description"),
+                contact=dict(d.get("contact", {})),
             )
         elif src.kind == "ecosystem":
             state.projects[d["slug"]] = Project(

@@ -102,6 +102,7 @@ class Module:
     overlaps: tuple[str, ...] = ()
     links: dict[str, str] = field(default_factory=dict)
     description: str | None = None
+    contact: dict[str, str] = field(default_factory=dict)  # chat, mailing_list, meetings
 
     @property
     def rule(self) -> DecisionRule:

@@ -61,9 +61,33 @@ def test_pc_election_runoff_tie_broken_by_total() -> None:
 def test_pc_election_runoff_tie_broken_by_five_stars() -> None:
     # ana and ben: runoff 1-1, totals 10-10, five-star ratings 1-0
     r = rounds([(4, 4, 2), (1, 2, 2), (5, 4, 0)])
-    assert [s.rule for s in r[0].runoff_steps] == ["most 5-star ratings"]
-    assert r[0].runoff_steps[0].counts == {"ana": 1, "ben": 0}
+    # the tied total is recorded before the step that decides (the pinned order)
+    steps = r[0].runoff_steps
+    assert [s.rule for s in steps] == ["higher total score", "most 5-star ratings"]
+    assert steps[0].counts == {"ana": 10, "ben": 10} and steps[0].ahead == ()
+    assert steps[0].tied == steps[1].tied == ("ana", "ben")
+    assert steps[1].counts == {"ana": 1, "ben": 0} and steps[1].ahead == ("ana",)
     assert [x.winner for x in r] == ["ana", "ben", "cai"]
+
+
+def test_pc_election_runoff_tie_resolved_records_every_step_before_the_resolution() -> None:
+    rows = [(4, 4, 1), (2, 2, 5), (5, 5, 0)]  # ana and ben identical on every ballot
+    agreed = Resolver.from_data([{"round": 1, "stage": "runoff", "tied": ["ana", "ben"],
+                                  "method": "agreement", "order": ["ben", "ana"],
+                                  "reference": "https://example.invalid/a"}])
+    steps = rounds(rows, agreed)[0].runoff_steps
+    assert [s.rule for s in steps] == ["higher total score", "most 5-star ratings",
+                                       "recorded resolution"]
+    assert [s.ahead for s in steps] == [(), (), ("ben",)]
+    assert steps[0].counts == {"ana": 11, "ben": 11}
+    assert (steps[2].method, steps[2].reference) == ("agreement", "https://example.invalid/a")
+
+
+def test_pc_election_scoring_steps_say_who_each_step_put_through() -> None:
+    r = rounds([(2, 4, 5), (3, 4, 0)])
+    h2h, five = r[0].scoring_steps
+    assert h2h.tied == ("ana", "cai") and h2h.ahead == ()
+    assert five.tied == ("ana", "cai") and five.ahead == ("cai",)
 
 
 def test_pc_election_runoff_most_ballots_prefer_neither() -> None:

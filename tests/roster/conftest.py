@@ -17,8 +17,12 @@ from roster_fixtures import (
     ELECTION,
     ORG,
     REPO,
+    TIE_ELECTIONS,
     build,
+    history_repo,
     require_chromium,
+    resolve_and_tally,
+    ties_org,
     write_org,
 )
 
@@ -34,6 +38,34 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("roster")
     repo = write_org(base / "org", {**ORG, **ELECTION})
     return build(repo, base / "site")
+
+
+@pytest.fixture(scope="session")
+def ties_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An organisation whose elections hit every kind of tie, counted by `charter election
+    tally` with each tie resolved through `charter election resolve-tie`."""
+    repo = write_org(tmp_path_factory.mktemp("ties") / "org", ties_org())
+    for eid in TIE_ELECTIONS:
+        resolve_and_tally(repo, eid)
+    return repo
+
+
+@pytest.fixture(scope="session")
+def ties_site(ties_repo: Path) -> Path:
+    return build(ties_repo, ties_repo.parent / "site")
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A git repository with a scripted series of governance commits, and their shas."""
+    repo = tmp_path_factory.mktemp("history") / "repo"
+    return repo, history_repo(repo)
+
+
+@pytest.fixture(scope="session")
+def history_site(history: tuple[Path, dict[str, str]]) -> Path:
+    repo, _ = history
+    return build(repo, repo.parent / "site")
 
 
 # --- browser -------------------------------------------------------------------------------
@@ -103,9 +135,34 @@ class Page:
         page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))  # type: ignore[attr-defined]
 
 
+# A 1x1 transparent PNG: what the avatar host answers in the tests (nothing leaves the machine).
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+AVATAR_HOST = "https://avatars.githubusercontent.com/"
+
+
+def offline(context: object, seen: list[str] | None = None) -> None:
+    """Answer the avatar host with a pixel and refuse every other request off localhost."""
+
+    def handle(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith("http://127.0.0.1:"):
+            route.continue_()  # type: ignore[attr-defined]
+        elif url.startswith(AVATAR_HOST):
+            if seen is not None:
+                seen.append(url)
+            route.fulfill(status=200, content_type="image/png", body=PIXEL)  # type: ignore[attr-defined]
+        else:
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", handle)  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def page(browser: object) -> Iterator[Page]:
     context = browser.new_context(java_script_enabled=True)  # type: ignore[attr-defined]
+    offline(context)
     p = Page(context.new_page())
     try:
         yield p

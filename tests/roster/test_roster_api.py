@@ -6,6 +6,7 @@ import json
 import os
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,13 @@ UPDATE = os.environ.get("CHARTER_UPDATE_SNAPSHOTS") == "1"
 DOCUMENTS = ("index", "people", "modules", "core", "council", "ecosystem", "elections")
 
 
-def _api_files(root: Path) -> dict[str, bytes]:
-    """The API of the fixture organisation.
+def _api_files(root: Path, prefix: str = "v1/",
+               tamper: Callable[[dict[str, Any]], None] | None = None) -> dict[str, bytes]:
+    """The API of the fixture organisation (the files under ``prefix``; "" for all).
 
     The election is given to the renderer directly, parsed from the fixture's text, so the
     snapshot depends on the roster alone, not on the elections package's schema of the day.
+    ``tamper`` may change the parsed result files first.
     """
     state, findings = load(FsTree(root))
     assert [f for f in findings if f.rule.startswith(("YAML", "SCHEMA", "INT-"))] == []
@@ -38,8 +41,10 @@ def _api_files(root: Path) -> dict[str, bytes]:
             state.elections[eid] = data
         else:
             results[eid] = data
+    if tamper is not None:
+        tamper(results)
     files = build_files(state, results)
-    return {k: v for k, v in files.items() if k.startswith("v1/")}
+    return {k: v for k, v in files.items() if k.startswith(prefix)}
 
 
 @pytest.fixture
@@ -54,8 +59,10 @@ def test_api_has_exactly_the_documented_files(api: dict[str, bytes]) -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_api_snapshot(api: dict[str, bytes], name: str) -> None:
     """Each document is byte-for-byte its snapshot (CHARTER_UPDATE_SNAPSHOTS=1 rewrites them)."""
-    got = api[f"v1/{name}.json"]
-    snap = SNAPSHOTS / "v1" / f"{name}.json"
+    assert_snapshot(api[f"v1/{name}.json"], SNAPSHOTS / "v1" / f"{name}.json")
+
+
+def assert_snapshot(got: bytes, snap: Path) -> None:
     if UPDATE:
         snap.parent.mkdir(parents=True, exist_ok=True)
         snap.write_bytes(got)
@@ -139,6 +146,18 @@ def test_same_input_same_bytes_whatever_the_order_files_were_written(tmp_path: P
     assert a == build_files(load(FsTree(first))[0])
 
 
+def keys(value: Any, out: set[str]) -> set[str]:
+    """Every key of a JSON document, at every level."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.add(k)
+            keys(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            keys(v, out)
+    return out
+
+
 def test_api_fields_are_documented(api: dict[str, bytes]) -> None:
     """Every field name the API publishes appears, in backticks, in docs/roster-api.md."""
     doc = (REPO / "docs" / "roster-api.md").read_text(encoding="utf-8")
@@ -146,16 +165,6 @@ def test_api_fields_are_documented(api: dict[str, bytes]) -> None:
     # keys that are data (logins, slugs, ids, cohorts, rule IDs) rather than field names
     data_keys = {"ada-l", "bo-k", "cy-m", "dee-n", "eve-o", "fay-p", "alpha", "beta", "shiny",
                  "dusty", "hopeful", "2026-council", "A", "B", "ECO-MEASURABLE", "ECO-LAYOUT"}
-
-    def keys(value: Any, out: set[str]) -> set[str]:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                out.add(k)
-                keys(v, out)
-        elif isinstance(value, list):
-            for v in value:
-                keys(v, out)
-        return out
 
     published: set[str] = set()
     for raw in api.values():

@@ -52,9 +52,20 @@ def test_search_filters_people_and_modules_as_you_type(page: Any, server: str) -
     assert _visible_texts(p, "#module-list li > a") == []
     assert p.locator("#search-status").text_content() == "1 person and 0 modules match."
     box.fill("")
-    box.press_sequentially("alpha")
-    assert _visible_texts(p, "#people-list li > a") == []
+    box.press_sequentially("alpha")  # a module finds its maintainers too
+    assert _visible_texts(p, "#people-list li > a") == ["Bo <script>alert(1)</script> Kim",
+                                                        "Dee Nakamura"]
     assert _visible_texts(p, "#module-list li > a") == ["Alpha engine"]
+    assert p.locator("#search-status").text_content() == "2 people and 1 module match."
+    box.fill("")
+    box.press_sequentially("initech")  # an affiliation
+    assert _visible_texts(p, "#people-list li > a") == ["Dee Nakamura"]
+    box.fill("")
+    box.press_sequentially("bo-k")  # a login finds the person and the module they maintain
+    assert _visible_texts(p, "#module-list li > a") == ["Alpha engine"]
+    box.fill("")
+    box.press_sequentially("nakamura alpha")  # every word must match
+    assert _visible_texts(p, "#people-list li > a") == ["Dee Nakamura"]
     box.fill("")
     box.press_sequentially("ØRSTED")  # case-insensitive, non-ASCII
     assert _visible_texts(p, "#people-list li > a") == ["Ève Ørsted"]
@@ -98,7 +109,10 @@ def test_retired_projects_filter_toggles(page: Any, server: str) -> None:
     toggle.click()
     assert not retired.is_visible()
     assert "2026-06-01" in active.inner_text()  # the last review, not the older one
-    assert "to fix by 2026-07-01: ECO-LAYOUT: CODEOWNERS is missing" in active.inner_text()
+    assert "to fix by 2026-07-01: repository files: CODEOWNERS is missing" in active.inner_text()
+    # requirements in words, never rule IDs
+    assert "ECO-" not in p.locator("main").inner_text()
+    assert "all requirements met" in active.inner_text()
     assert page.errors == []
 
 
@@ -107,9 +121,14 @@ def test_person_page_shows_roles_modules_affiliation_and_seat(page: Any, server:
     p.goto(server + "people/dee-n.html")
     assert p.locator("h1").inner_text() == "Dee Nakamura"
     assert p.locator("#roles li").all_inner_texts() == [
-        "Maintainer of Alpha engine", "Council member (cohort A, term ends 2028-06-15)"]
-    assert "Initech (employee)" in p.locator("main").inner_text()
-    assert "2026-06-15 to 2028-06-15" in p.locator("main").inner_text()
+        "Maintainer of Alpha engine",
+        "Council member (cohort A, term 2026-06-15 to 2028-06-15, elected in Council election "
+        "2026)"]
+    assert p.locator("#affiliation").inner_text() == "Affiliation: Initech (employee)."
+    # each module once (no Modules section repeating the roles), and no filler sections
+    assert p.locator("main").inner_text().count("Alpha engine") == 1
+    assert p.get_by_role("heading").all_inner_texts() == ["Dee Nakamura", "Roles"]
+    assert "None" not in p.locator("main").inner_text()
     p.get_by_role("link", name="Alpha engine").first.click()
     p.wait_for_url("**/modules/alpha.html")
     assert p.locator("#maintainers").inner_text().count("@") == 2

@@ -38,6 +38,7 @@ def test_least_privilege(workflow: dict) -> None:
     checkout = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith(
         "actions/checkout@"))
     assert checkout["with"]["persist-credentials"] is False
+    assert checkout["with"]["fetch-depth"] == 0  # the history page needs the branch's history
 
 
 def test_actions_are_pinned_by_full_commit_sha_with_their_tag() -> None:

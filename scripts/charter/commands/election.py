@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="the record's directory (or just its id)")
     t.add_argument("--check", action="store_true",
                    help="do not write: fail if the committed result differs from the recount")
-    t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json: the result of each record (an object for one record, an array "
+                   "for several; a record that could not be counted says why)")
     add_repo(t)
     t.set_defaults(func=run_tally)
 
@@ -57,6 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.set_defaults(func=run_resolve)
 
     o = esub.add_parser("roll", help="the current electorate, lapsed members and resumptions")
+    o.add_argument("--date", help="the roll on this day, YYYY-MM-DD (default: today): members "
+                   "admitted later, or removed by then, are not on it")
     o.add_argument("--format", choices=("text", "json"), default="text")
     add_repo(o)
     o.set_defaults(func=run_roll)
@@ -108,15 +112,23 @@ def run_tally(args: argparse.Namespace) -> int:
     state, findings = _load(root)
     status = 0
     outputs: list[dict[str, Any]] = []
-    for arg in args.records:
-        eid = _election_id(root, arg)
+    eids = [_election_id(root, arg) for arg in args.records]
+    for eid in dict.fromkeys(eids):
         c = _count(root, state, findings, eid)
         _show_problems(state, c)
         if c.tie is not None:
-            raise CharterError(f"elections/{eid}: {c.tie}")
+            # a tie stops this record's count, not the others named on the command line
+            status = 1
+            print(f"charter: elections/{eid}: {c.tie}", file=sys.stderr)
+            outputs.append({"election": eid, "counted": False, "tie": {
+                "round": c.tie.round, "stage": c.tie.stage, "tied": list(c.tie.tied),
+                "desired": c.tie.desired}})
+            continue
         if c.errors or c.result is None:
             status = 1
             print(f"charter: elections/{eid}: not counted; fix the errors above", file=sys.stderr)
+            outputs.append({"election": eid, "counted": False, "errors": [
+                p.message for p in c.errors]})
             continue
         text = c.render()
         target = root / c.record.result_path
@@ -133,6 +145,8 @@ def run_tally(args: argparse.Namespace) -> int:
             outputs.append(c.result)
         else:
             print("\n".join(c.report))
+            if len(eids) > 1:
+                print()
     if args.format == "json":
         json.dump(outputs if len(outputs) != 1 else outputs[0], sys.stdout, indent=2,
                   ensure_ascii=False)
@@ -202,8 +216,14 @@ def _append_tie(raw: bytes, entry: dict[str, Any]) -> bytes:
 
 def run_roll(args: argparse.Namespace) -> int:
     root = repo_root(args)
+    day = today()
+    if args.date is not None:
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date {args.date!r} is not a date YYYY-MM-DD") from None
     state, _findings = _load(root)
-    r = roll_mod.compute(state, today())
+    r = roll_mod.compute(state, day)
     if args.format == "json":
         json.dump(r.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -1,4 +1,5 @@
-"""``charter roster build --out DIR``: the published roster (static site and JSON API v1)."""
+"""``charter roster build --out DIR``: the published roster (static site, its governance history,
+and the JSON API, versions 1 and 2)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,14 @@ from charter.tree import FsTree
 # Problems that leave a file out of the state: publishing without it would silently drop people
 # or modules from the roster, so the build refuses instead.
 BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
+DEFAULT_LIMIT = 1000
+
+
+def _count(text: str) -> int:
+    """--history: a whole number of commits, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of commits (0 or more)")
+    return int(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,13 +33,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     b = cmds.add_parser(
         "build",
         help="render the roster site and its JSON API into a directory",
-        description="Render the static roster site and the versioned JSON API (v1/) from the "
-        "governance data. The same data always gives the same bytes. The site is built beside "
-        "--out and swapped in, so a failed build never leaves a half-written site.",
+        description="Render the static roster site, the governance history (changes.html and "
+        "an Atom feed, from git) and the versioned JSON API (v1/, v2/ with its JSON Schemas) "
+        "from the governance data. The same data and history always give the same bytes. The "
+        "site is built beside --out and swapped in, so a failed build never leaves a "
+        "half-written site.",
     )
     b.add_argument("--out", required=True, metavar="DIR",
                    help="where to write the site (created, or replaced when it holds a "
                    "previous build)")
+    b.add_argument("--history", type=_count, default=DEFAULT_LIMIT, metavar="N",
+                   help="read the governance history from the last N commits of the git "
+                   f"history (default {DEFAULT_LIMIT}; 0 leaves the changes page and feed out)")
     add_repo(b)
     b.set_defaults(func=run)
     p.set_defaults(func=_usage(p))
@@ -55,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
         raise CharterError("fix the errors above first: the roster is built from valid data only")
     if not args.out.strip():
         raise UsageError("--out: name the directory to write the site to, e.g. --out _site")
-    files = roster.build_files(state, roster.read_results(tree, state))
+    from charter.roster.history import read_history, revision
+
+    history = read_history(root, args.history) if args.history else None
+    files = roster.build_files(state, roster.read_results(tree, state), history, revision(root))
     out = Path(args.out)
     if out.resolve() == root.resolve() or root.resolve().is_relative_to(out.resolve()):
         raise CharterError(f"--out {args.out} would replace the governance repository itself")
@@ -72,5 +89,8 @@ def run(args: argparse.Namespace) -> int:
     people, modules = len(state.members), len(state.modules)
     who = f"{people} {'person' if people == 1 else 'people'}"
     what = f"{modules} module{'' if modules == 1 else 's'}"
-    print(f"wrote {out}: {pages} pages and the JSON API v1 ({who}, {what})")
+    told = "" if history is None else (
+        f"; history of {history.examined} commit{'s' if history.examined != 1 else ''}, "
+        f"{len(history.commits)} with governance changes")
+    print(f"wrote {out}: {pages} pages and the JSON API v1 and v2 ({who}, {what}{told})")
     return 0

@@ -42,6 +42,14 @@ def coi_entities(affiliations: Iterable[dict[str, Any]], policy: Policy) -> list
     return out
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+
+
+def _ordinal(n: int) -> str:
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+
+
 @dataclass
 class Outcome:
     """The finishing order as far as it was counted, and who is elected."""
@@ -101,9 +109,9 @@ def cascade(rounds: Iterator[Round], candidates: list[str], seats: int,
         if over:
             disqualified.append(cand)
             out.log.append(
-                f"{cand} (place {len(out.order)}) disqualified: a seat would give {over[0]} "
-                f"{held[over[0].casefold()] + 1} seats (at most {cap}); the next candidate "
-                "moves up")
+                f"{cand} (place {len(out.order)}) was passed over: a "
+                f"{_ordinal(held[over[0].casefold()] + 1)} person from {over[0]}, where at most "
+                f"{cap} may sit; the next candidate moves up")
             continue
         for e in ents:
             held[e.casefold()] += 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from charter.elections.ballots import RankBallots
-from charter.elections.ties import Resolver
+from charter.elections.ties import Resolver, Step, resolution_step
 
 
 @dataclass
@@ -27,6 +27,7 @@ class IrvRound:
     eliminated: str | None = None
     winner: str | None = None
     note: str = ""
+    tiebreaks: list[Step] = field(default_factory=list)  # a tie for fewest votes, step by step
 
 
 @dataclass
@@ -73,16 +74,20 @@ def instant_runoff(ballots: RankBallots, resolver: Resolver | None = None) -> Ir
         low = min(counts.values())
         tied = [c for c in continuing if counts[c] == low]
         note = ""
-        for past in reversed(history[:-1]):
+        for back, past in enumerate(reversed(history[:-1])):
             if len(tied) == 1:
                 break
             least = min(past[c] for c in tied)
             narrowed = [c for c in tied if past[c] == least]
+            rnd.tiebreaks.append(Step(f"fewest votes in round {number - 1 - back}",
+                                      {c: past[c] for c in tied}, tied=tuple(tied),
+                                      ahead=tuple(c for c in tied if c not in narrowed)))
             if len(narrowed) < len(tied):
                 note = "fewest votes in an earlier round"
                 tied = narrowed
         if len(tied) > 1:
             ahead = resolver.pick(number, "elimination", tied, len(tied) - 1)
+            rnd.tiebreaks.append(resolution_step(resolver, tied, ahead))
             tied = [c for c in tied if c not in ahead]
             note = "recorded resolution"
         rnd.eliminated = tied[0]

@@ -18,7 +18,7 @@ from charter.elections.ballots import BallotError, read_motion, read_ranks, read
 from charter.elections.council import assign_seats, cascade
 from charter.elections.irv import instant_runoff
 from charter.elections.star import Scores, approval_rounds, star_rounds
-from charter.elections.ties import Resolver, TieUnresolved
+from charter.elections.ties import Resolver, Step, TieUnresolved
 from charter.findings import Severity
 from charter.policy import Policy
 from charter.rules.util import impossible_dates
@@ -196,6 +196,16 @@ def _header_matches(c: Count, header: tuple[str, ...], candidates: list[str]) ->
     return True
 
 
+def _has_ballots(c: Count, n: int) -> bool:
+    """An election needs at least one ballot: with none, every candidate would tie at zero."""
+    if n:
+        return True
+    c.problems.append(Problem(c.rule, "no ballots: the file holds its header line and nothing "
+                              "else; an election is counted from at least one ballot",
+                              path=c.record.ballots_path, line=1, col=1))
+    return False
+
+
 def _participation(c: Count, ballots: int) -> None:
     part = c.record.data.get("participation")
     if part is None:
@@ -220,7 +230,8 @@ def _council_election(c: Count, policy: Policy) -> None:
     expected = int(policy.get("council.seats")) if scope == "whole" else int(cohorts.get(scope, 0))
     seats = int(d.get("seats", expected))
     if seats != expected:
-        c.problem(f"{seats} seats; {'the whole council' if scope == 'whole' else 'cohort ' + scope}"
+        c.problem(f"{_plural(seats, 'seat')}; "
+                  f"{'the whole council' if scope == 'whole' else 'cohort ' + scope}"
                   f" has {expected} (PC-SIZE)", "seats")
     method = d.get("method") or policy.get("council.voting_method")
     if method not in ("bloc-star", "approval"):
@@ -241,7 +252,7 @@ def _council_election(c: Count, policy: Policy) -> None:
     assert c.record.ballots is not None
     maximum = 1 if method == "approval" else 5
     ballots = read_scores(c.record.ballots, c.record.ballots_path, maximum)
-    if not _header_matches(c, ballots.candidates, cands):
+    if not _header_matches(c, ballots.candidates, cands) or not _has_ballots(c, ballots.count):
         return
     _participation(c, ballots.count)
     scores = Scores(ballots)
@@ -352,11 +363,47 @@ def _round_dict(r: Any) -> dict[str, Any]:
     return d
 
 
-def _step(s: Any) -> dict[str, Any]:
-    d: dict[str, Any] = {"rule": s.rule, "counts": dict(s.counts)}
+def _step(s: Step) -> dict[str, Any]:
+    """One tiebreaking step as the result records it: who was tied, the rule and its counts,
+    who it put ahead (an empty list: the tie survived this step and went to the next)."""
+    d: dict[str, Any] = {"rule": s.rule, "tied": list(s.tied), "counts": dict(s.counts)}
     if s.no_preference is not None:
         d["no_preference"] = s.no_preference
+    d["ahead"] = list(s.ahead)
+    for key in ("method", "seed", "reference"):
+        if getattr(s, key) is not None:
+            d[key] = getattr(s, key)
     return d
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _ordinal_place(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _tie_lines(what: str, steps: list[Step], verb: str) -> list[str]:
+    """A tie's steps in the order they were taken, each saying what it decided."""
+    if not steps:
+        return []
+    lines = [f"  {what} between {', '.join(steps[0].tied)}:"]
+    for i, st in enumerate(steps, start=1):
+        counts = ", ".join(f"{k} {v}" for k, v in st.counts.items())
+        if st.rule == "recorded resolution":
+            how = {"agreement": "the candidates' written agreement",
+                   "draw": f"a draw from the published seed {st.seed!r}"}.get(st.method or "",
+                                                                          "a recorded resolution")
+            where = f" ({st.reference})" if st.reference else ""
+            lines.append(f"    {i}. recorded resolution by {how}{where}: "
+                         f"{', '.join(st.ahead)} {verb}")
+            continue
+        extra = f", no preference {st.no_preference}" if st.no_preference is not None else ""
+        end = f"{', '.join(st.ahead)} {verb}" if st.ahead else "still tied"
+        lines.append(f"    {i}. {st.rule}: {counts}{extra} -> {end}")
+    return lines
 
 
 def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: str) -> list[str]:
@@ -364,7 +411,7 @@ def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: st
     assert r is not None
     lines = [f"{c.record.id}: {d.get('title')} ({r['method']}, "
              f"{'whole council' if r['scope'] == 'whole' else 'cohort ' + r['scope']}, "
-             f"{r['seats']} seats)"]
+             f"{_plural(r['seats'], 'seat')})"]
     n, e = r["ballots"], r["electorate"]
     pct = f" ({100 * n / e:.1f}%)" if e else ""
     lines.append(f"Turnout: {n} ballots from an electorate of {e}{pct}")
@@ -376,22 +423,26 @@ def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: st
     for rnd in out.rounds:
         if rnd.finalists:
             a, b = rnd.finalists
-            lines.append(f"Round {rnd.number}: finalists {a} ({rnd.totals[a]}) and {b} "
-                         f"({rnd.totals[b]}); runoff {a} {rnd.runoff[a]}, {b} {rnd.runoff[b]}, "
-                         f"no preference {rnd.no_preference} -> {rnd.winner}")
+            lines.append(f"Round {rnd.number}: finalists {a} ({rnd.totals[a]} {unit}) and {b} "
+                         f"({rnd.totals[b]} {unit})")
+            lines.extend(_tie_lines("tie for the finalist places", rnd.scoring_steps,
+                                    "goes through"))
+            tied = " (tied)" if rnd.runoff_steps else ""
+            lines.append(f"  runoff: {a} preferred on {rnd.runoff[a]} ballots, {b} on "
+                         f"{rnd.runoff[b]}, no preference {rnd.no_preference}{tied}")
+            lines.extend(_tie_lines("runoff tie", rnd.runoff_steps, "wins the runoff"))
         else:
             how = rnd.note or f"{rnd.totals[rnd.winner]} {unit}"
             lines.append(f"Round {rnd.number}: {rnd.winner} ({how})")
-        for s in [*rnd.scoring_steps, *rnd.runoff_steps]:
-            counts = ", ".join(f"{k} {v}" for k, v in s.counts.items())
-            lines.append(f"    tiebreak by {s.rule}: {counts}")
+            lines.extend(_tie_lines("tie for the most " + unit, rnd.scoring_steps, "goes ahead"))
+        lines.append(f"  placed {_ordinal_place(rnd.number)}: {rnd.winner}")
     if out.unplaced:
         lines.append(f"Not placed further: {', '.join(out.unplaced)} -- {out.later_tie} "
                      "(this does not affect who is elected)")
     if r.get("reference"):
         lines.append(f"Reference count: {r['reference']}")
     lines.append("Conflict-of-interest cascade (PC-COI):")
-    lines.extend(f"  {x}" for x in out.log or ["no candidate disqualified"])
+    lines.extend(f"  {x}" for x in out.log or ["nobody was passed over"])
     lines.append("Elected:")
     for i, s in enumerate(x for x in seat_list if x.login):
         term = f"term {s.term_start} to {s.term_end}" if s.term_start else "term starts when " \
@@ -419,7 +470,8 @@ def _lead_election(c: Count) -> None:
                       "candidates", i, "login")
     assert c.record.ballots is not None
     ballots = read_ranks(c.record.ballots, c.record.ballots_path)
-    if not _header_matches(c, ballots.candidates, cands):
+    if not _header_matches(c, ballots.candidates, cands) or not _has_ballots(
+            c, len(ballots.ballots)):
         return
     _participation(c, len(ballots.ballots))
     resolver = Resolver.from_data(d.get("ties"))
@@ -437,6 +489,7 @@ def _lead_election(c: Count) -> None:
         "certified": fin is not None,
         "finalised": fin.isoformat() if fin else None,
         "rounds": [{"round": r.number, "counts": r.counts, "exhausted": r.exhausted,
+                    **({"tiebreaks": [_step(x) for x in r.tiebreaks]} if r.tiebreaks else {}),
                     **({"eliminated": r.eliminated} if r.eliminated else {}),
                     **({"winner": r.winner} if r.winner else {}),
                     **({"note": r.note} if r.note else {})} for r in res.rounds],
@@ -448,9 +501,12 @@ def _lead_election(c: Count) -> None:
     for r in res.rounds:
         counts = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items(),
                                                           key=lambda kv: (-kv[1], kv[0])))
-        end = f"eliminated {r.eliminated}" if r.eliminated else f"elected {r.winner}"
-        note = f" ({r.note})" if r.note else ""
-        lines.append(f"Round {r.number}: {counts}; exhausted {r.exhausted}; {end}{note}")
+        lines.append(f"Round {r.number}: {counts}; exhausted {r.exhausted}")
+        lines.extend(_tie_lines("tie for the fewest votes", r.tiebreaks, "stays in"))
+        if r.eliminated:
+            lines.append(f"  eliminated: {r.eliminated}" + (f" ({r.note})" if r.note else ""))
+        else:
+            lines.append(f"  elected: {r.winner}" + (f" ({r.note})" if r.note else ""))
     lines.append(f"Lead core maintainer: {res.winner}")
     lines.append("Result: " + (f"certified, finalised {fin}" if fin else
                                "provisional (not finalised)"))

@@ -33,6 +33,14 @@ def _closed(d: dict[str, Any]) -> str:
     return str(d.get("finalised") or d.get("voting", {}).get("closes") or "")
 
 
+def _member_on(com: dict[str, Any], day: dt.date) -> bool:
+    """A community member on ``day``: admitted on or before it and not removed by then."""
+    since, removed = com.get("since"), com.get("removed")
+    if since and str(since) > day.isoformat():
+        return False
+    return not (removed and str(removed) <= day.isoformat())
+
+
 def compute(state: State, today: dt.date) -> Roll:
     n = int(state.policy.get("council.lapse_after_missed_elections"))
     past = sorted(
@@ -48,7 +56,7 @@ def compute(state: State, today: dt.date) -> Roll:
     for login in sorted(state.members, key=str.lower):
         m = state.members[login]
         com = m.community
-        if not com or com.get("removed"):
+        if not com or not _member_on(com, today):
             continue
         low = login.lower()
         missed = len(last) == n and all(

@@ -25,16 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from charter.elections.ballots import ScoreBallots
-from charter.elections.ties import Resolver
-
-
-@dataclass(frozen=True)
-class Step:
-    """One tiebreaking step: what decided, and the counts it compared."""
-
-    rule: str
-    counts: dict[str, int]
-    no_preference: int | None = None
+from charter.elections.ties import Resolver, Step, resolution_step
 
 
 @dataclass
@@ -120,6 +111,11 @@ class Scores:
         return wins, same
 
 
+def _new(chosen: list[str], before: list[str]) -> tuple[str, ...]:
+    """Who a step added to the finalists."""
+    return tuple(c for c in chosen if c not in before)
+
+
 def star_rounds(scores: Scores, resolver: Resolver) -> Iterator[Round]:
     """Yield one :class:`Round` per finishing place, best first, until every candidate is placed.
 
@@ -135,19 +131,25 @@ def star_rounds(scores: Scores, resolver: Resolver) -> Iterator[Round]:
             yield Round(number, winner, totals, note="the only candidate left")
             return
         rnd = Round(number, "", totals)
+        five = f"most {scores.ballots.maximum}-star ratings"
         chosen, tie = _select(totals, [], 2)
         if tie:
             wins, same = scores.head_to_head(tie)
-            rnd.scoring_steps.append(Step("head-to-head among the tied", wins, same))
-            chosen, tie = _select(wins, chosen, 2 - len(chosen))
+            before = chosen
+            chosen, left = _select(wins, chosen, 2 - len(chosen))
+            rnd.scoring_steps.append(Step("head-to-head among the tied", wins, same,
+                                          tuple(tie), _new(chosen, before)))
+            tie = left
         if tie:
             tops = {c: scores.tops[c] for c in tie}
-            rnd.scoring_steps.append(Step(f"most {scores.ballots.maximum}-star ratings", tops))
-            chosen, tie = _select(tops, chosen, 2 - len(chosen))
+            before = chosen
+            chosen, left = _select(tops, chosen, 2 - len(chosen))
+            rnd.scoring_steps.append(Step(five, tops, tied=tuple(tie),
+                                          ahead=_new(chosen, before)))
+            tie = left
         if tie:
             picked = resolver.pick(number, "scoring", tie, 2 - len(chosen))
-            marks = {c: int(c in picked) for c in tie}
-            rnd.scoring_steps.append(Step("recorded resolution", marks))
+            rnd.scoring_steps.append(resolution_step(resolver, tie, picked))
             chosen += picked
         a, b = sorted(chosen, key=lambda c: (-totals[c], c.lower()))
         rnd.finalists = (a, b)
@@ -156,17 +158,22 @@ def star_rounds(scores: Scores, resolver: Resolver) -> Iterator[Round]:
         rnd.no_preference = scores.count - ab - ba
         if ab != ba:
             winner = a if ab > ba else b
-        elif totals[a] != totals[b]:
-            rnd.runoff_steps.append(Step("higher total score", {a: totals[a], b: totals[b]}))
-            winner = a if totals[a] > totals[b] else b
-        elif scores.tops[a] != scores.tops[b]:
-            tops = {a: scores.tops[a], b: scores.tops[b]}
-            rnd.runoff_steps.append(Step(f"most {scores.ballots.maximum}-star ratings", tops))
-            winner = a if tops[a] > tops[b] else b
         else:
-            winner = resolver.pick(number, "runoff", [a, b], 1)[0]
-            rnd.runoff_steps.append(Step("recorded resolution", {a: int(a == winner),
-                                                                  b: int(b == winner)}))
+            # the pinned order: the higher total, then the most five-star ratings, then a
+            # recorded resolution; every step taken is recorded, the tied ones included
+            pair = (a, b)
+            winner = ""
+            for rule, counts in (("higher total score", totals), (five, scores.tops)):
+                compared = {a: counts[a], b: counts[b]}
+                if compared[a] != compared[b]:
+                    winner = a if compared[a] > compared[b] else b
+                rnd.runoff_steps.append(Step(rule, compared, tied=pair,
+                                             ahead=(winner,) if winner else ()))
+                if winner:
+                    break
+            if not winner:
+                winner = resolver.pick(number, "runoff", [a, b], 1)[0]
+                rnd.runoff_steps.append(resolution_step(resolver, [a, b], [winner]))
         rnd.winner = winner
         remaining.remove(winner)
         yield rnd
@@ -183,8 +190,7 @@ def approval_rounds(scores: Scores, resolver: Resolver) -> Iterator[Round]:
         rnd = Round(number, "", totals)
         if tie:
             chosen = resolver.pick(number, "approval", tie, 1)
-            rnd.scoring_steps.append(Step("recorded resolution",
-                                          {c: int(c == chosen[0]) for c in tie}))
+            rnd.scoring_steps.append(resolution_step(resolver, tie, chosen))
         rnd.winner = chosen[0]
         remaining.remove(rnd.winner)
         yield rnd

@@ -93,6 +93,7 @@ class Resolver:
 
     resolutions: list[Resolution] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    last: Resolution | None = None  # the resolution the latest pick() replayed, for the record
 
     @classmethod
     def from_data(cls, items: list[dict[str, Any]] | None) -> Resolver:
@@ -103,8 +104,36 @@ class Resolver:
         for r in self.resolutions:
             if r.round == round_no and r.stage == stage and r.tied == tied_set and not r.problems():
                 self.used.add(r.index)
+                self.last = r
                 return list(r.effective_order()[:desired])
         raise TieUnresolved(round_no, stage, tied_set, desired)
 
     def unused(self) -> list[Resolution]:
         return [r for r in self.resolutions if r.index not in self.used]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One tiebreaking step, in the pinned order: the candidates tied when it was taken, the
+    counts it compared, and who it put ahead (none when the tie survived it, to the next step).
+
+    A recorded resolution carries how it was made (``agreement`` or ``draw``), the seed of a draw
+    and where the agreement or the seed was published.
+    """
+
+    rule: str
+    counts: dict[str, int]
+    no_preference: int | None = None
+    tied: tuple[str, ...] = ()
+    ahead: tuple[str, ...] = ()
+    method: str | None = None
+    seed: str | None = None
+    reference: str | None = None
+
+
+def resolution_step(resolver: Resolver, tied: list[str], picked: list[str]) -> Step:
+    """The step a recorded resolution took: ``picked`` went ahead of the rest of ``tied``."""
+    r = resolver.last
+    return Step("recorded resolution", {c: int(c in picked) for c in tied}, tied=tuple(tied),
+                ahead=tuple(picked), method=r.method if r else None, seed=r.seed if r else None,
+                reference=r.reference if r else None)

@@ -39,7 +39,19 @@ def documents(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
         ),
         "elections": _doc(elections=view["elections"]),
     }
-    counts = {
+    out = {f"{PREFIX}/{name}.json": doc for name, doc in docs.items()}
+    out[f"{PREFIX}/index.json"] = _doc(
+        organisation=view["organisation"],
+        endpoints={name: f"{name}.json" for name in ENDPOINTS},
+        counts=counts(view),
+    )
+    return out
+
+
+def counts(view: dict[str, Any]) -> dict[str, int]:
+    """How many of each the index reports."""
+    projects = view["projects"]
+    return {
         "people": len(view["people"]),
         "modules": len(view["modules"]),
         "core_maintainers": len(view["core"]["maintainers"]),
@@ -49,13 +61,6 @@ def documents(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "applications": sum(1 for p in projects.values() if not p["listed"]),
         "elections": len(view["elections"]),
     }
-    out = {f"{PREFIX}/{name}.json": doc for name, doc in docs.items()}
-    out[f"{PREFIX}/index.json"] = _doc(
-        organisation=view["organisation"],
-        endpoints={name: f"{name}.json" for name in ENDPOINTS},
-        counts=counts,
-    )
-    return out
 
 
 def render_api(view: dict[str, Any]) -> dict[str, bytes]:

@@ -13,6 +13,9 @@ from charter import yamlio
 from charter.errors import CharterError, YamlError
 from charter.model import State
 from charter.roster.api import render_api
+from charter.roster.api_v2 import render_api_v2
+from charter.roster.history import History
+from charter.roster.model import build_model
 from charter.roster.site import render_site
 from charter.roster.view import GENERATED_BY, build_view
 from charter.tree import Tree
@@ -43,11 +46,17 @@ def read_results(tree: Tree, state: State) -> dict[str, Any]:
     return out
 
 
-def build_files(state: State, results: dict[str, Any] | None = None) -> dict[str, bytes]:
-    """Every file of the site (HTML, stylesheet, script, JSON API) by its relative path."""
+def build_files(state: State, results: dict[str, Any] | None = None,
+                history: History | None = None, revision: str | None = None
+                ) -> dict[str, bytes]:
+    """Every file of the site (HTML, feed, stylesheet, script, JSON API v1 and v2) by its
+    relative path. ``history`` is the governance history read from git (or None), ``revision``
+    the commit the data was read from (or None)."""
     view = build_view(state, results)
-    files = render_site(view)
+    model = build_model(state, results, history, revision)
+    files = render_site(view, model)
     files.update(render_api(view))
+    files.update(render_api_v2(state, view, model))
     return dict(sorted(files.items()))
 
 

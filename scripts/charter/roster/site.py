@@ -2,8 +2,9 @@
 
 Every page works without JavaScript. The only script (``roster.js``) adds the search-as-you-type
 box on the index, which stays hidden when scripts do not run; the retired-projects filter on the
-ecosystem page is a labelled checkbox driven by CSS alone. Links are relative, so the site works
-from any base path (a GitHub Pages project site, a file:// copy).
+ecosystem page is a labelled checkbox driven by CSS alone; the charts are SVG drawn at build time.
+Links are relative, so the site works from any base path (a GitHub Pages project site, a file://
+copy). Every page fits a 390-pixel phone: long values wrap, tables scroll inside their own box.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from charter.roster.election_page import ElectionPage, ordinal, percent, plural
+from charter.roster.history import Change, Commit, History
+from charter.roster.model import AVATAR_HOST, CONTACT_LABELS, SiteModel, avatar_url
 from charter.roster.view import GENERATED_BY
 
 HERE = Path(__file__).parent
@@ -37,6 +41,15 @@ SHORT_ROLES = {
     "ecosystem-wg": "ecosystem working group",
     "returning-officer": "returning officer",
 }
+# What each ecosystem requirement checks, in a reader's words.
+REQUIREMENTS = {
+    "ECO-MEASURABLE": "activity and adoption",
+    "ECO-LAYOUT": "repository files",
+    "ECO-FUNCTIONAL": "functional requirements",
+    "ECO-LICENCE": "licence",
+}
+CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:{avatars}; "
+       "connect-src 'self'; base-uri 'none'; form-action 'self'")
 
 
 @cache
@@ -49,9 +62,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["link_labels"] = LINK_LABELS
-    env.filters["by_date"] = lambda dates: sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
-    env.filters["date_label"] = _date_label
+    env.globals.update(link_labels=LINK_LABELS, contact_labels=CONTACT_LABELS, ordinal=ordinal,
+                       plural=plural, percent=percent)
     env.tests["web_url"] = _web_url
     return env
 
@@ -59,10 +71,16 @@ def environment() -> jinja2.Environment:
 class Links:
     """Links and labels for one page, relative to that page's folder (``root``)."""
 
-    def __init__(self, view: dict[str, Any], root: str):
+    def __init__(self, view: dict[str, Any], root: str, model: SiteModel | None = None):
         self.view = view
         self.root = root
+        self.model = model or SiteModel()
         self._lower = view["_lower"]
+
+    def name(self, login: str) -> str:
+        """A person's name (their login when they have no member file)."""
+        canonical = self._lower.get(login.lower())
+        return self.view["people"][canonical]["name"] if canonical else login
 
     def person(self, login: str | None, with_login: bool = False) -> Markup:
         if not login:
@@ -80,6 +98,14 @@ class Links:
         return Markup(", ").join(self.person(x) for x in logins) if logins else Markup(
             "<em>none</em>")
 
+    def avatar(self, p: dict[str, Any], size: int = 64) -> Markup:
+        """The person's GitHub avatar when the policy enables avatars and the id is known."""
+        if not self.model.avatars or not isinstance(p.get("github_id"), int):
+            return Markup("")
+        return Markup('<img class="avatar" src="{}" alt="" width="{}" height="{}" '
+                      'loading="lazy" referrerpolicy="no-referrer">').format(
+            avatar_url(p["github_id"]), size, size)
+
     def module(self, slug: str) -> Markup:
         m = self.view["modules"].get(slug)
         if m is None:
@@ -93,6 +119,26 @@ class Links:
         if e is None or not e["page"]:
             return Markup("<span>{}</span>").format(eid)
         return Markup('<a href="{}{}">{}</a>').format(self.root, e["page"], e["title"] or eid)
+
+    def project(self, slug: str) -> Markup:
+        p = self.view["projects"].get(slug)
+        if p is None:
+            return Markup("<span>{}</span>").format(slug)
+        return Markup('<a href="https://github.com/{}">{}</a>').format(p["repository"],
+                                                                       p["name"])
+
+    def url(self, text: str) -> Markup:
+        """A web address as a link, anything else as text."""
+        if _web_url(text):
+            return Markup('<a class="url" href="{}">{}</a>').format(text, text)
+        return Markup('<span class="url">{}</span>').format(text)
+
+    def commit(self, sha: str) -> Markup:
+        repo = self.view["organisation"].get("governance_repository")
+        if repo:
+            return Markup('<a href="https://github.com/{}/commit/{}"><code>{}</code></a>').format(
+                repo, sha, sha[:10])
+        return Markup("<code>{}</code>").format(sha[:10])
 
     def role(self, role: str) -> Markup:
         if role.startswith("module:"):
@@ -114,110 +160,114 @@ class Links:
             out += ("; " if out else "") + f"{n} module{'s' if n != 1 else ''}"
         return out
 
-    def headline(self, result: dict[str, Any]) -> Markup:
-        """How an election or vote ended, in a few words, from the usual keys of its result."""
-        parts: list[Markup] = []
-        passed = result.get("passed")
-        if isinstance(passed, bool):
-            parts.append(escape("Passed" if passed else "Not passed"))
-        for key in ("outcome", "status"):
-            if isinstance(result.get(key), str):
-                parts.append(escape(result[key]))
-        elected = next((result[k] for k in ("winners", "elected") if isinstance(
-            result.get(k), list)), None)
-        order, seats = result.get("order"), result.get("seats")
-        if elected is None and isinstance(order, list) and isinstance(seats, int):
-            elected = order[:seats]
-        if elected:
-            names = []
-            for x in elected:
-                if isinstance(x, dict) and isinstance(x.get("login"), str):
-                    name = self.person(x["login"])
-                    if isinstance(x.get("cohort"), str):
-                        name += Markup(" (cohort {})").format(x["cohort"])
-                    names.append(name)
-                elif isinstance(x, str):
-                    names.append(self.person(x))
-            if names:
-                parts.append(Markup("Elected: ") + Markup(", ").join(names))
-        vacancies = result.get("vacancies")
-        if isinstance(vacancies, list) and vacancies:
-            parts.append(escape(f"{len(vacancies)} seat(s) left vacant"))
-        if isinstance(result.get("winner"), str):
-            parts.append(Markup("Winner: ") + self.person(result["winner"]))
-        if isinstance(result.get("effect"), str):
-            parts.append(escape(result["effect"]))
-        if result.get("certified") is False:
-            parts.append(escape("Provisional: not certified yet"))
-        if not parts:
-            return Markup("Result recorded (see the details)")
-        return Markup("; ").join(parts)
-
     def group(self, group: str) -> Markup:
         if group == "core":
             return Markup('<a href="{}core.html">the core maintainers</a>').format(self.root)
         return self.module(group.partition(":")[2])
 
-    def value(self, v: Any) -> Markup:
-        """A summary value of an election, as nested lists and definition lists."""
-        if v is None:
-            return Markup("<em>none</em>")
-        if isinstance(v, bool):
-            return escape("yes" if v else "no")
-        if isinstance(v, str):
-            return self.person(v) if v.lower() in self._lower else escape(v)
-        if isinstance(v, int | float):
-            return escape(str(v))
-        if isinstance(v, list):
-            if not v:
-                return Markup("<em>none</em>")
-            if all(isinstance(x, dict) for x in v):
-                return self._table(v)
-            if all(not isinstance(x, dict | list) for x in v):
-                return Markup(", ").join(self.value(x) for x in v)
-            items = Markup("").join(Markup("<li>{}</li>").format(self.value(x)) for x in v)
-            return Markup("<ol>{}</ol>").format(items)
-        if isinstance(v, dict):
-            if v and all(not isinstance(x, dict | list) for x in v.values()):
-                return Markup(", ").join(
-                    Markup("{}: {}").format(self.value(k), self.value(x)) for k, x in v.items())
-            rows = Markup("").join(
-                Markup("<dt>{}</dt><dd>{}</dd>").format(_label(k), self.value(x))
-                for k, x in v.items()
-            )
-            return Markup("<dl>{}</dl>").format(rows)
-        return escape(str(v))
+    def affiliations(self, items: Any) -> Markup:
+        """"Acme (employee), Globex (contractor)" from model or view affiliations."""
+        parts = []
+        for a in items or ():
+            entity = a["entity"] if isinstance(a, dict) else a.entity
+            role = a["role"] if isinstance(a, dict) else a.role
+            parts.append(Markup("{} ({})").format(entity, role))
+        return Markup(", ").join(parts) if parts else Markup('<span class="note">none '
+                                                             'declared</span>')
 
+    def requirement(self, rule: str) -> str:
+        return REQUIREMENTS.get(rule, rule.removeprefix("ECO-").replace("-", " ").lower())
 
-    def _table(self, rows: list[dict[str, Any]]) -> Markup:
-        """A list of records (totals, rounds, seats) as a table, one column per field."""
-        columns: list[str] = []
-        for row in rows:
-            columns.extend(k for k in row if k not in columns)
-        head = Markup("").join(Markup('<th scope="col">{}</th>').format(_label(c)) for c in columns)
-        body = Markup("").join(
-            Markup("<tr>{}</tr>").format(Markup("").join(
-                Markup("<td>{}</td>").format(self.value(row[c]) if c in row else "")
-                for c in columns))
-            for row in rows
-        )
-        return Markup('<table class="data"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
-                      ).format(head, body)
+    def reason(self, text: str | None) -> str:
+        """A recorded reason with its leading rule ID in words: "ECO-LAYOUT: CODEOWNERS is
+        missing" -> "repository files: CODEOWNERS is missing"."""
+        if not text:
+            return ""
+        rule, sep, rest = text.partition(": ")
+        if sep and rule.startswith("ECO-") and rule.replace("-", "").isalpha():
+            return f"{self.requirement(rule)}: {rest}"
+        return text
+
+    def review(self, results: dict[str, str]) -> Markup:
+        """A review's results in words: what passed, what failed, what could not be checked."""
+        by: dict[str, list[str]] = {}
+        for rule, outcome in results.items():
+            by.setdefault(outcome, []).append(self.requirement(rule))
+        if results and set(by) == {"pass"}:
+            return Markup("all requirements met")
+        parts = []
+        for outcome, words in (("fail", "not met"), ("unknown", "could not be checked"),
+                               ("pass", "met")):
+            if by.get(outcome):
+                parts.append(Markup("{}: {}").format(words, ", ".join(by[outcome])))
+        return Markup("; ").join(parts)
+
+    # --- elections --------------------------------------------------------------------------
+    def election_summary(self, eid: str) -> Markup:
+        """How an election or vote ended, in a few words, for the listing."""
+        e = self.model.elections.get(eid)
+        if e is None or not e.counted:
+            return Markup("<em>not counted yet</em>")
+        parts: list[Markup] = []
+        if e.council is not None:
+            names = [self.person(s.login) + Markup(" (cohort {})").format(s.cohort)
+                     for s in e.council.elected]
+            if names:
+                parts.append(Markup("Elected: ") + Markup(", ").join(names))
+            if e.council.vacancies:
+                parts.append(escape(plural(len(e.council.vacancies), "seat") + " left vacant"))
+        elif e.lead is not None and e.lead.winner:
+            parts.append(Markup("Elected: ") + self.person(e.lead.winner))
+        elif e.motion is not None and e.motion.passed is not None:
+            parts.append(escape("Passed" if e.motion.passed else "Not passed"))
+            if e.motion.effect:
+                parts.append(ElectionPage(e, self).linked_effect(e.motion.effect))
+        if not e.certified:
+            parts.append(escape("provisional: not certified yet"))
+        return Markup("; ").join(parts) if parts else Markup("Result recorded")
+
+    # --- history ----------------------------------------------------------------------------
+    def target(self, target: str, capital: bool = False) -> Markup:
+        kind, _, ident = target.partition(":")
+        if kind == "module":
+            return Markup("Module " if capital else "module ") + self.module(ident)
+        if kind == "project":
+            return Markup("Project " if capital else "project ") + self.project(ident)
+        if kind == "election":
+            e = self.view["elections"].get(ident) or {}
+            if e.get("kind") == "motion":
+                return Markup("{} ").format("The vote" if capital else "the vote") + \
+                    self.election(ident)
+            return self.election(ident)
+        if kind == "policy":
+            return Markup("{} <code>{}</code>").format("Policy" if capital else "policy", ident)
+        words = {"council": "the council", "ecosystem-wg": "the ecosystem working group",
+                 "community": "the community", "roster": "the roster"}.get(target, "")
+        return escape(words[:1].upper() + words[1:] if capital else words)
+
+    def change(self, c: Change, own: bool = False) -> Markup:
+        """One change in a sentence: "Ada Lovelace became a maintainer of module Alpha" (on the
+        person's own page, ``own``: "Became a maintainer of module Alpha")."""
+        if c.who and own:
+            out = escape(c.verb[:1].upper() + c.verb[1:])
+            target = self.target(c.target)
+            if target:
+                out += Markup(" ") + target
+        elif c.who:
+            out = self.person(c.who) + Markup(" ") + escape(c.verb)
+            target = self.target(c.target)
+            if target:
+                out += Markup(" ") + target
+        else:
+            out = self.target(c.target, capital=True) + Markup(" ") + escape(c.verb)
+        if c.detail:
+            out += Markup(" ({})").format(c.detail)
+        return out
 
 
 def _web_url(url: object) -> bool:
     """Only http(s) URLs become links: never ``javascript:`` or ``data:``, whatever the schema."""
     return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
-
-
-def _date_label(key: str) -> str:
-    """``motion.called.on`` -> "Motion called", ``voting.opens`` -> "Voting opens"."""
-    words = [w for w in key.split(".") if w not in ("on", "date")] or [key]
-    return _label(" ".join(words))
-
-
-def _label(key: str) -> str:
-    return key.replace("_", " ").replace("-", " ").capitalize()
 
 
 def _sort_people(view: dict[str, Any]) -> list[dict[str, Any]]:
@@ -228,13 +278,31 @@ def _sort_modules(view: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(view["modules"].values(), key=lambda m: (m["name"].casefold(), m["slug"]))
 
 
-def pages(view: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def search_text(*parts: Any) -> str:
+    """One lower-case string a search term is looked for in."""
+    return " ".join(str(p).lower() for p in parts if p)
+
+
+def _person_search(view: dict[str, Any], p: dict[str, Any]) -> str:
+    mods = [view["modules"][s] for s in p["modules"] if s in view["modules"]]
+    return search_text(p["login"], p["name"], *(a["entity"] for a in p["affiliations"]),
+                       *(m["slug"] for m in mods), *(m["name"] for m in mods))
+
+
+def _module_search(view: dict[str, Any], m: dict[str, Any]) -> str:
+    people = [view["people"][x] for x in m["maintainers"] if x in view["people"]]
+    return search_text(m["slug"], m["name"], *m["maintainers"], *(p["name"] for p in people))
+
+
+def pages(view: dict[str, Any], model: SiteModel) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(path, template, context) of every page of the site."""
     people = _sort_people(view)
     modules = _sort_modules(view)
     projects = sorted(view["projects"].values(), key=lambda p: (p["name"].casefold(), p["slug"]))
-    yield "index.html", "index.html.j2", {"nav": "index", "people_sorted": people,
-                                          "modules_sorted": modules}
+    yield "index.html", "index.html.j2", {
+        "nav": "index", "people_sorted": people, "modules_sorted": modules,
+        "search": {**{f"p:{p['login']}": _person_search(view, p) for p in people},
+                   **{f"m:{m['slug']}": _module_search(view, m) for m in modules}}}
     yield "core.html", "core.html.j2", {"nav": "core"}
     yield "council.html", "council.html.j2", {"nav": "council"}
     yield "ecosystem.html", "ecosystem.html.j2", {
@@ -244,66 +312,106 @@ def pages(view: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         "applications": sorted((p for p in projects if not p["listed"]),
                                key=lambda p: (p["issue"] or 0, p["slug"])),
     }
-    elections = sorted(view["elections"].values(),
-                       key=lambda e: (_start(e), e["id"]), reverse=True)
+    elections = sorted(model.elections.values(),
+                       key=lambda e: (_start(e), e.id), reverse=True)
     yield "elections.html", "elections.html.j2", {"nav": "elections", "elections_sorted": elections}
     for e in elections:
-        if e["page"]:
-            yield e["page"], "election.html.j2", {"nav": "", "e": e, "details": _rest(e),
-                                                  "result": _result_rest(e)}
+        if e.page:
+            yield e.page, "election.html.j2", {"nav": "", "e": e}
+    if model.history is not None:
+        yield "changes.html", "changes.html.j2", {"nav": "changes", "history": model.history}
     for p in people:
-        yield p["page"], "person.html.j2", {"nav": "", "p": p}
+        mine = model.history.of(p["login"]) if model.history is not None else []
+        yield p["page"], "person.html.j2", {"nav": "", "p": p, "mine": mine}
     for m in modules:
-        yield m["page"], "module.html.j2", {"nav": "", "m": m}
+        yield m["page"], "module.html.j2", {"nav": "", "m": m,
+                                             "contact": model.contacts.get(m["slug"], {})}
 
 
-def _rest(e: dict[str, Any]) -> dict[str, Any]:
-    """An election's details less what its page shows above them (kind, title, dates)."""
-    shown = {"kind", "title"}
-    for key in e["dates"]:
-        root = key.split(".")[0]
-        value = e["details"].get(root)
-        if isinstance(value, str) or (isinstance(value, dict) and all(
-                f"{root}.{k}" in e["dates"] for k in value)):
-            shown.add(root)
-    return {k: v for k, v in e["details"].items() if k not in shown}
+def _start(e: Any) -> str:
+    d = e.dates
+    return next((x for x in (d.voting_opens, d.nomination_opens, d.voting_closes, d.finalised)
+                 if x), "")
 
 
-def _result_rest(e: dict[str, Any]) -> dict[str, Any] | None:
-    """An election's result less the fields that repeat its definition (id, kind, title ...)."""
-    if e["result"] is None:
-        return None
-    same = {k for k, v in e["result"].items() if k in e["details"] and e["details"][k] == v}
-    return {k: v for k, v in e["result"].items() if k not in same and k != "election"}
-
-
-def _start(e: dict[str, Any]) -> str:
-    dates = e["dates"]
-    return min(dates.values()) if dates else ""
-
-
-def render_site(view: dict[str, Any]) -> dict[str, bytes]:
-    """Every HTML page and static file of the site, by path."""
+def render_site(view: dict[str, Any], model: SiteModel | None = None) -> dict[str, bytes]:
+    """Every HTML page, the feed and the static files of the site, by path."""
+    model = model or SiteModel()
     env = environment()
     view = {**view, "_lower": {login.lower(): login for login in view["people"]}}
     org = view["organisation"]
     common = {
         "view": view,
+        "model": model,
         "org_name": org.get("name") or org.get("github") or "Governance",
         "org_github": org.get("github"),
         "generated_by": GENERATED_BY,
+        "csp": CSP.format(avatars=f" {AVATAR_HOST}" if model.avatars else ""),
+        "has_history": model.history is not None,
+        "ElectionPage": ElectionPage,
     }
     links: dict[str, Links] = {}
     templates: dict[str, jinja2.Template] = {}
     out: dict[str, bytes] = {}
-    for path, name, ctx in pages(view):
+    for path, name, ctx in pages(view, model):
         root = "../" * path.count("/")
         if root not in links:
-            links[root] = Links(view, root)
+            links[root] = Links(view, root, model)
         tpl = templates.get(name) or templates.setdefault(name, env.get_template(name))
         html = tpl.render(**common, **ctx, root=root, L=links[root])
         out[path] = (HEADER + html).encode("utf-8")
+    if model.history is not None:
+        out["changes.atom"] = render_feed(view, model.history, Links(view, "", model))
     for name in STATIC:
         out[name] = (HERE / "static" / name).read_bytes()
     return out
 
+
+def render_feed(view: dict[str, Any], history: History, links: Links) -> bytes:
+    """The history as an Atom feed (RFC 4287): one entry per commit, newest first."""
+    import html
+    from xml.sax.saxutils import escape as xml
+
+    org = view["organisation"]
+    repo = org.get("governance_repository")
+    name = org.get("name") or org.get("github") or "Governance"
+    feed_id = f"urn:charter:{org.get('github') or 'governance'}:changes"
+    updated = history.commits[0].time if history.commits else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f"<!-- Generated by `{GENERATED_BY}` from the repository's git history. -->",
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"<title>{xml(name)} governance changes</title>",
+        f"<id>{xml(feed_id)}</id>",
+        f"<updated>{xml(updated)}</updated>",
+        '<link rel="alternate" type="text/html" href="changes.html"/>',
+        '<link rel="self" type="application/atom+xml" href="changes.atom"/>',
+        f"<generator>{xml(GENERATED_BY)}</generator>",
+    ]
+    for c in history.commits:
+        items = "".join(f"<li>{links.change(x)}</li>" for x in c.changes)
+        title = _feed_title(c, links)
+        url = f"https://github.com/{repo}/commit/{c.sha}" if repo else None
+        lines += [
+            "<entry>",
+            f"<title>{xml(title)}</title>",
+            f"<id>{xml(f'{feed_id}:{c.sha}')}</id>",
+            f"<updated>{xml(c.time)}</updated>",
+            f"<author><name>{xml(name)}</name></author>",
+            f'<link rel="alternate" type="text/html" href="changes.html#commit-{c.sha[:12]}"/>',
+            *([f'<link rel="related" href="{xml(url)}"/>'] if url else []),
+            f'<content type="html">{xml(f"<p>{html.escape(c.summary)}</p><ul>{items}</ul>")}'
+            "</content>",
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _feed_title(c: Commit, links: Links) -> str:
+    import html
+    import re
+
+    first = html.unescape(re.sub(r"<[^>]+>", "", str(links.change(c.changes[0]))))
+    more = len(c.changes) - 1
+    return first + (f" and {plural(more, 'more change')}" if more else "")
