@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -298,41 +299,52 @@ def _merge(original: str, before: str, after: str) -> str:
 
 
 class OverlayTree:
-    """A tree that reads like ``base`` with some files replaced or added (nothing is written)."""
+    """A tree that reads like ``base`` with some files replaced, added or (``None``) removed;
+    nothing is written."""
 
-    def __init__(self, base: Tree, changes: dict[str, bytes]):
+    def __init__(self, base: Tree, changes: dict[str, bytes | None]):
         self.base = base
         self.changes = changes
         self.label = f"{base.label} (with edits)"
 
     def files(self, folder: str) -> list[str]:
         prefix = folder.rstrip("/") + "/" if folder else ""
-        extra = {p for p in self.changes if p.startswith(prefix)}
-        return sorted(set(self.base.files(folder)) | extra)
+        extra = {p for p, v in self.changes.items() if p.startswith(prefix) and v is not None}
+        gone = {p for p, v in self.changes.items() if v is None}
+        return sorted((set(self.base.files(folder)) | extra) - gone)
 
     def read(self, path: str) -> bytes:
         if path in self.changes:
-            return self.changes[path]
+            data = self.changes[path]
+            if data is None:
+                raise FileNotFoundError(path)
+            return data
         return self.base.read(path)
 
     def exists(self, path: str) -> bool:
-        return path in self.changes or self.base.exists(path)
+        if path in self.changes:
+            return self.changes[path] is not None
+        return self.base.exists(path)
 
     def size(self, path: str) -> int:
         if path in self.changes:
-            return len(self.changes[path])
+            return len(self.read(path))
         return self.base.size(path)
 
 
-def apply(root: Path, changes: dict[str, bytes],
-          loaded: tuple[State, list[Finding]] | None = None) -> list[str]:
-    """Validate the repository with ``changes`` applied, then write them; return what was written.
+Check = Callable[[Tree, State], Iterable[Finding]]
 
-    The whole repository is loaded and every rule run on the edited state, in memory. The edit is
-    refused (:class:`CharterError`, nothing written) when it adds an error finding that the
-    repository did not already have. Each file is replaced atomically. Generated CODEOWNERS files
-    that were in sync before the edit are regenerated so that they stay in sync. ``loaded`` is
-    the result of :func:`charter.load.load` on ``root`` when the caller already has it.
+
+def validate(root: Path, changes: dict[str, bytes | None],
+             loaded: tuple[State, list[Finding]] | None = None,
+             checks: Sequence[Check] = ()) -> tuple[State, bool]:
+    """Check the repository with ``changes`` applied, in memory; nothing is written.
+
+    Returns the edited state and whether the generated CODEOWNERS files were in sync before the
+    edit (so that they can be kept in sync). Raises :class:`CharterError` when the edit adds an
+    error finding that the repository did not already have. ``loaded`` is the result of
+    :func:`charter.load.load` on ``root`` when the caller already has it; ``checks`` are further
+    checks (such as the election recounts) run on both sides like the rules.
     """
     from charter import codeowners, rules
     from charter.load import load as load_tree
@@ -346,8 +358,12 @@ def apply(root: Path, changes: dict[str, bytes],
             # writing into it could land outside the repository or beside unseen files
             raise CharterError(f"{f.path}: {f.message}; nothing written")
     before = [*load_findings, *rules.run(before_state)]
-    state, after = load_tree(OverlayTree(base, changes))
+    overlay = OverlayTree(base, changes)
+    state, after = load_tree(overlay)
     after.extend(rules.run(state))
+    for extra in checks:
+        before.extend(extra(base, before_state))
+        after.extend(extra(overlay, state))
 
     def key(f: Finding) -> tuple[str, str, str]:
         return (f.path, f.rule, f.message)
@@ -358,11 +374,35 @@ def apply(root: Path, changes: dict[str, bytes],
         lines = "\n".join(f"  {f.path}:{f.line}:{f.col}: {f.rule} {f.message}" for f in new)
         raise CharterError(f"the edit would make the repository invalid; nothing written:\n{lines}")
     blocking = any(f.rule.startswith(("YAML", "SCHEMA")) for f in before)
-    in_sync = not blocking and not codeowners.check(root, before_state)
+    return state, not blocking and not codeowners.check(root, before_state)
+
+
+def apply(root: Path, changes: dict[str, bytes | None],
+          loaded: tuple[State, list[Finding]] | None = None,
+          checks: Sequence[Check] = ()) -> list[str]:
+    """Validate the repository with ``changes`` applied (:func:`validate`), then write them;
+    return what was written.
+
+    Each file is replaced atomically; a change of ``None`` removes the file (after every other
+    file is written). Generated CODEOWNERS files that were in sync before the edit are
+    regenerated so that they stay in sync.
+    """
+    from charter import codeowners
+
+    state, in_sync = validate(root, changes, loaded, checks)
     written = []
     for rel, data in changes.items():
-        atomic_write(root / rel, data)
-        written.append(rel)
+        if data is not None:
+            atomic_write(root / rel, data)
+            written.append(rel)
+    for rel, data in changes.items():
+        target = root / rel
+        if data is None and target.exists():
+            if any(v is not None and (root / k).exists() and os.path.samefile(root / k, target)
+                   for k, v in changes.items()):
+                continue  # a change of case only, on a file system that ignores case
+            target.unlink()
+            written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))
     return written

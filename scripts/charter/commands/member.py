@@ -1,9 +1,13 @@
-"""``charter member add``: a new person file, validated with the whole repository first."""
+"""``charter member add | rename``: a new person file, or a login renamed everywhere.
+
+Both validate the whole repository with the edit before anything is written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 from charter import roundtrip
 from charter.commands._common import add_repo, repo_root
@@ -31,11 +35,51 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      help="voting member of the community since DATE (YYYY-MM-DD)")
     add_repo(add)
     add.set_defaults(func=run_add)
+
+    ren = actions.add_parser(
+        "rename", help="rename a login everywhere (the person renamed their GitHub account)",
+        description="Rename OLD to NEW in every governance file that names the person (member "
+        "file, modules, core, council, working group, ecosystem records, election records with "
+        "their ballots and results), keeping the numeric GitHub id. Only the changed lines "
+        "differ; the whole repository is validated with the edit before anything is written.")
+    ren.add_argument("old", metavar="OLD", help="the login the data uses now")
+    ren.add_argument("new", metavar="NEW", help="the person's new GitHub login")
+    ren.add_argument("--dry-run", action="store_true",
+                     help="print what would change (a unified diff) and write nothing")
+    add_repo(ren)
+    ren.set_defaults(func=run_rename)
     p.set_defaults(func=lambda args: _no_action(p))
 
 
 def _no_action(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose an action (add); see {p.prog} --help")
+    raise UsageError(f"{p.prog}: choose an action (add, rename); see {p.prog} --help")
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    import difflib
+
+    from charter.elections.check import verify_tree
+    from charter.sync import rename
+
+    root = repo_root(args)
+    tree = FsTree(root)
+    state, findings = load(tree)
+    plan = rename.plan(tree, state, args.old, args.new)
+    if args.dry_run:
+        for path, data in sorted(plan.changes.items()):
+            before = tree.read(path).decode("utf-8") if tree.exists(path) else ""
+            after = data.decode("utf-8") if data is not None else ""
+            sys.stdout.writelines(difflib.unified_diff(
+                before.splitlines(keepends=True), after.splitlines(keepends=True),
+                f"a/{path}" if before else "/dev/null", f"b/{path}" if data else "/dev/null"))
+        print(f"charter member rename: {len(plan.changes)} file(s) would change; nothing "
+              "written (--dry-run)", file=sys.stderr)
+        return 0
+    for path in roundtrip.apply(root, plan.changes, (state, findings), checks=[verify_tree]):
+        print(f"wrote {path}" if (root / path).exists() else f"removed {path}")
+    print(f"charter member rename: {plan.old} is now {plan.new} in {len(plan.changes)} file(s); "
+          "the numeric GitHub id is kept", file=sys.stderr)
+    return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
