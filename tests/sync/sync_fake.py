@@ -376,7 +376,7 @@ class FakeGitHub:
 
         def comments(info: Any, last: int | None = None, **_: Any) -> dict[str, Any]:
             rows = sorted(i.comments, key=lambda c: c[1])[-(last or 100):]
-            return {"nodes": [{"author": {"login": who}, "createdAt": d,
+            return {"nodes": [{"author": {"__typename": "User", "login": who}, "createdAt": d,
                                "url": f"{url}#comment"} for who, d in rows]}
 
         node: dict[str, Any] = {"__typename": "PullRequest" if i.pr else "Issue", "url": url,

@@ -94,10 +94,10 @@ def scan(gql: gh.GraphQL, state: State) -> Report:
                 suspects.append(m)
     rest = 0
     for m in suspects:
-        user = gql.gh.get_user_by_id(m.github_id)
         rest += 1
         try:
-            login = gh.call(f"looking up GitHub account {m.github_id}", lambda u=user: _login(u))
+            login = gh.call(f"looking up GitHub account {m.github_id}",
+                            lambda m=m: _login(gql.gh, int(m.github_id)))  # type: ignore[misc]
         except _Gone:
             out.deleted.append(m)
             continue
@@ -112,11 +112,12 @@ class _Gone(Exception):
     pass
 
 
-def _login(user: Any) -> str:
+def _login(client: Any, github_id: int) -> str:
+    """The login of account ``github_id`` now (``GET /user/{id}``)."""
     import github
 
     try:
-        return str(user.login)
+        return str(client.get_user_by_id(github_id).login)
     except github.UnknownObjectException:
         raise _Gone from None
 

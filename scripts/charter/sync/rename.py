@@ -210,9 +210,11 @@ def _elections(tree: Tree, state: State, out: Rename) -> None:
             continue
         c = count(read_record(overlay, eid, after.elections[eid]), after.policy)
         if c.result is None:
-            raise CharterError(f"elections/{eid} cannot be counted with {out.new!r} in place of "
-                               f"{out.old!r} ({c.tie or (c.errors[0].message if c.errors else '')})"
-                               "; nothing written")
+            why = str(c.tie) if c.tie else (c.errors[0].message if c.errors else "no result")
+            raise CharterError(f"renaming {out.old} to {out.new} breaks the count of "
+                               f"elections/{eid} ({why}); a recorded draw ranks logins by their "
+                               "hash, so the record must keep the login it was counted with; "
+                               "nothing written")
         text = c.render()
         try:
             before = yamlio.loads(tree.read(result_path))
