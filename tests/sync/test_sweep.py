@@ -62,7 +62,7 @@ def test_sweep_reports_evidence_and_writes_nothing(gov: Path, fake: FakeGitHub, 
 
 def test_sweep_json_carries_the_evidence(gov: Path, fake: FakeGitHub, charter) -> None:
     activity(fake)
-    code, out, _ = charter("sweep", "inactive", "audio", "nn", "--repo", str(gov),
+    _code, out, _ = charter("sweep", "inactive", "audio", "nn", "--repo", str(gov),
                            "--format", "json")
     rows = {(r["module"], r["login"]): r for r in json.loads(out)}
     assert rows[("nn", "priya-nair")]["last_activity"] == {
@@ -79,7 +79,7 @@ def test_sweep_counts_a_recorded_last_active_and_skips_unknown_accounts(
     elif_ = gov / "members" / "elif-demir.yaml"
     elif_.write_text(elif_.read_text() + "last_active: '2026-06-01'\n")
     fake.rename("sofia-rossi", "sofia-new")
-    code, out, _ = charter("sweep", "inactive", "audio", "nn", "--repo", str(gov),
+    _code, out, _ = charter("sweep", "inactive", "audio", "nn", "--repo", str(gov),
                            "--format", "json")
     rows = {(r["module"], r["login"]): r for r in json.loads(out)}
     assert rows[("audio", "elif-demir")]["status"] == "active"
@@ -106,7 +106,7 @@ def test_sweep_leaves_alone_who_joined_within_the_period(gov: Path, fake: FakeGi
     commit("audio without elif", "2024-01-01T00:00:00Z")
     mod.write_text(text)
     commit("elif joins audio", "2026-08-01T00:00:00Z")
-    code, out, _ = charter("sweep", "inactive", "audio", "--repo", str(gov), "--format", "json")
+    _code, out, _ = charter("sweep", "inactive", "audio", "--repo", str(gov), "--format", "json")
     rows = {r["login"]: r for r in json.loads(out)}
     assert rows["elif-demir"]["status"] == "recent"
     assert rows["elif-demir"]["note"] == "in the group since 2026-08-01 (git history of " \
@@ -195,8 +195,8 @@ def test_sweep_request_budget(tmp_path: Path, n: int) -> None:
             fake.user(login, uid)
         for j in range(n // 4):
             picks = [logins[(j + k) % len(logins)] for k in range(4)]
-            kind = ("kind: repository\nrepositories:\n  - lumen-ml/mod-%d\n" % j if j % 2
-                    else "kind: paths\npaths:\n  - lumen/m%d/\n  - docs/m%d/\n" % (j, j))
+            kind = (f"kind: repository\nrepositories:\n  - lumen-ml/mod-{j}\n" if j % 2
+                    else f"kind: paths\npaths:\n  - lumen/m{j}/\n  - docs/m{j}/\n")
             (root / "modules" / f"mod-{j}.yaml").write_text(
                 f"slug: mod-{j}\nname: Module {j}\n{kind}maintainers:\n"
                 + "".join(f"  - {x}\n" for x in picks))
