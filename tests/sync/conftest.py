@@ -31,7 +31,7 @@ FAST = ["--max-wait", "0.05", "--backoff", "0", "--retries", "3"]
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_TOKEN", "test-token")
     monkeypatch.delenv("CHARTER_GITHUB_API", raising=False)
-    monkeypatch.delenv("CHARTER_COMMENT_TOKEN", raising=False)
+    monkeypatch.delenv("CHARTER_REPO_TOKEN", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("CHARTER_TODAY", "2026-11-20")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     out.add_argument("--write", action="store_true",
                      help="move the inactive maintainers to emeritus in the working tree")
     out.add_argument("--open-pr", action="store_true",
-                     help="open (or update) one pull request with the moves and the evidence")
+                     help="open (or update) one pull request with the moves and the evidence "
+                     "(token: $CHARTER_REPO_TOKEN, else $GITHUB_TOKEN)")
     s.add_argument("--pr-repo", metavar="OWNER/REPO",
                    help="where to open the pull request (default: organisation."
                    "governance_repository in policy.yaml)")
@@ -100,7 +102,9 @@ def run_inactive(args: argparse.Namespace) -> int:
             if codeowners.read_current(root, rel) != content:
                 changes[rel] = content.encode("utf-8")
     originals = {p: read(p) if (root / p).is_file() else None for p in changes}
-    writer = github_client(args)
+    # the token that writes to the governance repository may differ from the one that reads
+    # the organisation's activity (the workflow scopes each to what it needs)
+    writer = github_client(args, os.environ.get("CHARTER_REPO_TOKEN") or None)
     n = len(inactive)
     result = pullreq.propose(
         gql, writer, str(full), branch=args.branch,

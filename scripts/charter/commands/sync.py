@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="append the plan in Markdown to FILE (e.g. \"$GITHUB_STEP_SUMMARY\")")
     g.add_argument("--pr-comment", metavar="OWNER/REPO#N",
                    help="keep one comment with the plan on this pull request (token: "
-                   "$CHARTER_COMMENT_TOKEN, else $GITHUB_TOKEN)")
+                   "$CHARTER_REPO_TOKEN, else $GITHUB_TOKEN)")
     add_repo(g)
     add_github(g)
     g.set_defaults(func=run_github)
@@ -165,7 +165,7 @@ def _show(args: argparse.Namespace, plan: Any, refusals: list[Any], mode: str,
         from charter.sync import comment
 
         full, number = comment.parse_target(args.pr_comment)
-        token = os.environ.get("CHARTER_COMMENT_TOKEN") or None
+        token = os.environ.get("CHARTER_REPO_TOKEN") or None
         reader_client = github_client(args, token)
         # creating a comment is not idempotent: the writer never repeats a request whose answer
         # was lost; the next run finds the comment by its marker instead
