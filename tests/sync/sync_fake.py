@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -107,6 +108,7 @@ class FakeGitHub:
     def __init__(self, org: str = "org") -> None:
         self.org = org
         self.users: dict[str, User] = {}  # lowercase login -> user
+        self.by_id: dict[int, User] = {}
         self.members: dict[int, str] = {}  # org members: user id -> "admin" | "member"
         self.teams: dict[str, Team] = {}
         self.invitations: list[Invitation] = []
@@ -126,6 +128,7 @@ class FakeGitHub:
         self.outage_after: int | None = None
         self.outage_status = 503
         self.writes_ok = 0
+        self.busy = 0.0  # seconds spent answering (the server shares the process's GIL)
         self.log: list[tuple[str, str]] = []
         self.queries: list[str] = []
         self.lock = threading.Lock()
@@ -149,6 +152,7 @@ class FakeGitHub:
     def user(self, login: str, uid: int, *, member: str | None = "member") -> User:
         u = User(login, uid)
         self.users[login.lower()] = u
+        self.by_id[uid] = u
         if member:
             self.members[uid] = member
         return u
@@ -197,7 +201,8 @@ class FakeGitHub:
         }
 
     def _by_id(self, uid: int) -> User | None:
-        return next((u for u in self.users.values() if u.id == uid), None)
+        u = self.by_id.get(uid)  # an account deleted from ``users`` is gone
+        return u if u is not None and self.users.get(u.login.lower()) is u else None
 
     # --- GraphQL -----------------------------------------------------------------------------
     def graphql(self, payload: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
@@ -553,8 +558,10 @@ class FakeGitHub:
                 body = json.loads(raw) if raw else None
                 method = self.command
                 with fake.lock:
+                    started = time.perf_counter()
                     fake.log.append((method, path))
                     status, headers, payload = fake._answer(method, path, query, body)
+                    fake.busy += time.perf_counter() - started
                 out = b"" if status == 204 else json.dumps(
                     payload if payload is not None else {}).encode()
                 self.send_response(status)

@@ -110,6 +110,7 @@ class Sweeper:
         self.today = today
         self.root = root
         self.pairs = pairs
+        self._has_git: bool | None = None
 
     def months(self, mod: Module) -> int:
         default = int(self.state.policy.get("governance.module_inactive_months"))
@@ -293,18 +294,25 @@ class Sweeper:
             v.note = f"in the group since {joined} (git history of {mod.file})"
         return v
 
+    def _git(self, *args: str) -> str | None:
+        try:
+            proc = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True,
+                                  text=True, check=False, timeout=60,
+                                  env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"})
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return proc.stdout if proc.returncode == 0 else None
+
     def _joined(self, mod: Module, login: str) -> dt.date | None:
         """When ``login`` was last added to the module file, by git (None without git)."""
         if self.root is None:
             return None
-        try:
-            proc = subprocess.run(
-                ["git", "-C", str(self.root), "log", "-1", "--format=%cs", f"-S{login}", "--",
-                 mod.file], capture_output=True, text=True, check=False, timeout=60,
-                env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"})
-        except (OSError, subprocess.TimeoutExpired):
+        if self._has_git is None:
+            self._has_git = self._git("rev-parse", "--git-dir") is not None
+        if not self._has_git:
             return None
-        return parse_date(proc.stdout.strip()) if proc.returncode == 0 else None
+        out = self._git("log", "-1", "--format=%cs", f"-S{login}", "--", mod.file)
+        return parse_date(out.strip()) if out else None
 
 
 _REPO = re.compile(r"https?://[^/]+/([^/]+/[^/]+)/")
