@@ -299,44 +299,44 @@ def _merge(original: str, before: str, after: str) -> str:
 
 
 class OverlayTree:
-    """A tree that reads like ``base`` with some files replaced, added or (``None``) removed;
-    nothing is written."""
+    """A tree that reads like ``base`` with some files replaced or added (nothing is written)."""
 
-    def __init__(self, base: Tree, changes: dict[str, bytes | None]):
+    def __init__(self, base: Tree, changes: dict[str, bytes],
+                 deletions: frozenset[str] = frozenset()):
         self.base = base
         self.changes = changes
+        self.deletions = deletions - set(changes)
         self.label = f"{base.label} (with edits)"
 
     def files(self, folder: str) -> list[str]:
         prefix = folder.rstrip("/") + "/" if folder else ""
-        extra = {p for p, v in self.changes.items() if p.startswith(prefix) and v is not None}
-        gone = {p for p, v in self.changes.items() if v is None}
-        return sorted((set(self.base.files(folder)) | extra) - gone)
+        extra = {p for p in self.changes if p.startswith(prefix)}
+        return sorted((set(self.base.files(folder)) | extra) - self.deletions)
 
     def read(self, path: str) -> bytes:
         if path in self.changes:
-            data = self.changes[path]
-            if data is None:
-                raise FileNotFoundError(path)
-            return data
+            return self.changes[path]
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.read(path)
 
     def exists(self, path: str) -> bool:
-        if path in self.changes:
-            return self.changes[path] is not None
-        return self.base.exists(path)
+        return path in self.changes or (path not in self.deletions and self.base.exists(path))
 
     def size(self, path: str) -> int:
         if path in self.changes:
-            return len(self.read(path))
+            return len(self.changes[path])
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.size(path)
 
 
 Check = Callable[[Tree, State], Iterable[Finding]]
 
 
-def validate(root: Path, changes: dict[str, bytes | None],
+def validate(root: Path, changes: dict[str, bytes],
              loaded: tuple[State, list[Finding]] | None = None,
+             deletions: frozenset[str] = frozenset(),
              checks: Sequence[Check] = ()) -> tuple[State, bool]:
     """Check the repository with ``changes`` applied, in memory; nothing is written.
 
@@ -353,12 +353,13 @@ def validate(root: Path, changes: dict[str, bytes | None],
     before_state, load_findings = loaded or load_tree(base)
     for f in load_findings:
         folder = f.path.rstrip("/")
-        if f.rule == "INT-READ" and any(rel.startswith(folder + "/") for rel in changes):
+        if f.rule == "INT-READ" and any(rel.startswith(folder + "/")
+                                        for rel in (*changes, *deletions)):
             # the folder cannot be read as a real folder (a symbolic link, no permission):
             # writing into it could land outside the repository or beside unseen files
             raise CharterError(f"{f.path}: {f.message}; nothing written")
     before = [*load_findings, *rules.run(before_state)]
-    overlay = OverlayTree(base, changes)
+    overlay = OverlayTree(base, changes, deletions)
     state, after = load_tree(overlay)
     after.extend(rules.run(state))
     for extra in checks:
@@ -377,32 +378,29 @@ def validate(root: Path, changes: dict[str, bytes | None],
     return state, not blocking and not codeowners.check(root, before_state)
 
 
-def apply(root: Path, changes: dict[str, bytes | None],
+def apply(root: Path, changes: dict[str, bytes],
           loaded: tuple[State, list[Finding]] | None = None,
+          deletions: frozenset[str] = frozenset(),
           checks: Sequence[Check] = ()) -> list[str]:
     """Validate the repository with ``changes`` applied (:func:`validate`), then write them;
     return what was written.
 
-    Each file is replaced atomically; a change of ``None`` removes the file (after every other
-    file is written). Generated CODEOWNERS files that were in sync before the edit are
-    regenerated so that they stay in sync.
+    Each file is replaced atomically; ``deletions`` are files removed by the same edit. Generated
+    CODEOWNERS files that were in sync before the edit are regenerated so that they stay in sync.
     """
     from charter import codeowners
 
-    state, in_sync = validate(root, changes, loaded, checks)
+    state, in_sync = validate(root, changes, loaded, deletions, checks)
     written = []
     for rel, data in changes.items():
-        if data is not None:
-            atomic_write(root / rel, data)
-            written.append(rel)
-    for rel, data in changes.items():
+        atomic_write(root / rel, data)
+        written.append(rel)
+    for rel in sorted(deletions - set(changes)):
         target = root / rel
-        if data is None and target.exists():
-            if any(v is not None and (root / k).exists() and os.path.samefile(root / k, target)
-                   for k, v in changes.items()):
-                continue  # a change of case only, on a file system that ignores case
-            target.unlink()
-            written.append(rel)
+        if any(target.exists() and os.path.samefile(root / k, target) for k in changes):
+            continue  # a change of case only, on a file system that ignores case
+        target.unlink(missing_ok=True)
+        written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))
     return written

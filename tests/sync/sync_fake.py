@@ -8,7 +8,7 @@ do on GitHub, and a query that names a field or argument GitHub lacks fails the 
 endpoints answer with the documented shapes (team memberships with ``state: pending`` for an
 invitation, 204 for repository grants, 422 for a team name in use, ...).
 
-Faults can be queued per request (``fail``), or an outage started after k writes (``outage``);
+Faults can be queued per request (``fail``), or an outage started after k writes (``outage_after``);
 ``then_perform`` makes GitHub act and lose the answer. Every request is logged.
 """
 
@@ -22,11 +22,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSchema, build_schema, execute, parse, validate
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 SCHEMA = Path(__file__).resolve().parents[1] / "ecosystem" / "github_schema" / "schema.graphql"
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -133,20 +134,19 @@ class FakeGitHub:
         self.queries: list[str] = []
         self.lock = threading.Lock()
         self._next = 9000
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05}, daemon=True)
+        self.server = HTTPServer(host="127.0.0.1", port=0)
+        self.server.expect_request(re.compile(r"^/")).respond_with_handler(self._serve)
+        self.url = ""
 
     def __enter__(self) -> FakeGitHub:
         github_schema()
-        self.thread.start()
+        self.server.start()
+        self.url = self.server.url_for("").rstrip("/")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.clear()
+        self.server.stop()
 
     # --- set-up ------------------------------------------------------------------------------
     def user(self, login: str, uid: int, *, member: str | None = "member") -> User:
@@ -540,41 +540,17 @@ class FakeGitHub:
             return 404, {}, {"message": "Not Found"}
         return 404, {}, {"message": "Not Found"}
 
-    # --- HTTP plumbing -----------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def _serve(self) -> None:
-                path, _, query = self.path.partition("?")
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                body = json.loads(raw) if raw else None
-                method = self.command
-                with fake.lock:
-                    started = time.perf_counter()
-                    fake.log.append((method, path))
-                    status, headers, payload = fake._answer(method, path, query, body)
-                    fake.busy += time.perf_counter() - started
-                out = b"" if status == 204 else json.dumps(
-                    payload if payload is not None else {}).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(out)))
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(out)
-
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
-
-        return Handler
+    # --- HTTP (pytest-httpserver's werkzeug server; every request to one handler) ---------------
+    def _serve(self, request: Request) -> Response:
+        body = request.get_json(silent=True) if request.get_data() else None
+        with self.lock:
+            started = time.perf_counter()
+            self.log.append((request.method, request.path))
+            status, headers, payload = self._answer(request.method, request.path,
+                                                    request.query_string.decode(), body)
+            self.busy += time.perf_counter() - started
+        out = "" if status == 204 else json.dumps(payload if payload is not None else {})
+        return Response(out, status, headers, content_type="application/json; charset=utf-8")
 
     def _answer(self, method: str, path: str, query: str, body: Any
                 ) -> tuple[int, dict[str, str], Any]:

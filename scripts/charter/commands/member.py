@@ -65,19 +65,22 @@ def run_rename(args: argparse.Namespace) -> int:
     tree = FsTree(root)
     state, findings = load(tree)
     plan = rename.plan(tree, state, args.old, args.new)
+    touched = sorted({*plan.changes, *plan.deletions})
     if args.dry_run:
-        for path, data in sorted(plan.changes.items()):
+        for path in touched:
             before = tree.read(path).decode("utf-8") if tree.exists(path) else ""
+            data = plan.changes.get(path)
             after = data.decode("utf-8") if data is not None else ""
             sys.stdout.writelines(difflib.unified_diff(
                 before.splitlines(keepends=True), after.splitlines(keepends=True),
                 f"a/{path}" if before else "/dev/null", f"b/{path}" if data else "/dev/null"))
-        print(f"charter member rename: {len(plan.changes)} file(s) would change; nothing "
-              "written (--dry-run)", file=sys.stderr)
+        print(f"charter member rename: {len(touched)} file(s) would change; nothing written "
+              "(--dry-run)", file=sys.stderr)
         return 0
-    for path in roundtrip.apply(root, plan.changes, (state, findings), checks=[verify_tree]):
+    for path in roundtrip.apply(root, plan.changes, (state, findings),
+                                frozenset(plan.deletions), checks=[verify_tree]):
         print(f"wrote {path}" if (root / path).exists() else f"removed {path}")
-    print(f"charter member rename: {plan.old} is now {plan.new} in {len(plan.changes)} file(s); "
+    print(f"charter member rename: {plan.old} is now {plan.new} in {len(touched)} file(s); "
           "the numeric GitHub id is kept", file=sys.stderr)
     return 0
 

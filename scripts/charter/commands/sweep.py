@@ -89,7 +89,7 @@ def run_inactive(args: argparse.Namespace) -> int:
     def read(path: str) -> bytes:
         return (root / path).read_bytes()
 
-    changes: dict[str, bytes | None] = dict(sweep.edits(state, verdicts, today, read))
+    changes = sweep.edits(state, verdicts, today, read)
     if args.write:
         for path in roundtrip.apply(root, changes, (state, findings)):
             print(f"wrote {path}", file=sys.stderr)

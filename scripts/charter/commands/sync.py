@@ -256,9 +256,10 @@ def run_ids(args: argparse.Namespace) -> int:
     print(f"charter sync ids: {report.requests} GitHub request(s) for {len(state.members)} "
           "member(s)", file=sys.stderr)
     if args.write and (report.fill or report.renamed):
-        changes, done = ids.edits(FsTree(root), state, report)
+        changes, deletions, done = ids.edits(FsTree(root), state, report)
         for line in done:
             print(f"charter sync ids: {line}", file=sys.stderr)
-        for path in roundtrip.apply(Path(root), changes, (state, findings), checks=[verify_tree]):
+        for path in roundtrip.apply(Path(root), changes, (state, findings), deletions,
+                                    checks=[verify_tree]):
             print(f"wrote {path}", file=sys.stderr)
     return 1 if args.check and not report.empty else 0

@@ -122,11 +122,13 @@ def _login(client: Any, github_id: int) -> str:
         raise _Gone from None
 
 
-def edits(tree: Tree, state: State, report: Report) -> tuple[dict[str, bytes | None], list[str]]:
-    """The renames and the filled ids as one set of file changes (nothing written)."""
+def edits(tree: Tree, state: State, report: Report
+          ) -> tuple[dict[str, bytes], frozenset[str], list[str]]:
+    """The renames and the filled ids as one set of file changes and removals (nothing written)."""
     from charter.load import load
 
-    changes: dict[str, bytes | None] = {}
+    changes: dict[str, bytes] = {}
+    deletions: set[str] = set()
     done: list[str] = []
     current = state
     for m, new in report.renamed:
@@ -134,15 +136,16 @@ def edits(tree: Tree, state: State, report: Report) -> tuple[dict[str, bytes | N
             done.append(f"not renamed: {m.login} -> {new}: {new} already has a member file; "
                         "sort the two files out by hand")
             continue
-        overlay = roundtrip.OverlayTree(tree, changes)
+        overlay = roundtrip.OverlayTree(tree, changes, frozenset(deletions))
         r = rename.plan(overlay, current, m.login, new)
         changes.update(r.changes)
+        deletions |= r.deletions
         done.append(f"renamed {m.login} -> {new} ({len(r.edits)} edit(s))")
-        current, _ = load(roundtrip.OverlayTree(tree, changes))
+        current, _ = load(roundtrip.OverlayTree(tree, changes, frozenset(deletions)))
     for m, gid in report.fill:
         src = changes.get(m.file) or tree.read(m.file)
         doc = roundtrip.Document(src, m.file)
         roundtrip.insert_key_after(doc.data, "login", "github_id", gid)
         changes[m.file] = doc.dumps()
         done.append(f"{m.file}: github_id {gid}")
-    return changes, done
+    return changes, frozenset(deletions), done

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,10 @@ def check_findings(tree: Tree, root: Path | None) -> tuple[State, list[Finding]]
         else:
             for spec in CHECKS:
                 mod, _, name = spec.partition(":")
-                findings.extend(getattr(importlib.import_module(mod), name)(root, state))
+                fn = getattr(importlib.import_module(mod), name)
+                # a check reads the folder (``root``) or, in later versions, the tree
+                first = next(iter(inspect.signature(fn).parameters))
+                findings.extend(fn(root if first == "root" else tree, state))
     return state, normalise(findings)
 
 

@@ -96,7 +96,8 @@ def _word(login: str) -> re.Pattern[str]:
 class Rename:
     old: str  # as the member file spells it
     new: str
-    changes: dict[str, bytes | None] = field(default_factory=dict)
+    changes: dict[str, bytes] = field(default_factory=dict)
+    deletions: set[str] = field(default_factory=set)
     edits: list[str] = field(default_factory=list)  # "path: what", for the report
 
 
@@ -163,7 +164,7 @@ def plan(tree: Tree, state: State, old: str, new: str) -> Rename:
         target = path
         if path == member.file:
             target = f"members/{new}.yaml"
-            out.changes[path] = None
+            out.deletions.add(path)
             out.edits.append(f"{path} -> {target}")
         out.changes[target] = doc.dumps()
         out.edits += [f"{target}: {'.'.join(str(x) for x in p)}" for p in hits]
@@ -202,7 +203,7 @@ def _elections(tree: Tree, state: State, out: Rename) -> None:
                 out.edits.append(f"{rel}: ballots_sha256")
     if not touched:
         return
-    overlay = roundtrip.OverlayTree(tree, out.changes)
+    overlay = roundtrip.OverlayTree(tree, out.changes, frozenset(out.deletions))
     after, _findings = load(overlay)
     for eid in touched:
         result_path = f"elections/{eid}/result.yaml"
