@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ import yaml
 from charter import cli
 from charter.elections.ties import draw_order
 from charter.sync.rename import login_paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "elections"))
+import test_election_records as records
 
 
 def run(*args: str) -> int:
@@ -96,24 +100,9 @@ def test_rename_finds_logins_by_schema_not_by_text() -> None:
 
 
 def _tie(root: Path, seed: str) -> None:
-    """A cohort B election whose runoff between diego-alvarez and liam-obrien only a seeded draw
-    settles, recorded and counted."""
-    cands = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova"]
-    electorate = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova", "bruno-costa"]
-    d = root / "elections" / "2027-cohort-b"
-    d.mkdir(parents=True)
-    raw = (b"diego-alvarez,liam-obrien,fatima-zahra,anya-ivanova\n5,5,1,0\n3,3,4,1\n4,4,0,2\n"
-           )
-    (d / "ballots.csv").write_bytes(raw)
-    (d / "election.yaml").write_text(yaml.safe_dump({
-        "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
-        "scope": "B", "seats": 3,
-        "nomination": {"opens": "2027-05-17", "closes": "2027-05-30"},
-        "voting": {"opens": "2027-05-31", "closes": "2027-06-13"},
-        "electorate": electorate, "participation": electorate[:3],
-        "candidates": [{"login": c} for c in cands],
-        "sitting": [{"login": "sofia-rossi"}, {"login": "kwame-mensah"}],
-        "ballots_sha256": hashlib.sha256(raw).hexdigest()}, sort_keys=False))
+    """The elections tests' cohort B election whose runoff between diego-alvarez and liam-obrien
+    only a draw settles, resolved from ``seed`` and counted."""
+    records.tie_record(root)
     assert run("election", "resolve-tie", "elections/2027-cohort-b", "--seed", seed,
                "--date", "2026-06-14", "--repo", str(root)) == 0
     assert run("election", "tally", "elections/2027-cohort-b", "--repo", str(root)) == 0
