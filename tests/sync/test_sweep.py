@@ -162,6 +162,13 @@ def test_sweep_open_pr_once_with_evidence(gov: Path, fake: FakeGitHub, charter) 
     assert len(fake.pulls[GOV_REPO]) == 1
     # the second run only rebuilds the tree (content-addressed, the same sha) and stops there
     assert len([1 for m, p in fake.log if m != "GET" and p != "/graphql"]) == writes + 1
+    # a month later samir-khan's commit has aged out too: the same pull request is updated
+    fake.commits = [c for c in fake.commits if c.oid != "a1"]
+    code, out, _ = charter("sweep", "inactive", "audio", "nn", "--repo", str(gov), "--open-pr")
+    assert code == 0 and "pull request #1 updated" in out
+    assert len(fake.pulls[GOV_REPO]) == 1 and "@samir-khan" in fake.pulls[GOV_REPO][0]["body"]
+    files = fake.trees[fake.commit_trees[fake.refs[(GOV_REPO, "charter/sweep-inactive")]]]
+    assert yaml.safe_load(files["modules/audio.yaml"])["maintainers"] == []
 
 
 def test_sweep_open_pr_refuses_a_stale_checkout(gov: Path, fake: FakeGitHub, charter) -> None:

@@ -137,8 +137,12 @@ def run_github(args: argparse.Namespace) -> int:
     if not args.apply:
         return 1 if refusals else 0
     if refusals:
+        if args.format == "json":
+            sys.stdout.write(render.as_json(plan, refusals, requests=reader.requests, applied=[]))
         for r in refusals:
             print(f"charter: error: {r.rule} {r.message}", file=sys.stderr)
+        if args.summary:
+            _append(args.summary, "\n**Refused by the safety limits: nothing was written.**\n")
         raise CharterError("the safety limits refuse this plan; nothing was written")
     return _apply(args, client, reader, state, policy, want, org, plan)
 
@@ -220,6 +224,10 @@ def _apply(args: argparse.Namespace, client: Any, reader: Any, state: Any, polic
     line = (f"charter sync github: applied {len(total.done)} change(s) to {policy.org}"
             + (f"; invited to the organisation: {', '.join(invited)}" if invited else ""))
     print(line, file=sys.stderr)
+    if args.summary:
+        stopped = (f" It stopped at: {apply.describe(outcome.failed[0])}; the next run finishes."
+                   if outcome.failed is not None else "")
+        _append(args.summary, f"\n**Applied {len(total.done)} change(s).**{stopped}\n")
     if outcome.failed is not None:
         c, why = outcome.failed
         raise CharterError(f"stopped at: {apply.describe(c)}: {why}. GitHub is consistent "

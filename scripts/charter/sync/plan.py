@@ -149,19 +149,19 @@ def _team(plan: Plan, state: State, want: WantedTeam, have: Team | None, org: Or
             plan.notices.append(Notice(rule, src, (
                 f"{seat.login}: invited to {org.login} and team {want.slug}, not accepted yet")))
             continue
-        user = org.users.get(low, "unknown")
-        if user is None:
+        user = org.users.get(low)
+        if user is None and low in org.users:  # looked up: no such account
             plan.notices.append(Notice("INT-UNKNOWN-LOGIN", src, (
                 f"{seat.login} ({seat.why}) has no GitHub account under that login: not added "
                 f"to team {want.slug}; check the login, or run charter sync ids")))
             continue
-        if user != "unknown" and seat.github_id is not None and user.github_id != seat.github_id:
+        if user is not None and seat.github_id is not None and user.github_id != seat.github_id:
             plan.notices.append(Notice("INT-UNKNOWN-LOGIN", src, (
                 f"the login {seat.login} now belongs to another account (id {user.github_id}; "
                 f"the member file says {seat.github_id}): not added to team {want.slug}; run "
                 "charter sync ids to find the renamed account")))
             continue
-        in_org = low in seen or (user != "unknown" and user.in_org)
+        in_org = low in seen or (user is not None and user.in_org)
         plan.changes.append(Change("add", want.slug, seat.login, seat.role, rule, src, seat.why,
                                    invite=not in_org))
     for key, m in sorted(have.members.items()):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charter import gh
-from charter.errors import CharterError, GitHubError
+from charter.errors import CharterError
 
 
 def blob_id(data: bytes) -> str:
@@ -74,28 +74,35 @@ def propose(gql: gh.GraphQL, client: Any, full: str, *, branch: str, title: str,
     req = client.requester
     base = f"/repos/{full}"
 
-    def write(method: str, url: str, payload: dict[str, Any]) -> dict[str, Any]:
-        return gh.call(f"{method} {url}", lambda: req.requestJsonAndCheck(
-            method, url, input=payload))[1] or {}
+    def write(method: str, url: str, payload: dict[str, Any], *, exists_ok: bool = False
+              ) -> dict[str, Any] | None:
+        """The answer's data; None when ``exists_ok`` and GitHub says it exists already (422)."""
+        import github
+
+        def do() -> dict[str, Any]:
+            try:
+                return req.requestJsonAndCheck(method, url, input=payload)[1] or {}
+            except github.GithubException as exc:
+                if exists_ok and exc.status == 422:
+                    return {}
+                raise
+
+        return gh.call(f"{method} {url}", do) or None
 
     entries = [({"path": p, "mode": "100644", "type": "blob", "content": c.decode("utf-8")}
                 if c is not None else {"path": p, "mode": "100644", "type": "blob", "sha": None})
                for p, c in ((p, changes[p]) for p in paths)]
-    tree = write("POST", f"{base}/git/trees", {"base_tree": head_tree, "tree": entries})["sha"]
+    tree = (write("POST", f"{base}/git/trees", {"base_tree": head_tree, "tree": entries})
+            or {})["sha"]
     ref = repo.get("ref")
     current_tree = ((((ref or {}).get("target") or {}).get("tree")) or {}).get("oid")
     moved = False
     if current_tree != tree:
-        commit = write("POST", f"{base}/git/commits",
-                       {"message": message, "tree": tree, "parents": [head]})["sha"]
-        if ref is None:
-            try:
-                write("POST", f"{base}/git/refs", {"ref": f"refs/heads/{branch}", "sha": commit})
-            except GitHubError as exc:
-                if "422" not in str(exc):
-                    raise
-                write("PATCH", f"{base}/git/refs/heads/{branch}", {"sha": commit, "force": True})
-        else:
+        commit = (write("POST", f"{base}/git/commits",
+                        {"message": message, "tree": tree, "parents": [head]}) or {})["sha"]
+        made = ref is None and write("POST", f"{base}/git/refs", {
+            "ref": f"refs/heads/{branch}", "sha": commit}, exists_ok=True)
+        if not made:  # the branch is there (from an earlier run): move it
             write("PATCH", f"{base}/git/refs/heads/{branch}", {"sha": commit, "force": True})
         moved = True
     prs = ((repo.get("pullRequests") or {}).get("nodes")) or []
@@ -105,6 +112,7 @@ def propose(gql: gh.GraphQL, client: Any, full: str, *, branch: str, title: str,
             return Result(pr["number"], pr["url"], "updated" if moved else "unchanged")
         write("PATCH", f"{base}/pulls/{pr['number']}", {"title": title, "body": body})
         return Result(pr["number"], pr["url"], "updated")
-    made = write("POST", f"{base}/pulls", {"title": title, "head": branch,
-                                           "base": default["name"], "body": body})
-    return Result(int(made["number"]), str(made.get("html_url") or made.get("url")), "opened")
+    opened = write("POST", f"{base}/pulls", {"title": title, "head": branch,
+                                             "base": default["name"], "body": body}) or {}
+    return Result(int(opened["number"]), str(opened.get("html_url") or opened.get("url")),
+                  "opened")
