@@ -26,8 +26,8 @@ def counts(plan: Plan) -> str:
     if c["update-team"]:
         parts.append(f"{c['update-team']} description(s) to update")
     if c["add"]:
-        parts.append(f"{c['add']} addition(s)" + (f" ({invites} invitation(s))" if invites
-                                                  else ""))
+        parts.append(f"{c['add']} addition(s)" + (f", {invites} by invitation to the "
+                                                  "organisation" if invites else ""))
     if c["set-role"]:
         parts.append(f"{c['set-role']} role change(s)")
     if c["grant"]:
@@ -65,7 +65,8 @@ def _md(s: str) -> str:
 def markdown(plan: Plan, refusals: list[Refusal], *, mode: str, requests: int | None = None
              ) -> str:
     out = [MARKER, f"### GitHub sync plan for `{_md(plan.org)}`", "",
-           f"{_md(mode)}: **{len(plan.changes)} change(s)**: {counts(plan)}.", ""]
+           f"{_md(mode[:1].upper() + mode[1:])}: **{len(plan.changes)} change(s)**: "
+           f"{counts(plan)}.", ""]
     if refusals:
         out += ["**An apply would be refused:**", ""]
         out += [f"- `{r.rule}` {_md(r.message)}" for r in refusals]
