@@ -56,7 +56,7 @@ def run_inactive(args: argparse.Namespace) -> int:
     from charter import gh, roundtrip
     from charter.load import load
     from charter.rules import today as today_fn
-    from charter.sync import pullreq, sweep
+    from charter.sync import proposal, pullreq, sweep
     from charter.tree import FsTree
 
     root = repo_root(args)
@@ -77,7 +77,7 @@ def run_inactive(args: argparse.Namespace) -> int:
         json.dump([v.as_dict() for v in verdicts], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(sweep.text(verdicts))
+        sys.stdout.write(proposal.text(verdicts))
         print(f"charter sweep inactive: {len(inactive)} of {len(verdicts)} module maintainer(s) "
               "inactive" + ("; propose the moves with --open-pr (or --write)"
                             if inactive and not (args.write or args.open_pr) else ""))
@@ -89,7 +89,7 @@ def run_inactive(args: argparse.Namespace) -> int:
     def read(path: str) -> bytes:
         return (root / path).read_bytes()
 
-    changes = sweep.edits(state, verdicts, today, read)
+    changes = proposal.edits(verdicts, today, read)
     if args.write:
         for path in roundtrip.apply(root, changes, (state, findings)):
             print(f"wrote {path}", file=sys.stderr)
@@ -109,7 +109,7 @@ def run_inactive(args: argparse.Namespace) -> int:
     result = pullreq.propose(
         gql, writer, str(full), branch=args.branch,
         title=f"Move {n} inactive module maintainer(s) to emeritus (GOV-EMERITUS)",
-        body=sweep.body(verdicts, today),
+        body=proposal.body(verdicts, today),
         message=f"Move {n} inactive module maintainer(s) to emeritus\n\nProposed by charter "
         f"sweep inactive on {today}; the evidence is in the pull request.",
         changes=changes, originals=originals)
