@@ -209,3 +209,11 @@ def github_client(args: argparse.Namespace, token: str | None = None) -> Any:
 
     return gh.client(token, base_url=args.github_api, retries=args.retries,
                      backoff=args.backoff, max_wait=args.max_wait)
+
+
+def needs_action(p: argparse.ArgumentParser, actions: str) -> None:
+    """A command group run without its action fails with one usage line naming the actions."""
+    def fail(args: argparse.Namespace) -> int:
+        raise UsageError(f"{p.prog}: choose an action ({actions}); see {p.prog} --help")
+
+    p.set_defaults(func=fail)

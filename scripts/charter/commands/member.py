@@ -10,7 +10,7 @@ import re
 import sys
 
 from charter import roundtrip
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, needs_action, repo_root
 from charter.errors import CharterError, UsageError
 from charter.load import load
 from charter.model import is_login
@@ -48,11 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      help="print what would change (a unified diff) and write nothing")
     add_repo(ren)
     ren.set_defaults(func=run_rename)
-    p.set_defaults(func=lambda args: _no_action(p))
+    needs_action(p, "add, rename")
 
-
-def _no_action(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose an action (add, rename); see {p.prog} --help")
 
 
 def run_rename(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from charter.commands._common import add_github, add_repo, github_client, repo_root
+from charter.commands._common import add_github, add_repo, github_client, needs_action, repo_root
 from charter.errors import CharterError, UsageError
 
 BRANCH = "charter/sweep-inactive"
@@ -45,11 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_repo(s)
     add_github(s)
     s.set_defaults(func=run_inactive)
-    p.set_defaults(func=lambda args: _no_action(p))
+    needs_action(p, "inactive")
 
-
-def _no_action(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose an action (inactive); see {p.prog} --help")
 
 
 def run_inactive(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_github, add_repo, github_client, repo_root
+from charter.commands._common import add_github, add_repo, github_client, needs_action, repo_root
 from charter.errors import CharterError, UsageError
 
 
@@ -64,11 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_repo(i)
     add_github(i)
     i.set_defaults(func=run_ids)
-    p.set_defaults(func=lambda args: _no_action(p))
+    needs_action(p, "github, ids")
 
-
-def _no_action(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose an action (github, ids); see {p.prog} --help")
 
 
 def _append(path: str, text: str) -> None:
