@@ -11,6 +11,7 @@ Tests point ``base_url`` at a local server; nothing inside PyGithub is patched.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -157,3 +158,72 @@ def call(what: str, fn: Callable[[], T]) -> T:
             f"{what}: cannot connect to GitHub; check the network and the API address "
             "(--api-url or $CHARTER_GITHUB_API)"
         ) from None
+
+
+class GraphQL:
+    """GraphQL queries through one client from :func:`client`, counted, with bounded waits.
+
+    The client's retry layer already repeats 5xx answers, secondary limits and ``Retry-After``
+    (GraphQL is a POST, which PyGithub's retry allows). What it cannot see is handled here: GitHub
+    reports a spent primary limit inside a 200 answer (an error of type ``RATE_LIMITED``), and
+    every answer says how many points are left. Either way the query waits for the reset, but
+    never longer than ``max_wait`` at a time nor more than ``retries`` times: past that the run
+    stops with a :class:`GitHubError` (a later run starts again from what GitHub then holds).
+
+    Errors about parts of an answer (an alias naming a login that does not exist: ``NOT_FOUND``)
+    are returned with the data, for the caller to judge.
+    """
+
+    def __init__(self, gh: Any, *, max_wait: float = 120.0, retries: int = 4,
+                 sleep: Callable[[float], None] = time.sleep,
+                 now: Callable[[], float] = time.time) -> None:
+        self.gh = gh
+        self.max_wait = max_wait
+        self.retries = retries
+        self.sleep = sleep
+        self.now = now
+        self.requests = 0
+        self.waited = 0.0
+
+    def query(self, query: str, variables: dict[str, Any], *, what: str
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """``(data, errors)`` of one query; raises :class:`GitHubError` when there is no data."""
+        requester = self.gh.requester
+        for attempt in range(self.retries + 1):
+            self.requests += 1
+            headers, body = call(what, lambda: requester.requestJsonAndCheck(
+                "POST", requester.graphql_url, input={"query": query, "variables": variables}))
+            body = body if isinstance(body, dict) else {}
+            errors = [e for e in body.get("errors") or () if isinstance(e, dict)]
+            h = {k.lower(): v for k, v in (headers or {}).items()}
+            limited = any(e.get("type") == "RATE_LIMITED" for e in errors)
+            if limited and attempt < self.retries:
+                self._pause(self._until(h.get("x-ratelimit-reset")), what)
+                continue
+            if limited:
+                raise GitHubError(f"{what}: GitHub's GraphQL rate limit is spent; run again after "
+                                  "it resets (or use a GitHub App token, which has a higher "
+                                  "limit)")
+            data = body.get("data")
+            if not isinstance(data, dict):
+                first = str(errors[0].get("message", "")) if errors else "no data in the answer"
+                raise GitHubError(f"{what}: GitHub's GraphQL API answered: {first[:300]}")
+            if h.get("x-ratelimit-remaining") == "0":  # the next query would be refused
+                self._pause(self._until(h.get("x-ratelimit-reset")), what)
+            return data, errors
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _until(self, reset: str | None) -> float:
+        try:
+            return max(0.0, float(reset or "") - self.now() + 1)
+        except ValueError:
+            return min(60.0, self.max_wait)
+
+    def _pause(self, seconds: float, what: str) -> None:
+        if seconds > self.max_wait:
+            raise GitHubError(f"{what}: GitHub asks to wait {seconds:.0f} s for its rate limit, "
+                              f"more than the cap of {self.max_wait:.0f} s (--max-wait); run "
+                              "again later")
+        self.waited += seconds
+        if seconds > 0:
+            self.sleep(seconds)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -337,21 +338,22 @@ class OverlayTree:
         return self.base.size(path)
 
 
-def apply(root: Path, changes: dict[str, bytes],
-          loaded: tuple[State, list[Finding]] | None = None,
-          deletions: frozenset[str] = frozenset()) -> list[str]:
-    """Validate the repository with ``changes`` applied, then write them; return what was written.
+Check = Callable[[Tree, State], Iterable[Finding]]
 
-    The whole repository is loaded and every rule run on the edited state, in memory. The edit is
-    refused (:class:`CharterError`, nothing written) when it adds an error finding that the
-    repository did not already have. Each file is replaced atomically. Generated CODEOWNERS files
-    and published pages (``output:`` of a page layout) that were in sync before the edit are
-    regenerated so that they stay in sync. ``loaded`` is
-    the result of :func:`charter.load.load` on ``root`` when the caller already has it;
-    ``deletions`` are files removed by the same edit.
+
+def validate(root: Path, changes: dict[str, bytes],
+             loaded: tuple[State, list[Finding]] | None = None,
+             deletions: frozenset[str] = frozenset(),
+             checks: Sequence[Check] = ()) -> tuple[State, bool]:
+    """Check the repository with ``changes`` applied, in memory; nothing is written.
+
+    Returns the edited state and whether the generated CODEOWNERS files were in sync before the
+    edit (so that they can be kept in sync). Raises :class:`CharterError` when the edit adds an
+    error finding that the repository did not already have. ``loaded`` is the result of
+    :func:`charter.load.load` on ``root`` when the caller already has it; ``checks`` are further
+    checks (such as the election recounts) run on both sides like the rules.
     """
     from charter import codeowners, rules
-    from charter.exporters import check as exporters_check
     from charter.load import load as load_tree
 
     base = FsTree(root)
@@ -364,8 +366,12 @@ def apply(root: Path, changes: dict[str, bytes],
             # writing into it could land outside the repository or beside unseen files
             raise CharterError(f"{f.path}: {f.message}; nothing written")
     before = [*load_findings, *rules.run(before_state)]
-    state, after = load_tree(OverlayTree(base, changes, deletions))
+    overlay = OverlayTree(base, changes, deletions)
+    state, after = load_tree(overlay)
     after.extend(rules.run(state))
+    for extra in checks:
+        before.extend(extra(base, before_state))
+        after.extend(extra(overlay, state))
 
     def key(f: Finding) -> tuple[str, str, str]:
         return (f.path, f.rule, f.message)
@@ -376,14 +382,45 @@ def apply(root: Path, changes: dict[str, bytes],
         lines = "\n".join(f"  {f.path}:{f.line}:{f.col}: {f.rule} {f.message}" for f in new)
         raise CharterError(f"the edit would make the repository invalid; nothing written:\n{lines}")
     blocking = any(f.rule.startswith(("YAML", "SCHEMA")) for f in before)
-    in_sync = not blocking and not codeowners.check(root, before_state)
-    pages = [] if blocking else exporters_check.outputs_in_sync(root, before_state)
+    return state, not blocking and not codeowners.check(root, before_state)
+
+
+def _pages_in_sync(root: Path, loaded: tuple[State, list[Finding]] | None) -> list[str]:
+    """The published pages (``output:`` of a page layout) that match the data before an edit."""
+    from charter.exporters import check as exporters_check
+    from charter.load import load as load_tree
+
+    state, findings = loaded if loaded is not None else load_tree(FsTree(root))
+    if any(f.rule.startswith(("YAML", "SCHEMA")) for f in findings):
+        return []
+    return exporters_check.outputs_in_sync(root, state)
+
+
+def apply(root: Path, changes: dict[str, bytes],
+          loaded: tuple[State, list[Finding]] | None = None,
+          deletions: frozenset[str] = frozenset(),
+          checks: Sequence[Check] = ()) -> list[str]:
+    """Validate the repository with ``changes`` applied (:func:`validate`), then write them;
+    return what was written.
+
+    Each file is replaced atomically; ``deletions`` are files removed by the same edit. Generated
+    CODEOWNERS files and published pages that were in sync before the edit are regenerated so that
+    they stay in sync.
+    """
+    from charter import codeowners
+    from charter.exporters import check as exporters_check
+
+    pages = _pages_in_sync(root, loaded)
+    state, in_sync = validate(root, changes, loaded, deletions, checks)
     written = []
     for rel, data in changes.items():
         atomic_write(root / rel, data)
         written.append(rel)
     for rel in sorted(deletions - set(changes)):
-        (root / rel).unlink(missing_ok=True)
+        target = root / rel
+        if any(target.exists() and os.path.samefile(root / k, target) for k in changes):
+            continue  # a change of case only, on a file system that ignores case
+        target.unlink(missing_ok=True)
         written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))

@@ -10,7 +10,9 @@ from .conftest import Run, no_traceback
 
 
 @pytest.mark.parametrize("argv, hint", [
-    (("member",), "charter member: choose an action (add)"),
+    (("member",), "charter member: choose an action (add, rename)"),
+    (("sync",), "charter sync: choose an action (github, ids)"),
+    (("sweep",), "charter sweep: choose an action (inactive)"),
     (("module",), "charter module: choose an action (add-maintainer"),
     (("roster",), "charter roster: choose an action (build)"),
     (("ecosystem",), "charter ecosystem: choose a step (intake, queue, decide"),

@@ -7,7 +7,9 @@ import dataclasses
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from charter.errors import CharterError, UsageError
 from charter.findings import Finding, filter_rules, normalise
@@ -30,28 +32,6 @@ def add_repo(p: argparse.ArgumentParser) -> None:
         help="the governance repository (default: $CHARTER_REPO, else the current directory "
         "or the nearest parent holding policy.yaml or core.yaml)",
     )
-
-
-def _count(kind: type) -> object:
-    def parse(text: str) -> object:
-        value = kind(text)
-        if value < 0:
-            raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or more")
-        return value
-    parse.__name__ = kind.__name__
-    return parse
-
-
-def add_github(p: argparse.ArgumentParser) -> None:
-    """How to reach GitHub: the API address and charter's own bounds on retries and waits."""
-    p.add_argument("--api-url", default=None, metavar="URL",
-                   help="GitHub API URL (default: $CHARTER_GITHUB_API or https://api.github.com)")
-    p.add_argument("--retries", type=_count(int), default=4, metavar="N",
-                   help="retries for 5xx answers and rate limits (default 4)")
-    p.add_argument("--backoff", type=_count(float), default=1.0, metavar="SECONDS",
-                   help="retry backoff factor (default 1)")
-    p.add_argument("--max-wait", type=_count(float), default=120.0, metavar="SECONDS",
-                   help="longest wait for one retry or rate-limit reset (default 120)")
 
 
 def _is_governance(d: Path) -> bool:
@@ -195,3 +175,46 @@ def past_date(text: str | None, what: str, event: str = "what happened") -> dt.d
         raise UsageError(f"{what} {text}: is in the future (today is {today()}); give the day "
                          f"of {event}, or leave {what} out for today")
     return when
+
+
+def not_negative(kind: type) -> Callable[[str], Any]:
+    """An argparse type: a number of ``kind`` that is 0 or more."""
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def add_github(p: argparse.ArgumentParser) -> None:
+    """Where GitHub is and how patiently to wait for it."""
+    p.add_argument("--api-url", "--github-api", dest="github_api", metavar="URL", default=None,
+                   help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
+    p.add_argument("--max-wait", type=not_negative(float), default=120.0, metavar="SECONDS",
+                   help="the longest single wait for a rate limit or retry (default 120)")
+    p.add_argument("--retries", type=not_negative(int), default=4, metavar="N",
+                   help="retries after a server error or rate limit (default 4)")
+    p.add_argument("--backoff", type=not_negative(float), default=1.0, metavar="SECONDS",
+                   help="first retry delay after a server error; doubles each time")
+
+
+def github_client(args: argparse.Namespace, token: str | None = None) -> Any:
+    """A PyGithub client from the options of :func:`add_github` (token: $GITHUB_TOKEN)."""
+    from charter import gh
+
+    return gh.client(token, base_url=args.github_api, retries=args.retries,
+                     backoff=args.backoff, max_wait=args.max_wait)
+
+
+def needs_action(p: argparse.ArgumentParser, actions: str) -> None:
+    """A command group run without its action fails with one usage line naming the actions."""
+    def fail(args: argparse.Namespace) -> int:
+        raise UsageError(f"{p.prog}: choose an action ({actions}); see {p.prog} --help")
+
+    p.set_defaults(func=fail)

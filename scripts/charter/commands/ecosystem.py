@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from charter.commands._common import add_github as _add_github
 from charter.commands._common import add_repo, past_date, repo_root
+from charter.commands._common import not_negative as _not_negative
 from charter.ecosystem.review import FUNCTIONAL_NAMES as FUNCTIONAL
 from charter.errors import CharterError, UsageError
 from charter.findings import Severity
@@ -115,31 +117,6 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     add_repo(p)
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text lines, or one JSON document on stdout")
-
-
-def _not_negative(kind: type) -> Any:
-    def parse(text: str) -> Any:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if value < 0:
-            raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more")
-        return value
-
-    parse.__name__ = kind.__name__
-    return parse
-
-
-def _add_github(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--api-url", "--github-api", dest="github_api", metavar="URL", default=None,
-                   help="GitHub API base URL (default: $CHARTER_GITHUB_API or api.github.com)")
-    p.add_argument("--max-wait", type=_not_negative(float), default=120.0, metavar="SECONDS",
-                   help="the longest single wait for a rate limit or retry (default 120)")
-    p.add_argument("--retries", type=_not_negative(int), default=4, metavar="N",
-                   help="retries after a server error or rate limit (default 4)")
-    p.add_argument("--backoff", type=_not_negative(float), default=1.0, metavar="SECONDS",
-                   help="first retry delay after a server error; doubles each time")
 
 
 def _today() -> dt.date:

@@ -1,12 +1,16 @@
-"""``charter member add``: a new person file, validated with the whole repository first."""
+"""``charter member add | rename``: a new person file, or a login renamed everywhere.
+
+Both validate the whole repository with the edit before anything is written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 from charter import roundtrip
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, needs_action, repo_root
 from charter.errors import CharterError, UsageError
 from charter.load import load
 from charter.model import is_login
@@ -31,11 +35,51 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      help="voting member of the community since DATE (YYYY-MM-DD)")
     add_repo(add)
     add.set_defaults(func=run_add)
-    p.set_defaults(func=lambda args: _no_action(p))
+
+    ren = actions.add_parser(
+        "rename", help="rename a login everywhere (the person renamed their GitHub account)",
+        description="Rename OLD to NEW in every governance file that names the person (member "
+        "file, modules, core, council, working group, ecosystem records, election records with "
+        "their ballots and results), keeping the numeric GitHub id. Only the changed lines "
+        "differ; the whole repository is validated with the edit before anything is written.")
+    ren.add_argument("old", metavar="OLD", help="the login the data uses now")
+    ren.add_argument("new", metavar="NEW", help="the person's new GitHub login")
+    ren.add_argument("--dry-run", action="store_true",
+                     help="print what would change (a unified diff) and write nothing")
+    add_repo(ren)
+    ren.set_defaults(func=run_rename)
+    needs_action(p, "add, rename")
 
 
-def _no_action(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose an action (add); see {p.prog} --help")
+
+def run_rename(args: argparse.Namespace) -> int:
+    import difflib
+
+    from charter.elections.check import verify_tree
+    from charter.sync import rename
+
+    root = repo_root(args)
+    tree = FsTree(root)
+    state, findings = load(tree)
+    plan = rename.plan(tree, state, args.old, args.new)
+    touched = sorted({*plan.changes, *plan.deletions})
+    if args.dry_run:
+        for path in touched:
+            before = tree.read(path).decode("utf-8") if tree.exists(path) else ""
+            data = plan.changes.get(path)
+            after = data.decode("utf-8") if data is not None else ""
+            sys.stdout.writelines(difflib.unified_diff(
+                before.splitlines(keepends=True), after.splitlines(keepends=True),
+                f"a/{path}" if before else "/dev/null", f"b/{path}" if data else "/dev/null"))
+        print(f"charter member rename: {len(touched)} file(s) would change; nothing written "
+              "(--dry-run)", file=sys.stderr)
+        return 0
+    for path in roundtrip.apply(root, plan.changes, (state, findings),
+                                frozenset(plan.deletions), checks=[verify_tree]):
+        print(f"wrote {path}" if (root / path).exists() else f"removed {path}")
+    print(f"charter member rename: {plan.old} is now {plan.new} in {len(touched)} file(s); "
+          "the numeric GitHub id is kept", file=sys.stderr)
+    return 0
 
 
 def run_add(args: argparse.Namespace) -> int:

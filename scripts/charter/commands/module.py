@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charter import roundtrip
+from charter import emeritus, roundtrip
 from charter.commands._common import add_repo, past_date, repo_root
 from charter.errors import CharterError, UsageError
 from charter.findings import Finding
@@ -137,7 +137,6 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_emeritus(args: argparse.Namespace) -> int:
-
     edit = _open(args)
     mod, data = edit.mod, edit.doc.data
     since = past_date(args.since, "--since", "the move to emeritus").isoformat()
@@ -149,15 +148,5 @@ def run_emeritus(args: argparse.Namespace) -> int:
         current = ", ".join(mod.maintainers) or "none"
         raise CharterError(f"{args.login} is not a maintainer of {mod.slug} (maintainers: "
                            f"{current})")
-    login = data["maintainers"][i]
-    entry: dict[str, Any] = {"login": login, "since": roundtrip.quoted(since)}
-    if args.reason:
-        entry["reason"] = args.reason
-    roundtrip.remove_item(data, "maintainers", i)
-    if data.get("emeritus"):
-        roundtrip.append_item(data, "emeritus", entry)
-    else:
-        if "emeritus" in data:
-            roundtrip.delete_key(data, "emeritus")
-        roundtrip.insert_key_after(data, "maintainers", "emeritus", [entry])
+    emeritus.move(data, i, since, args.reason)
     return edit.write()

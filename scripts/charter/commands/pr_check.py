@@ -124,7 +124,7 @@ def _from_github(args: argparse.Namespace, root: Path
     from charter import gh
     from charter.gate.github_pr import fetch
 
-    client = gh.client(base_url=args.api_url, retries=args.retries, backoff=args.backoff,
+    client = gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
                        max_wait=args.max_wait)
     got = fetch(client, args.github, args.pr)
     if got.state != "open":

@@ -49,5 +49,5 @@ def publish(client: Any, full_name: str, sha: str, context: str, ok: bool,
 
 
 def client_for(args: Any) -> Any:
-    return gh.client(base_url=args.api_url, retries=args.retries, backoff=args.backoff,
+    return gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
                      max_wait=args.max_wait)
