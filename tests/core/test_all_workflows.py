@@ -48,3 +48,16 @@ def test_zizmor_reports_nothing_on_any_workflow(persona: str) -> None:
                            *map(str, WORKFLOWS)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_installs_exactly_what_is_locked(path: Path) -> None:
+    """Every pip install in a workflow takes the hash-checked lock file, or adds charter itself
+    with --no-deps (nothing resolved afresh on the runner)."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for job in doc["jobs"].values():
+        for step in job.get("steps", []):
+            run = step.get("run", "").replace("\\\n", " ")
+            for cmd in run.splitlines():
+                if "pip install" in cmd:
+                    assert "--require-hashes" in cmd or "--no-deps" in cmd, (path.name, cmd)
