@@ -465,3 +465,21 @@ def test_gov_nominate_core_opened_by_the_lead(org: GitRepo) -> None:
     assert rc == 1
     rc, _ = check(org, approved=["bob"], author="ada", body=body)
     assert rc == 0
+
+
+def test_gov_approval_a_pull_request_that_moved_on_is_not_judged_by_an_old_run(
+        org: GitRepo, fake_github: FakeGitHub) -> None:
+    # the run fetched one commit; GitHub now reports another head: no verdict on either
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    fetched = org.commit()
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess Two"))
+    fake_github.head_sha = org.commit()
+    fake_github.files = ["members/tess.yaml"]
+    fake_github.author = user("ada", 101)
+    fake_github.reviews = [review(1, user("bob", 102), "APPROVED", fake_github.head_sha)]
+    rc, _, err = check_github(org, fake_github, extra=["--status", "--head-sha", fetched])
+    assert rc == 1 and "has moved on" in err and fake_github.statuses == []
+    rc, _, err = check_github(org, fake_github,
+                              extra=["--status", "--head-sha", fake_github.head_sha])
+    assert rc == 0, err
+    assert [s["sha"] for s in fake_github.statuses] == [fake_github.head_sha]

@@ -53,8 +53,9 @@ def test_the_gate_judges_the_head_as_data_and_posts_both_verdicts() -> None:
     assert checkout["with"]["persist-credentials"] is False
     assert "ref" not in checkout["with"]  # the base branch, never the head
     runs = [s.get("run", "") for s in job["steps"]]
-    assert any("charter pr-check --github" in r and "--status" in r for r in runs)
-    assert any("charter check --rev" in r and "--status" in r for r in runs)
+    assert any("charter pr-check --github" in r and "--status" in r and '--head-sha "$HEAD_SHA"'
+               in r for r in runs)
+    assert any('charter check --rev "$HEAD_SHA"' in r and "--status" in r for r in runs)
     assert not any("pip install" in r and "-r requirements/run.txt" not in r and "--no-deps"
                    not in r for r in runs)
 

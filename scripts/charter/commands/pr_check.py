@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="local mode: the pull-request description (Markdown)")
     p.add_argument("--github", metavar="OWNER/REPO", help="read the pull request from GitHub")
     p.add_argument("--pr", type=int, metavar="N", help="the pull request number (with --github)")
+    p.add_argument("--head-sha", metavar="SHA",
+                   help="with --github: the head commit this run fetched; refuse to judge "
+                   "another (the pull request moved on meanwhile)")
     add_github(p)
     p.add_argument("--summary", metavar="FILE", default=None,
                    help="append the Markdown report here (default with --github: "
@@ -132,6 +135,10 @@ def _from_github(args: argparse.Namespace, root: Path
     sha = got.pr.head_sha
     if not sha or len(sha) != 40 or any(c not in "0123456789abcdef" for c in sha):
         raise CharterError(f"GitHub reported an unexpected head commit {sha!r}")
+    if args.head_sha and args.head_sha.lower() != sha:
+        raise CharterError(
+            f"pull request #{args.pr} has moved on: its head is now {sha[:12]}, not "
+            f"{args.head_sha[:12]} (the commit fetched); the run for the new head judges it")
     try:
         source.GitTree(root, sha)
     except CharterError:
