@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
             if f.rule == "INT-GENERATED" and "; run: charter codeowners" in f.message else f
             for f in findings
         ]
-    findings = select(findings, args)
+    findings = select(findings, args, state)
     emit(findings, args.format)
     if args.format == "text" and not findings:
         verdict = "all good"

@@ -235,18 +235,24 @@ def pages(view: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     projects = sorted(view["projects"].values(), key=lambda p: (p["name"].casefold(), p["slug"]))
     yield "index.html", "index.html.j2", {"nav": "index", "people_sorted": people,
                                           "modules_sorted": modules}
+    site = view.get("site", {})
     yield "core.html", "core.html.j2", {"nav": "core"}
-    yield "council.html", "council.html.j2", {"nav": "council"}
-    yield "ecosystem.html", "ecosystem.html.j2", {
-        "nav": "ecosystem",
-        "active": [p for p in projects if p["status"] == "active"],
-        "retired": [p for p in projects if p["status"] == "retired"],
-        "applications": sorted((p for p in projects if not p["listed"]),
-                               key=lambda p: (p["issue"] or 0, p["slug"])),
-    }
+    if site.get("council", True):
+        yield "council.html", "council.html.j2", {"nav": "council"}
+    if site.get("ecosystem", True):  # only where the organisation has an ecosystem
+        yield "ecosystem.html", "ecosystem.html.j2", {
+            "nav": "ecosystem",
+            "active": [p for p in projects if p["status"] == "active"],
+            "retired": [p for p in projects if p["status"] == "retired"],
+            "applications": sorted((p for p in projects if not p["listed"]),
+                                   key=lambda p: (p["issue"] or 0, p["slug"])),
+            "every": every_months(site.get("review_interval_months", 6)),
+        }
     elections = sorted(view["elections"].values(),
                        key=lambda e: (_start(e), e["id"]), reverse=True)
-    yield "elections.html", "elections.html.j2", {"nav": "elections", "elections_sorted": elections}
+    if site.get("elections", True):
+        yield "elections.html", "elections.html.j2", {"nav": "elections",
+                                                      "elections_sorted": elections}
     for e in elections:
         if e["page"]:
             yield e["page"], "election.html.j2", {"nav": "", "e": e, "details": _rest(e),
@@ -275,6 +281,20 @@ def _result_rest(e: dict[str, Any]) -> dict[str, Any] | None:
         return None
     same = {k for k, v in e["result"].items() if k in e["details"] and e["details"][k] == v}
     return {k: v for k, v in e["result"].items() if k not in same and k != "election"}
+
+
+_NUMBERS = ("", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven")
+
+
+def every_months(n: int) -> str:
+    """A period in words, for "every ...": month, six months, year, 18 months, two years."""
+    if n == 1:
+        return "month"
+    if n % 12 == 0:
+        years = n // 12
+        return "year" if years == 1 else f"{_NUMBERS[years] if years < 12 else years} years"
+    return f"{_NUMBERS[n]} months" if n < 12 else f"{n} months"
 
 
 def _start(e: dict[str, Any]) -> str:
