@@ -83,3 +83,25 @@ def test_which_charter_refuses_a_repository_without_charter_or_a_release_without
     assert _which(tmp_path, "lumen-ml/charter", "v1.2.3").returncode == 0
     # charter's own repository: its checkout is the charter to run
     assert _which(REPO_ROOT, "", "").returncode == 0
+
+
+def test_a_release_tag_must_name_the_packages_version() -> None:
+    from charter import release
+
+    wf = yaml.safe_load((WORKFLOWS / "release.yml").read_text(encoding="utf-8"))
+    assert wf[True] == {"push": {"tags": ["v*"]}}
+    build = wf["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["publish"]["permissions"] == {"contents": "write"}
+    assert all("run" not in s or "gh release create" in s["run"]
+               for s in wf["jobs"]["publish"]["steps"])  # the writer runs no code of ours
+    script = next(s["run"] for s in build["steps"]
+                  if s.get("name") == "The tag names the package's version")
+    assert any("-r requirements/release.txt" in s.get("run", "") for s in build["steps"])
+
+    def tagged(tag: str) -> int:
+        return subprocess.run(["bash", "-e", "-c", script], cwd=REPO_ROOT, capture_output=True,
+                              env={"PATH": "/usr/bin:/bin", "TAG": tag}, check=False).returncode
+
+    assert tagged(release.tag()) == 0
+    assert tagged("v99.0.0") == 1 and tagged(release.tag() + "-rc1") == 1
