@@ -53,9 +53,8 @@ def _command_modules(argv: Sequence[str]) -> list[str]:
 
     import charter.commands as pkg
 
-    first = next((a for a in argv if not a.startswith("-")), None)
-
     names = sorted(i.name for i in pkgutil.iter_modules(pkg.__path__) if not i.name.startswith("_"))
+    first = next((a for a in argv if not a.startswith("-")), None)
     if first is not None and first.replace("-", "_") in names:
         return [first.replace("-", "_")]
     return names
