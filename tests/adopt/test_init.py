@@ -186,3 +186,17 @@ def test_the_roster_of_a_new_organisation_shows_only_what_it_has(tmp_path: Path)
     assert pages == ["core.html", "index.html"]
     index = json.loads((repo / "_site" / "v1" / "index.json").read_text())
     assert index["counts"]["people"] == 2
+
+
+def test_names_that_need_quoting_read_back_exactly(tmp_path: Path) -> None:
+    name = "Acme: Open Source, Inc. #1"
+    proc = charter("init", "new/gov", "--preset", "minimal", "--org", "acme", "--name", name,
+                   "--maintainer", "ada=Ada O'Neil: \u00e9mile", "--maintainer", "no=No",
+                   cwd=tmp_path, home=tmp_path)
+    assert proc.returncode == 0, proc.stderr  # the folder is made, parents included
+    repo = tmp_path / "new" / "gov"
+    assert yaml.safe_load((repo / "policy.yaml").read_text())["organisation"]["name"] == name
+    assert yaml.safe_load((repo / "members" / "ada.yaml").read_text())["name"] == \
+        "Ada O'Neil: \u00e9mile"
+    assert yaml.safe_load((repo / "members" / "no.yaml").read_text())["name"] == "No"
+    assert charter("check", cwd=repo, home=tmp_path).returncode == 0

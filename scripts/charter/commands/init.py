@@ -27,16 +27,21 @@ _DATA = ("policy.yaml", "core.yaml", "council.yaml", "ecosystem-wg.yaml", "membe
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    import textwrap
+
     from charter import release
     from charter.adopt.presets import PRESETS
 
+    presets = "\n".join(textwrap.fill(f"{p.name}: {p.summary}.", 78, initial_indent="  ",
+                                       subsequent_indent="    ") for p in PRESETS.values())
     p = sub.add_parser(
         "init", help="start a governance repository from a preset",
-        description="Write a new governance repository: policy, people, the preset's groups, "
-        "README, .gitignore, pull-request template, pre-commit hooks and the workflows that "
-        "call charter's reusable workflows, all pinned to this release of charter. The result "
-        "passes `charter check` at once. Presets: " + "; ".join(
-            f"{p.name}: {p.summary}" for p in PRESETS.values()) + ".")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Write a new governance repository: policy, people, the preset's groups, README, "
+            ".gitignore, pull-request template, pre-commit hooks and the workflows that call "
+            "charter's reusable workflows, all pinned to this release of charter. The result "
+            "passes `charter check` at once.", 80) + "\n\npresets:\n" + presets)
     p.add_argument("dir", nargs="?", default=".", metavar="DIR",
                    help="the repository's folder (default: the current directory; made if it "
                    "does not exist)")
