@@ -55,8 +55,9 @@ class Invalid(Exception):
 _FJS_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
 
 
-def _validator_key(kind: str) -> bytes:
-    """What a compiled validator depends on: the schema files' bytes, the Python version (the
+@cache
+def _shared_key() -> bytes:
+    """What every compiled validator depends on: the shared definitions, the Python version (the
     cache holds byte code) and the installed fastjsonschema (its size and time)."""
     import importlib.util
     import os
@@ -64,9 +65,14 @@ def _validator_key(kind: str) -> bytes:
 
     spec = importlib.util.find_spec("fastjsonschema")
     st = os.stat(spec.origin) if spec and spec.origin else None
-    parts = [schema_path(kind).read_bytes(), (SCHEMA_DIR / "defs.schema.json").read_bytes(),
-             sys.version.encode(), f"{st and (st.st_size, st.st_mtime_ns)}".encode()]
+    parts = [(SCHEMA_DIR / "defs.schema.json").read_bytes(), sys.version.encode(),
+             f"{st and (st.st_size, st.st_mtime_ns)}".encode()]
     return b"\0".join(parts)
+
+
+def _validator_key(kind: str) -> bytes:
+    """What the compiled validator of ``kind`` depends on: its schema and :func:`_shared_key`."""
+    return schema_path(kind).read_bytes() + b"\0" + _shared_key()
 
 
 def _generated(kind: str) -> Any:
