@@ -12,8 +12,10 @@ from charter.rules.util import add_months, finding, parse_date
 
 @rule("GOV-ROLES")
 def lead_is_core(ctx: Context) -> Iterator[Finding]:
-    """The lead core maintainer is one of the core maintainers; the post is filled (where the
-    policy has a lead at all: governance.has_lead)."""
+    """The lead is a core maintainer and the post is filled, where the policy has a lead at all.
+
+    Where policy governance.has_lead is false, core.yaml names no lead.
+    """
     s = ctx.state
     if "core.yaml" not in s.files or s.files["core.yaml"].data is None:
         return
