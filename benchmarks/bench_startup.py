@@ -11,8 +11,9 @@ them after its first run):
 * ``charter validate`` on the shipped repository (what the pre-commit hook runs): target <= 0.2 s.
 
 Prints the median wall and CPU seconds of each, each one's margin over ``python -c pass``, the
-fastest run, and whether the targets are met. On a loaded machine wall time includes waiting for a core, so CPU
-time is printed beside it. Figures for people to read, never assertions in the test suite.
+fastest run, and whether the targets are met. On a loaded machine wall time includes waiting for
+a core, so CPU time is printed beside it. Figures for people to read, never assertions in the
+test suite.
 """
 
 from __future__ import annotations
