@@ -337,6 +337,19 @@ def test_policy_change_core_majority_and_discussion(org: GitRepo) -> None:
     assert rc == 0
 
 
+def test_turning_a_rule_off_is_a_rule_change(org: GitRepo) -> None:
+    """policy.yaml's rules: settings are policy: turning a check off (here the one that a new
+    seat would break) needs the core maintainers and a discussion, like any rule change."""
+    org.edit("policy.yaml", lambda d: d.update(rules={"PC-TERM": "off", "GOV-": "warning"}))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="dan")
+    r = req(rep, "GOV-DISCUSSION")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    assert {e["subject"] for e in rep["events"]} == {"rules.PC-TERM", "rules.GOV-"}
+    rc, _ = check(org, approved=["ada", "bob", "cyd"], author="dan", body=DISCUSSION)
+    assert rc == 0
+
+
 def test_policy_amendment_by_community_vote(org: GitRepo) -> None:
     org.edit("policy.yaml", lambda d: d.update(governance={"amendment": "community-vote"}))
     org.commit("community vote")
