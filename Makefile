@@ -10,7 +10,7 @@ PIP     = $(BIN)/python -m pip --disable-pip-version-check --quiet
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml requirements/build.in --python-version 3.11 \
 	--universal --generate-hashes --custom-compile-command "make lock" --quiet
 
-.PHONY: check test setup setup-test browser lint bench lock clean
+.PHONY: check test setup setup-test browser lint bench lock dist clean
 
 $(VENV)/.run-deps: requirements/run.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ bench: setup-test
 lock: setup-test
 	$(UV_COMPILE) -o requirements/run.txt
 	$(UV_COMPILE) --extra test --extra lint --extra bench --extra dev -o requirements/dev.txt
+	$(BIN)/uv pip compile requirements/release.in --python-version 3.11 --universal \
+	  --generate-hashes --custom-compile-command "make lock" --quiet -o requirements/release.txt
+
+# The release's sdist and wheel in dist/ (what .github/workflows/release.yml builds from a tag).
+dist: setup-test
+	$(BIN)/python -m build --no-isolation --outdir dist .
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

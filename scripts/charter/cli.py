@@ -7,37 +7,51 @@ sets ``func``; this module only discovers, parses and dispatches.
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import pkgutil
 import sys
-from collections.abc import Sequence
 
 from charter import __version__
 from charter.errors import CharterError, UsageError
 
+TYPE_CHECKING = False  # typing itself is not imported: `charter --version` stays fast
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        hint = ""
-        if "invalid choice:" in message:
-            import difflib
-            import re
+_PARSER: list[type[argparse.ArgumentParser]] = []  # made on first use, importing argparse then
 
-            m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
-            if m:
-                choices = re.findall(r"'([^']*)'", m.group(2))
-                close = difflib.get_close_matches(m.group(1), choices, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UsageError(f"{message}{hint} (see {self.prog} --help)")
+
+def _parser_class() -> type[argparse.ArgumentParser]:
+    if _PARSER:
+        return _PARSER[0]
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            hint = ""
+            if "invalid choice:" in message:
+                import difflib
+                import re
+
+                m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+                if m:
+                    choices = re.findall(r"'([^']*)'", m.group(2))
+                    close = difflib.get_close_matches(m.group(1), choices, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"{message}{hint} (see {self.prog} --help)")
+
+    _PARSER.append(_Parser)
+    return _Parser
 
 
 def _command_modules(argv: Sequence[str]) -> list[str]:
     """The command modules to import: only the one named on the command line when there is one.
 
     Importing every command (and what it imports: PyGithub, Jinja2, ...) would tax every run, so
-    ``charter check`` imports ``charter.commands.check`` alone; help and errors import them all.
+    ``charter check`` imports ``charter.commands.check`` alone; help and errors import them all
+    (``charter --version`` is answered before any of this).
     """
+    import pkgutil
+
     import charter.commands as pkg
 
     names = sorted(i.name for i in pkgutil.iter_modules(pkg.__path__) if not i.name.startswith("_"))
@@ -51,13 +65,16 @@ def _command_modules(argv: Sequence[str]) -> list[str]:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(
+    import importlib
+
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="charter",
         description="Governance as code: validate the governance repository, generate what other "
         "tools read, and decide whether pull requests have the approvals the rules require.",
     )
     parser.add_argument("--version", action="version", version=f"charter {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name in _command_modules(sys.argv[1:] if argv is None else argv):
         module = importlib.import_module(f"charter.commands.{name}")
         module.register(sub)
@@ -65,6 +82,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"charter {__version__}")  # the fast path: no parser, no command imported
+        return 0
     try:
         parser = build_parser(argv)
         args = parser.parse_args(argv)

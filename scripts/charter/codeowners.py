@@ -4,6 +4,11 @@ GitHub applies the *last* matching line of a CODEOWNERS file, so general pattern
 specific ones after them. Only what GitHub's grammar supports is written: no ``!``, no ``[ ]``, no
 escaped ``#``; paths come from schema-checked data, and every owner is re-checked against the login
 grammar here too, so nothing with a space or newline can reach the file.
+
+Hand-written lines live in ``codeowners.yaml`` (``governance:`` and ``core:``) and are merged in a
+fixed order: a pattern the data already has gets the extra owners on its own line; new patterns
+go shallow to deep (then by name), so the output depends only on the data, never on the order
+the lines were written in.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from charter.tree import Tree
 GOVERNANCE_OUTPUT = ".github/CODEOWNERS"
 MAX_BYTES = 3 * 1024 * 1024
 _PATH = re.compile(r"^[^\s!\[\]#\\*?]+$")
+_GLOB = re.compile(r"^[^\s!\[\]#\\]+$")  # hand-written patterns may use * and ?
+_TEAM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+                   r"/[A-Za-z0-9][A-Za-z0-9_.-]*$")  # org/team-slug
 
 
 def header(command: str) -> str:
@@ -33,19 +41,53 @@ def header(command: str) -> str:
 def _owners(logins: list[str] | tuple[str, ...]) -> str:
     seen: list[str] = []
     for login in logins:
-        if not is_login(login):
+        if not is_login(login) and not _TEAM.fullmatch(login):
             raise CharterError(
-                f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login"
+                f"refusing to write owner {login!r} to CODEOWNERS: not a GitHub login or team"
             )
         if login.lower() not in (s.lower() for s in seen):
             seen.append(login)
     return " ".join(f"@{x}" for x in sorted(seen, key=str.lower))
 
 
-def _line(pattern: str, owners: str) -> str:
-    if not _PATH.fullmatch(pattern.lstrip("/")) and pattern not in ("*",):
+def _line(pattern: str, owners: str, glob: bool = False) -> str:
+    grammar = _GLOB if glob else _PATH
+    if not grammar.fullmatch(pattern.lstrip("/")) and pattern not in ("*",):
         raise CharterError(f"refusing to write pattern {pattern!r} to CODEOWNERS")
     return f"{pattern} {owners}".rstrip() + "\n"
+
+
+def extra_lines(state: State, section: str) -> list[dict[str, object]]:
+    """The hand-written lines of ``section`` (governance or core) in codeowners.yaml."""
+    src = state.files.get("codeowners.yaml")
+    data = src.data if src is not None and isinstance(src.data, dict) else {}
+    return list(data.get(section) or [])
+
+
+def _depth_order(pattern: str) -> tuple[int, str]:
+    return pattern.strip("/").count("/"), pattern
+
+
+def _extras(state: State, section: str, taken: dict[str, list[str]]) -> list[str]:
+    """The hand-written lines of ``section`` not already in ``taken`` (pattern -> owners, whose
+    lists get the extra owners of their pattern), shallow to deep."""
+    new: dict[str, tuple[list[str], list[str]]] = {}
+    for line in extra_lines(state, section):
+        pattern = str(line["pattern"])
+        owners = [str(o) for o in line["owners"]]  # type: ignore[attr-defined]
+        if pattern in taken:
+            taken[pattern].extend(owners)
+            continue
+        entry = new.setdefault(pattern, ([], []))
+        entry[0].extend(owners)
+        if line.get("comment"):
+            entry[1].append(str(line["comment"]))
+    out = []
+    for pattern in sorted(new, key=_depth_order):
+        owners, comments = new[pattern]
+        out.extend(f"# {c}\n" for c in comments)
+        out.append(_line(pattern, _owners(owners), glob=True))
+    return out
 
 
 def render_governance(state: State) -> str:
@@ -60,10 +102,18 @@ def render_governance(state: State) -> str:
         "\n# Everything, including members/, policy, schemas, scripts/ and workflows: core\n"
     )
     out.append(_line("*", core))
-    out.append("\n# Module files: the module's maintainers together with the core maintainers\n")
-    for m in sorted(state.modules.values(), key=lambda m: m.file):
-        owners = _owners(list(state.core.maintainers) + list(m.maintainers))
-        out.append(_line("/" + m.file, owners))
+    files: dict[str, list[str]] = {
+        "/" + m.file: list(state.core.maintainers) + list(m.maintainers)
+        for m in sorted(state.modules.values(), key=lambda m: m.file)}
+    extras = _extras(state, "governance", files)
+    if files:
+        out.append("\n# Module files: the module's maintainers together with the core "
+                   "maintainers\n")
+    for path, owners in files.items():
+        out.append(_line(path, _owners(owners)))
+    if extras:
+        out.append("\n# Hand-written lines (codeowners.yaml)\n")
+        out.extend(extras)
     out.append("\n# Always core only, even if a pattern above would match\n")
     for p in (
         "/.github/",
@@ -95,10 +145,15 @@ def render_core(state: State) -> str:
             continue
         for p in m.paths:
             by_path.setdefault(p, []).extend(m.maintainers or core)
+    # hand-written lines: onto a module path's own line, or lines of their own after the modules
+    extras = _extras(state, "core", {"/" + p: owners for p, owners in by_path.items()})
     out.append("\n# Modules (GOV-MODULE): shallow paths first, so deeper ones win\n")
     for p in sorted(by_path, key=lambda p: (p.rstrip("/").count("/"), p)):
         pattern = "/" + p
         out.append(_line(pattern, _owners(by_path[p])))
+    if extras:
+        out.append("\n# Hand-written lines (codeowners.yaml)\n")
+        out.extend(extras)
     text = "".join(out)
     if len(text.encode()) >= MAX_BYTES:
         raise CharterError("the core CODEOWNERS would exceed GitHub's 3 MB limit")
@@ -106,9 +161,13 @@ def render_core(state: State) -> str:
 
 
 def outputs(state: State) -> dict[str, str]:
-    """Every generated CODEOWNERS: repository-relative path -> content."""
+    """Every generated CODEOWNERS: repository-relative path -> content (the core repository's
+    only when policy codeowners.core_output names where it goes)."""
+    out = {GOVERNANCE_OUTPUT: render_governance(state)}
     core_path = state.policy.get("codeowners.core_output")
-    return {GOVERNANCE_OUTPUT: render_governance(state), core_path: render_core(state)}
+    if core_path:
+        out[core_path] = render_core(state)
+    return out
 
 
 # What a generated file that is not a regular file (a symbolic link, a device) "contains": never

@@ -26,3 +26,33 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def cache_dir() -> Path | None:
+    """The folder where charter keeps what it can always recompute (compiled schema validators).
+
+    ``$CHARTER_CACHE_DIR`` (empty turns the cache off), else ``$XDG_CACHE_HOME/charter``, else
+    ``~/.cache/charter``. None when it cannot be made or is not safe to load code from: it must be
+    a real folder owned by this user that nobody else can write to.
+    """
+    env = os.environ.get("CHARTER_CACHE_DIR")
+    if env is not None:
+        if not env:
+            return None
+        folder = Path(env)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(base):
+            return None
+        folder = Path(base) / "charter"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    import stat
+
+    if (not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid()
+            or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        return None
+    return folder

@@ -38,6 +38,7 @@ SINGLE_FILES = {
     "core.yaml": "core",
     "council.yaml": "council",
     "ecosystem-wg.yaml": "working-group",
+    "codeowners.yaml": "codeowners",
 }
 REQUIRED = ("policy.yaml", "core.yaml")
 FOLDERS = {"members": "member", "modules": "module", "ecosystem": "ecosystem"}

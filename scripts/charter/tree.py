@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -139,6 +138,8 @@ class GitTree:
 
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    import subprocess  # here, not at the top: the pre-commit hook reads no revision
+
     try:
         proc = subprocess.run(
             ["git", "-C", str(repo), *args],

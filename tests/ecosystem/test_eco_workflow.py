@@ -15,15 +15,26 @@ import yaml
 from eco_fakegithub import FakeGitHub, Repo
 from eco_helpers import REPO_ROOT, project, read_project, write_project
 
-WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ecosystem-review.yml"
+CALLER = REPO_ROOT / ".github" / "workflows" / "ecosystem-review.yml"
+WORKFLOW = REPO_ROOT / ".github" / "workflows" / "governance-ecosystem-review.yml"  # reusable
 
 
-def load() -> dict:
-    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+def load(path: Path = WORKFLOW) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def test_eco_periodic_caller_delegates_to_the_reusable_workflow() -> None:
+    caller = load(CALLER)
+    assert caller["permissions"] == {}
+    [job] = caller["jobs"].values()
+    assert job["uses"] == "./.github/workflows/governance-ecosystem-review.yml"
+    assert job["permissions"] == {"contents": "read"}
+    assert job["with"]["apply"] == "${{ github.event_name == 'schedule' || inputs.apply }}"
+    assert set(load()["on"]) == {"workflow_call"}
 
 
 def test_eco_periodic_workflow_runs_monthly_and_on_dispatch() -> None:
-    on = load()["on"]
+    on = load(CALLER)["on"]
     assert "workflow_dispatch" in on
     monthly, *continuing = [s["cron"] for s in on["schedule"]]
     _minute, hour, day, month, weekday = monthly.split()

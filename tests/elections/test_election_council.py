@@ -117,3 +117,20 @@ def test_pc_election_tie_below_the_elected_does_not_stop_the_count() -> None:
     assert out.elected == ["a", "b"]
     assert out.unplaced == ["e", "c", "d"]
     assert out.later_tie is not None and out.later_tie.round == 3
+
+
+def test_pc_term_named_cohorts_stagger_in_the_policys_order() -> None:
+    """Cohorts are any names in any number: in a whole-council election they fill in their
+    order, the k-th of N serving (N - k) / N of a term; one cohort serves full terms."""
+    start = dt.date(2026, 6, 15)
+    one = assign_seats(["a", "b", "c", "d", "e"], "whole", 5,
+                       policy(cohorts={"steering": 5}, term_years=1), start)
+    assert {(s.cohort, s.term_end) for s in one} == {("steering", "2027-06-15")}
+    three = assign_seats(["a", "b", "c", "d", "e", "f"], "whole", 6,
+                         policy(seats=6, cohorts={"x": 2, "y": 2, "z": 2}, term_years=3), start)
+    assert [(s.login, s.cohort, s.term_end) for s in three] == [
+        ("a", "x", "2029-06-15"), ("b", "x", "2029-06-15"), ("c", "y", "2028-06-15"),
+        ("d", "y", "2028-06-15"), ("e", "z", "2027-06-15"), ("f", "z", "2027-06-15")]
+    # a vacancy left by too few candidates stays in its cohort
+    short = assign_seats(["a"], "whole", 2, policy(seats=2, cohorts={"p": 1, "q": 1}), start)
+    assert [(s.login, s.cohort) for s in short] == [("a", "p"), (None, "q")]

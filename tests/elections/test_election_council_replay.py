@@ -307,3 +307,27 @@ def test_pc_term_resignation_empties_the_seat_for_good(repo: Path) -> None:
         "resigned:", "  - login: noah-clarke\n    cohort: B\n    term_start: '2026-06-15'\n"
         "    term_end: '2027-06-15'\n    elected_in: 2026-council\nresigned:"))
     assert any("noah-clarke holds a seat" in f.message for f in found(repo))
+
+
+def test_named_cohorts_from_the_count_to_the_council(repo: Path) -> None:
+    """A council elected all at once (one cohort, PEP 13-style): the recount puts every seat in
+    that cohort for a one-year term, and council.yaml holding exactly that is sound."""
+    import yaml
+
+    from charter import rules
+
+    pol = repo / "policy.yaml"
+    pol.write_text(pol.read_text().replace(
+        "\ncouncil:\n", "\ncouncil:\n  term_years: 1\n  cohorts: {steering: 5}\n", 1))
+    tally(repo, "2026-council")
+    result = yaml.safe_load((repo / "elections/2026-council/result.yaml").read_text())
+    assert {(s["cohort"], s["term_end"]) for s in result["elected"]} == {
+        ("steering", "2027-06-15")}
+    assert found(repo)  # council.yaml still says cohorts A and B
+    council = yaml.safe_load((repo / "council.yaml").read_text())
+    council["seats"] = result["elected"]
+    (repo / "council.yaml").write_text(yaml.safe_dump(council, sort_keys=False))
+    assert found(repo) == []
+    state, _ = load(FsTree(repo))
+    assert [f for f in rules.run(state) if f.rule.startswith("PC-")
+            and f.severity is Severity.ERROR] == []

@@ -101,3 +101,77 @@ def test_regenerating_is_deterministic(golden_org: Path, tmp_path: Path) -> None
     """Writing the same organisation again, in another directory order, gives the same bytes."""
     other = write_org(tmp_path / "again", dict(reversed(list(GOLDEN_ORG.items()))))
     assert _outputs(golden_org) == _outputs(other)
+
+
+# --- hand-written lines (codeowners.yaml) and an optional core CODEOWNERS ---------------------
+
+EXTRA = """\
+governance:
+  - pattern: /docs/
+    owners: [carol, test-org/docs-team]
+    comment: the documentation team reviews the docs
+  - pattern: /modules/nn.yaml
+    owners: [frank]
+  - pattern: "*.md"
+    owners: [erin]
+core:
+  - pattern: /src/nn/
+    owners: [dave]
+  - pattern: /benchmarks/**/*.py
+    owners: [frank]
+"""
+
+
+def test_hand_written_lines_are_merged(tmp_path: Path) -> None:
+    out = _outputs(write_org(tmp_path, {"codeowners.yaml": EXTRA}))
+    gov = out[".github/CODEOWNERS"].splitlines()
+    # a pattern the data already writes gets the extra owners on its own line, once
+    assert gov.count("/modules/nn.yaml @alice @bob @carol @frank") == 1
+    extra = gov.index("# Hand-written lines (codeowners.yaml)")
+    core_only = gov.index("# Always core only, even if a pattern above would match")
+    # shallow before deep; after the module files and before what stays with the core
+    assert gov[extra + 1:core_only - 1] == [
+        "*.md @erin", "# the documentation team reviews the docs",
+        "/docs/ @carol @test-org/docs-team"]
+    core = out["generated/core/CODEOWNERS"].splitlines()
+    assert "/src/nn/ @carol @dave" in core and core[-1] == "/benchmarks/**/*.py @frank"
+
+
+def test_hand_written_lines_do_not_depend_on_their_order(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(EXTRA)
+    data["governance"].reverse()
+    data["core"].reverse()
+    a = _outputs(write_org(tmp_path / "a", {"codeowners.yaml": EXTRA}))
+    b = _outputs(write_org(tmp_path / "b", {"codeowners.yaml": yaml.safe_dump(data)}))
+    assert a == b
+
+
+def test_hand_written_owner_needs_a_member_file(tmp_path: Path) -> None:
+    from .foundation_fixtures import check_org
+
+    root = write_org(tmp_path, {"codeowners.yaml": "governance:\n  - pattern: /docs/\n"
+                                                   "    owners: [nobody, test-org/team]\n"})
+    found = [(f.rule, f.path, f.line) for f in check_org(root) if f.severity.value == "error"]
+    assert found == [("INT-UNKNOWN-LOGIN", "codeowners.yaml", 3)]
+
+
+@pytest.mark.parametrize("bad", ["'!/docs/'", "/docs/ x", "../etc/", "'/a/#b'"])
+def test_hand_written_pattern_outside_the_grammar_is_a_schema_error(tmp_path: Path,
+                                                                    bad: str) -> None:
+    from .foundation_fixtures import check_org
+
+    root = write_org(tmp_path, {"codeowners.yaml": f"governance:\n  - pattern: {bad}\n"
+                                                   "    owners: [carol]\n"})
+    assert [(f.rule, f.line) for f in check_org(root)] == [("SCHEMA", 2)]
+
+
+def test_no_core_codeowners_when_the_policy_has_none(tmp_path: Path, run_charter) -> None:
+    from .foundation_fixtures import BASE
+
+    root = write_org(tmp_path, {"policy.yaml": BASE["policy.yaml"]
+                                + "codeowners:\n  core_output: null\n"})
+    assert list(_outputs(root)) == [".github/CODEOWNERS"]
+    assert run_charter("codeowners", "--repo", str(root)).returncode == 0
+    assert not (root / "generated").exists() and (root / ".github/CODEOWNERS").is_file()

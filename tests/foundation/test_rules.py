@@ -16,10 +16,11 @@ import pytest
 from charter import rules
 from charter.findings import Severity
 
-from .foundation_fixtures import check_org, core, council, member, module, write_org
+from .foundation_fixtures import BASE, check_org, core, council, member, module, write_org
 
 START, END_A, END_B = "2026-06-15", "2028-06-15", "2027-06-15"
 EMERITUS_ERIN = "emeritus:\n  - login: erin\n    since: '2025-01-01'\n"
+POLICY = BASE["policy.yaml"]  # ends inside its council: section
 
 
 @dataclass
@@ -127,6 +128,15 @@ CASES = [
     Case("vacant lead post", "GOV-LEAD-ELECT",
          {"core.yaml": core("alice", "bob", lead=None)}, "core.yaml", 2, 7,
          severity=Severity.WARNING),
+    Case("no lead where the policy has none", "GOV-LEAD-ELECT",
+         {"policy.yaml": POLICY + "governance:\n  has_lead: false\n",
+          "core.yaml": "maintainers: [alice, bob]\n"}, valid=True),
+    Case("a lead where the policy has none", "GOV-ROLES",
+         {"policy.yaml": POLICY + "governance:\n  has_lead: false\n"}, "core.yaml", 2, 1,
+         message="has no lead"),
+    Case("lead left out: the post is vacant", "GOV-LEAD-ELECT",
+         {"core.yaml": "maintainers: [alice, bob]\n"}, "core.yaml", 1, 1,
+         severity=Severity.WARNING),
     # --- GOV-INDIVIDUALS -------------------------------------------------------------------
     Case("two employers", "GOV-INDIVIDUALS",
          {"members/bob.yaml": member("bob", 102, "Beta Labs",
@@ -222,6 +232,17 @@ CASES = [
                                   ("dave", "B", START, END_B), ("erin", "B", START, END_B),
                                   ("carol", "B", START, END_B))},
          valid=True),
+    Case("a cohort the policy does not name", "PC-SIZE",
+         {"council.yaml": council(("alice", "C", START, END_A))}, "council.yaml", 3, 13,
+         message="not one of the policy's cohorts"),
+    Case("cohorts that do not add up to the seats", "PC-SIZE",
+         {"policy.yaml": POLICY + "  cohorts: {A: 2, B: 2}\n"}, "policy.yaml", 10, 12,
+         message="add up to 4 seats"),
+    Case("one named cohort of five", "PC-SIZE",
+         {"policy.yaml": POLICY + "  term_years: 1\n  cohorts: {steering: 5}\n",
+          "council.yaml": council(*[(x, "steering", START, "2027-06-15")
+                                    for x in ("alice", "bob", "dave", "erin", "carol")])},
+         valid=True),
     # --- PC-COI ----------------------------------------------------------------------------
     Case("three council members from one employer", "PC-COI",
          {"council.yaml": council(("alice", "A", START, END_A), ("carol", "B", START, END_B),
@@ -248,6 +269,16 @@ CASES = [
          message="past 2 years"),
     Case("term of exactly two years", "PC-TERM",
          {"council.yaml": council(("alice", "A", START, END_A))}, valid=True),
+    # --- INT-POLICY: policy.yaml's rules: settings ----------------------------------------
+    Case("a setting for a rule that does not exist", "INT-POLICY",
+         {"policy.yaml": POLICY + "rules:\n  GOV-MODULE-COMS: off\n"}, "policy.yaml", 11, 3,
+         message="did you mean 'GOV-MODULE-COMMS'"),
+    Case("a setting that would silence a protected check", "INT-POLICY",
+         {"policy.yaml": POLICY + "rules:\n  INT-UNKNOWN-LOGIN: off\n"}, "policy.yaml", 11, 3,
+         message="cannot be changed"),
+    Case("a rule and a family set", "INT-POLICY",
+         {"policy.yaml": POLICY + "rules:\n  GOV-MODULE-COMMS: off\n  PC-: warning\n"},
+         valid=True),
     # --- SCHEMA ----------------------------------------------------------------------------
     Case("unknown field, with a suggestion", "SCHEMA",
          {"members/bob.yaml": member("bob", 102, None, extra="emial: bob@example.org\n")},
@@ -382,3 +413,48 @@ def test_findings_are_sorted_and_unique(tmp_path: Path) -> None:
 def test_shipped_repository_has_no_errors(repo_root: Path) -> None:
     findings = check_org(repo_root)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
+# --- policy.yaml's rules: settings, applied to every rule's findings ---------------------------
+
+def _rules(tmp_path: Path, settings: str, files: dict[str, str | bytes | None]
+           ) -> list[tuple[str, Severity]]:
+    root = write_org(tmp_path, {"policy.yaml": BASE["policy.yaml"] + "rules:\n" + settings,
+                                **files})
+    return [(f.rule, f.severity) for f in check_org(root)]
+
+
+NO_LINKS = module("nn", "carol", paths=("src/nn/",), links=False)
+
+
+def test_a_rule_turned_off_reports_nothing(tmp_path: Path) -> None:
+    assert ("GOV-MODULE-COMMS", Severity.WARNING) in _rules(
+        tmp_path / "a", "  PC-TERM: error\n", {"modules/nn.yaml": NO_LINKS})
+    assert all(r != "GOV-MODULE-COMMS" for r, _ in _rules(
+        tmp_path / "b", "  GOV-MODULE-COMMS: off\n", {"modules/nn.yaml": NO_LINKS}))
+
+
+def test_the_most_specific_setting_wins(tmp_path: Path) -> None:
+    got = _rules(tmp_path, "  GOV-: off\n  GOV-MODULE-COMMS: error\n",
+                 {"modules/nn.yaml": NO_LINKS,
+                  "core.yaml": "lead: frank\nmaintainers: [alice, bob]\n"})
+    assert ("GOV-MODULE-COMMS", Severity.ERROR) in got  # a warning made an error
+    assert not any(r == "GOV-ROLES" for r, _ in got)  # the rest of the family is off
+
+
+def test_a_protected_check_is_never_silenced(tmp_path: Path) -> None:
+    got = _rules(tmp_path, "  INT-: off\n",
+                 {"core.yaml": "lead: alice\nmaintainers: [alice, zed]\n"})
+    assert ("INT-UNKNOWN-LOGIN", Severity.ERROR) in got
+    assert ("INT-POLICY", Severity.ERROR) not in got  # a family may cover protected rules
+
+
+def test_charter_check_applies_the_settings(tmp_path: Path, run_charter) -> None:
+    root = write_org(tmp_path, {"policy.yaml": BASE["policy.yaml"] + "rules:\n  GOV-MODULE-COMMS:"
+                                " error\n", "modules/nn.yaml": NO_LINKS})
+    proc = run_charter("validate", "--repo", str(root), env={"CHARTER_TODAY": "2026-11-01"})
+    assert proc.returncode == 1 and "GOV-MODULE-COMMS" in proc.stdout
+    proc = run_charter("validate", "--repo", str(root), "--format", "json",
+                       env={"CHARTER_TODAY": "2026-11-01"})
+    assert {f["rule"]: f["severity"] for f in __import__("json").loads(proc.stdout)}[
+        "GOV-MODULE-COMMS"] == "error"

@@ -120,6 +120,28 @@ def test_nominate_core_nominator_must_be_a_maintainer(org: GitRepo) -> None:
     assert rc == 0
 
 
+def test_nominate_core_without_a_lead_goes_to_a_core_majority(org: GitRepo) -> None:
+    """An organisation whose policy has no lead (governance.has_lead: false): what the lead
+    would decide alone goes to a majority of the core maintainers, and a lead written into
+    core.yaml anyway decides nothing."""
+    no_lead = {**POLICY, "governance": {"has_lead": False}}
+    org.land({"policy.yaml": no_lead,
+              "core.yaml": {"maintainers": ["ada", "bob", "cyd", "dan", "eve"]}})
+    org.edit("core.yaml", add_to("core", "finn"))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="hal", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and r["groups"][0]["label"] == "core maintainers"
+    assert r["groups"][0]["needed"] == 3 and "has no lead" in r["summary"]
+    rc, _ = check(org, approved=["ada", "bob", "dan"], author="hal", body=NOMINATION)
+    assert rc == 0
+    org.land({"core.yaml": {"lead": "ada", "maintainers": ["ada", "bob", "cyd", "dan", "eve"]}})
+    org.edit("core.yaml", add_to("core", "finn"))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="hal", body=NOMINATION)
+    assert rc == 1 and req(rep, "GOV-NOMINATE-CORE")["groups"][0]["needed"] == 3
+
+
 # --- GOV-REMOVE and emeritus -----------------------------------------------------------------
 
 def test_remove_module_maintainer_core_majority_and_discussion(org: GitRepo) -> None:
@@ -312,6 +334,19 @@ def test_policy_change_core_majority_and_discussion(org: GitRepo) -> None:
     rc, rep = check(org, approved=["ada", "bob", "cyd"], author="dan")
     r = req(rep, "GOV-DISCUSSION")
     assert rc == 1 and r["groups"][0]["still_needed"] == 0 and r["problems"]
+    rc, _ = check(org, approved=["ada", "bob", "cyd"], author="dan", body=DISCUSSION)
+    assert rc == 0
+
+
+def test_turning_a_rule_off_is_a_rule_change(org: GitRepo) -> None:
+    """policy.yaml's rules: settings are policy: turning a check off (here the one that a new
+    seat would break) needs the core maintainers and a discussion, like any rule change."""
+    org.edit("policy.yaml", lambda d: d.update(rules={"PC-TERM": "off", "GOV-": "warning"}))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="dan")
+    r = req(rep, "GOV-DISCUSSION")
+    assert rc == 1 and r["groups"][0]["needed"] == 3
+    assert {e["subject"] for e in rep["events"]} == {"rules.PC-TERM", "rules.GOV-"}
     rc, _ = check(org, approved=["ada", "bob", "cyd"], author="dan", body=DISCUSSION)
     assert rc == 0
 

@@ -24,7 +24,7 @@ RERUN = WORKFLOWS / "governance-approvals-rerun.yml"
 RELAY = WORKFLOWS / "governance-approvals-relay.yml"
 VALIDATE = WORKFLOWS / "validate.yml"
 TEMPLATE = ROOT / ".github/pull_request_template.md"
-GOVERNANCE = [GATE, REUSABLE, RERUN, RELAY, VALIDATE]
+GOVERNANCE = sorted(WORKFLOWS.glob("*.yml"))  # every workflow, the reusable ones included
 VERDICT = {"contents": "read", "pull-requests": "read", "statuses": "write"}
 
 

@@ -71,23 +71,36 @@ def test_builds_from_the_shipped_data(tmp_path: Path) -> None:
 
 
 def test_builds_from_a_minimal_organisation(tmp_path: Path) -> None:
-    """Only policy.yaml, core.yaml with one maintainer, and that member's file."""
+    """Only policy.yaml, core.yaml with one maintainer, and that member's file: no council and
+    no ecosystem, so no pages (nor links) for them."""
     repo = write_org(tmp_path / "tiny", MINIMAL)
     site = build(repo, tmp_path / "site")
     pages = _html(site)
-    assert sorted(pages) == [
-        "core.html", "council.html", "ecosystem.html", "elections.html", "index.html",
-        "people/solo.html",
-    ]
+    assert sorted(pages) == ["core.html", "elections.html", "index.html", "people/solo.html"]
     assert _names_on_index(pages["index.html"], "people-list") == ["Solo Person"]
     assert _names_on_index(pages["index.html"], "module-list") == []
     assert "No modules are recorded yet." in pages["index.html"]
-    assert "The council has no seated members." in pages["council.html"]
+    assert "council" not in pages["index.html"].lower()
+    assert "ecosystem" not in pages["index.html"].lower()
     assert "No elections or votes are recorded yet." in pages["elections.html"]
     assert "Lead core maintainer" in pages["people/solo.html"]
     index = json.loads((site / "v1" / "index.json").read_text(encoding="utf-8"))
     assert index["counts"]["people"] == 1 and index["counts"]["modules"] == 0
     assert _broken_links(site) == []
+
+
+def test_pages_follow_the_policy(tmp_path: Path) -> None:
+    """Wording from policy values; an organisation without a lead shows none."""
+    files = {**MINIMAL,
+             "policy.yaml": "organisation: {name: Tiny, github: tiny-org}\n"
+                            "governance: {has_lead: false}\n"
+                            "ecosystem: {review_interval_months: 12}\n",
+             "core.yaml": "maintainers: [solo]\n",
+             "ecosystem-wg.yaml": "members: [solo]\n"}
+    pages = _html(build(write_org(tmp_path / "org", files), tmp_path / "site"))
+    assert "re-reviewed every year against" in pages["ecosystem.html"]
+    assert "Lead core maintainer" not in pages["index.html"] + pages["core.html"]
+    assert "elections.html" not in pages  # no lead, no council, no votes
 
 
 def test_every_generated_file_says_so(site: Path) -> None:

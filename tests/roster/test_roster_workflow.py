@@ -12,7 +12,8 @@ import pytest
 import yaml
 from roster_fixtures import REPO
 
-WORKFLOW = REPO / ".github" / "workflows" / "roster.yml"
+CALLER = REPO / ".github" / "workflows" / "roster.yml"
+WORKFLOW = REPO / ".github" / "workflows" / "governance-roster.yml"  # the reusable workflow
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +22,13 @@ def workflow() -> dict:
 
 
 def test_deploys_on_pushes_to_main(workflow: dict) -> None:
-    on = workflow[True]  # PyYAML reads the bare key `on` as a boolean
+    caller = yaml.safe_load(CALLER.read_text(encoding="utf-8"))
+    on = caller[True]  # PyYAML reads the bare key `on` as a boolean
     assert on["push"] == {"branches": ["main"]}
     assert "pull_request" not in on and "pull_request_target" not in on
+    assert caller["permissions"] == {}
+    assert caller["jobs"]["roster"]["uses"] == "./.github/workflows/governance-roster.yml"
+    assert set(workflow[True]) == {"workflow_call"}
     build = workflow["jobs"]["build"]
     runs = [s.get("run", "") for s in build["steps"]]
     assert "charter roster build --out _site" in runs
@@ -44,7 +49,7 @@ def test_least_privilege(workflow: dict) -> None:
 def test_actions_are_pinned_by_full_commit_sha_with_their_tag() -> None:
     text = WORKFLOW.read_text(encoding="utf-8")
     uses = re.findall(r"uses:\s*(\S+)(.*)", text)
-    assert len(uses) == 5
+    assert len(uses) == 6  # checkout (twice: the data, and charter's pinned release), ...
     for ref, comment in uses:
         assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
         assert re.search(r"#\s*v\d+\.\d+\.\d+", comment), f"{ref}: say which tag it is"
@@ -60,6 +65,6 @@ def test_zizmor_reports_nothing() -> None:
     exe = shutil.which("zizmor") or str(Path(sys.executable).with_name("zizmor"))
     if not Path(exe).exists():
         pytest.skip("zizmor is not installed (pip install zizmor)")
-    proc = subprocess.run([exe, "--offline", "--no-progress", str(WORKFLOW)],
+    proc = subprocess.run([exe, "--offline", "--no-progress", str(WORKFLOW), str(CALLER)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -156,7 +156,13 @@ def clarify(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def select(findings: list[Finding], args: argparse.Namespace) -> list[Finding]:
+def select(findings: list[Finding], args: argparse.Namespace, state: State | None = None
+           ) -> list[Finding]:
+    """The findings to report: the policy's rule settings (of ``state``), then --select/--skip."""
+    if state is not None:
+        from charter.rules.settings import configure
+
+        findings = configure(findings, state.policy.values.get("rules"))
     return normalise(filter_rules(clarify(findings), args.select, args.skip))
 
 

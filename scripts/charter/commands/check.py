@@ -14,6 +14,7 @@ import argparse
 import dataclasses
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from charter import codeowners
 from charter.commands._common import (
@@ -70,6 +71,18 @@ def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
     return out
 
 
+def everything(root: Path, tree: Tree) -> tuple[State, list[Finding]]:
+    """The state and every finding of ``charter check`` (before --select/--skip)."""
+    state, findings = load_checked(root, tree)
+    blocking = any(f.rule.startswith(BLOCKING) for f in findings)
+    if not blocking:
+        for spec in CHECKS:
+            mod, _, name = spec.partition(":")
+            fn: CheckFn = getattr(importlib.import_module(mod), name)
+            findings.extend(fn(tree, state))
+    return state, findings
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="everything CI checks: validation, generated files, results")
     add_repo(p)
@@ -90,13 +103,7 @@ def run(args: argparse.Namespace) -> int:
                          "--github OWNER/REPO")
     root = repo_root(args)
     tree: Tree = GitTree(root, args.rev) if args.rev else FsTree(root)
-    state, findings = load_checked(root, tree)
-    blocking = any(f.rule.startswith(BLOCKING) for f in findings)
-    if not blocking:
-        for spec in CHECKS:
-            mod, _, name = spec.partition(":")
-            fn: CheckFn = getattr(importlib.import_module(mod), name)
-            findings.extend(fn(tree, state))
+    state, findings = everything(root, tree)
     if any(f.rule.startswith(CODEOWNERS_BLOCKING) for f in findings):
         # `charter codeowners` refuses until these are fixed: say so rather than send the user
         # to a command that will only tell them to come back
@@ -106,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             if f.rule == "INT-GENERATED" and "; run: charter codeowners" in f.message else f
             for f in findings
         ]
-    findings = select(findings, args)
+    findings = select(findings, args, state)
     emit(findings, args.format)
     if args.format == "text" and not findings:
         verdict = "all good"

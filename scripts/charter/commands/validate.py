@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
     outside = [p for p, w in zip(args.paths, wanted, strict=True) if w is None]
     if outside:
         raise UsageError(f"{outside[0]}: not in the governance repository ({root.resolve()})")
-    _state, findings = load_checked(root)
-    findings = select(findings, args)
+    state, findings = load_checked(root)
+    findings = select(findings, args, state)
     if args.paths:
         findings = [f for f in findings if any(_under(f.path, w) for w in wanted if w is not None)]
     emit(findings, args.format)

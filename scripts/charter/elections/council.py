@@ -159,23 +159,26 @@ def assign_seats(elected: list[str], scope: str, seats: int, policy: Policy,
                  start: dt.date | None) -> list[SeatResult]:
     """Cohorts and term ends (PC-TERM), vacancies included (``login`` None).
 
-    In a whole-council election the first ``cohorts.A`` in finishing order join cohort A with a
-    full term and the rest cohort B with half a term (1 year by default); otherwise everyone joins
-    the cohort being elected with a full term.
+    In a whole-council election the cohorts of ``council.cohorts`` fill in their order, in
+    finishing order: of N cohorts, the k-th (from 0) serves (N - k) / N of a term, in whole
+    months, so their later elections are staggered. With the default cohorts A (2) and B (3) the
+    first two join A with a full term and the rest B with half a term (1 year by default); with
+    one cohort everyone serves a full term. Seats past the cohorts' sizes join the last cohort.
+    Otherwise everyone joins the cohort being elected with a full term.
     """
     years = int(policy.get("council.term_years"))
     full_end = add_months(start, 12 * years).isoformat() if start else None
-    half_end = add_months(start, 6 * years).isoformat() if start else None
     begin = start.isoformat() if start else None
     people: list[str | None] = [*elected, *([None] * max(0, seats - len(elected)))]
     out = []
     if scope == "whole":
-        size_a = int(policy.get("council.cohorts").get("A", 2))
+        cohorts = list(policy.get("council.cohorts").items())
+        n = len(cohorts)
+        slots = [(name, k) for k, (name, size) in enumerate(cohorts) for _ in range(int(size))]
         for i, login in enumerate(people):
-            if i < size_a:
-                out.append(SeatResult(login, "A", begin, full_end))
-            else:
-                out.append(SeatResult(login, "B", begin, half_end))
+            name, k = slots[i] if i < len(slots) else (cohorts[-1][0], n - 1)
+            end = add_months(start, 12 * years * (n - k) // n).isoformat() if start else None
+            out.append(SeatResult(login, name, begin, end))
     else:
         for login in people:
             out.append(SeatResult(login, scope, begin, full_end))

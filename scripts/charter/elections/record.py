@@ -227,6 +227,10 @@ def _council_election(c: Count, policy: Policy) -> None:
     d = c.record.data
     scope = d.get("scope", "whole")
     cohorts = policy.get("council.cohorts")
+    if scope != "whole" and scope not in cohorts:
+        c.problem(f"scope {scope!r} is neither 'whole' nor one of the policy's cohorts "
+                  f"({', '.join(cohorts)}; policy council.cohorts)", "scope")
+        return
     expected = int(policy.get("council.seats")) if scope == "whole" else int(cohorts.get(scope, 0))
     seats = int(d.get("seats", expected))
     if seats != expected:

@@ -248,7 +248,8 @@ def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
 def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     nominee = ev.subject
     excluded = conflicts(ctx, nominee, NOMINEE)
-    lead = ctx.base.core.lead
+    # where the policy has no lead, a lead named anyway (a GOV-ROLES error) decides nothing
+    lead = ctx.base.core.lead if ctx.base.policy.get("governance.has_lead") else None
     base_view = {k for k in excluded if k not in excluded.head_only}
     if lead and lead.lower() not in base_view:
         # a conflict with the lead declared only in this pull request does not hand the decision
@@ -269,8 +270,11 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
             summary += f" ({lead} opened it; another core maintainer confirms)"
     else:
         groups = [core_majority(ctx, excluded)]
-        summary = (f"nomination of {nominee} as a core maintainer; the lead post is vacant or "
-                   "conflicted, so the core maintainers decide")
+        why = ("this organisation has no lead (policy governance.has_lead)"
+               if not ctx.base.policy.get("governance.has_lead") else
+               "the lead post is vacant or conflicted")
+        summary = (f"nomination of {nominee} as a core maintainer; {why}, so the core "
+                   "maintainers decide")
     req = Requirement("GOV-NOMINATE-CORE", ev, summary, groups, excluded)
     maintainers = {x.lower() for x in ctx.base.core.maintainers}
     for m in ctx.base.modules.values():

@@ -303,18 +303,24 @@ def pages(view: dict[str, Any], model: SiteModel) -> Iterator[tuple[str, str, di
         "nav": "index", "people_sorted": people, "modules_sorted": modules,
         "search": {**{f"p:{p['login']}": _person_search(view, p) for p in people},
                    **{f"m:{m['slug']}": _module_search(view, m) for m in modules}}}
+    site = view.get("site", {})
     yield "core.html", "core.html.j2", {"nav": "core"}
-    yield "council.html", "council.html.j2", {"nav": "council"}
-    yield "ecosystem.html", "ecosystem.html.j2", {
-        "nav": "ecosystem",
-        "active": [p for p in projects if p["status"] == "active"],
-        "retired": [p for p in projects if p["status"] == "retired"],
-        "applications": sorted((p for p in projects if not p["listed"]),
-                               key=lambda p: (p["issue"] or 0, p["slug"])),
-    }
+    if site.get("council", True):
+        yield "council.html", "council.html.j2", {"nav": "council"}
+    if site.get("ecosystem", True):  # only where the organisation has an ecosystem
+        yield "ecosystem.html", "ecosystem.html.j2", {
+            "nav": "ecosystem",
+            "active": [p for p in projects if p["status"] == "active"],
+            "retired": [p for p in projects if p["status"] == "retired"],
+            "applications": sorted((p for p in projects if not p["listed"]),
+                                   key=lambda p: (p["issue"] or 0, p["slug"])),
+            "every": every_months(site.get("review_interval_months", 6)),
+        }
     elections = sorted(model.elections.values(),
                        key=lambda e: (_start(e), e.id), reverse=True)
-    yield "elections.html", "elections.html.j2", {"nav": "elections", "elections_sorted": elections}
+    if site.get("elections", True):
+        yield "elections.html", "elections.html.j2", {"nav": "elections",
+                                                      "elections_sorted": elections}
     for e in elections:
         if e.page:
             yield e.page, "election.html.j2", {"nav": "", "e": e}
@@ -332,6 +338,20 @@ def _start(e: Any) -> str:
     d = e.dates
     return next((x for x in (d.voting_opens, d.nomination_opens, d.voting_closes, d.finalised)
                  if x), "")
+
+
+_NUMBERS = ("", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven")
+
+
+def every_months(n: int) -> str:
+    """A period in words, for "every ...": month, six months, year, 18 months, two years."""
+    if n == 1:
+        return "month"
+    if n % 12 == 0:
+        years = n // 12
+        return "year" if years == 1 else f"{_NUMBERS[years] if years < 12 else years} years"
+    return f"{_NUMBERS[n]} months" if n < 12 else f"{n} months"
 
 
 def render_site(view: dict[str, Any], model: SiteModel | None = None) -> dict[str, bytes]:

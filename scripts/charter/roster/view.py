@@ -159,7 +159,17 @@ def build_view(state: State, results: dict[str, Any] | None = None) -> dict[str,
         for eid in sorted(state.elections)
     }
     org = state.policy.organisation
+    has_lead = bool(state.policy.get("governance.has_lead"))
+    has_council = "council.yaml" in state.files
     return {
+        # which parts the organisation has, for the pages (the JSON API does not publish this)
+        "site": {
+            "lead": has_lead,
+            "council": has_council,
+            "ecosystem": "ecosystem-wg.yaml" in state.files or bool(state.projects),
+            "elections": has_council or has_lead or bool(state.elections),
+            "review_interval_months": int(state.policy.get("ecosystem.review_interval_months")),
+        },
         "organisation": {
             "name": org.get("name"),
             "github": org.get("github"),

@@ -68,6 +68,10 @@ def all_rules() -> list[Rule]:
 
 
 def run(state: State, when: dt.date | None = None) -> Iterator[Finding]:
+    """Every rule's findings, as the state's policy sets them (``rules:`` in policy.yaml)."""
+    from charter.rules.settings import configure
+
     ctx = Context(state, when or today())
+    table = state.policy.values.get("rules")
     for r in all_rules():
-        yield from r.fn(ctx)
+        yield from configure(r.fn(ctx), table)

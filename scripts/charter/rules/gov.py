@@ -12,11 +12,22 @@ from charter.rules.util import add_months, finding, parse_date
 
 @rule("GOV-ROLES")
 def lead_is_core(ctx: Context) -> Iterator[Finding]:
-    """The lead core maintainer is one of the core maintainers; the post is filled."""
+    """The lead is a core maintainer and the post is filled, where the policy has a lead at all.
+
+    Where policy governance.has_lead is false, core.yaml names no lead.
+    """
     s = ctx.state
     if "core.yaml" not in s.files or s.files["core.yaml"].data is None:
         return
-    if s.core.lead is None:
+    if not s.policy.get("governance.has_lead"):
+        for key in ("lead", "lead_elected_in"):
+            if s.files["core.yaml"].data.get(key) is not None:
+                yield finding(
+                    s, s.core.file, "GOV-ROLES",
+                    f"{key}: this organisation has no lead (policy governance.has_lead is "
+                    "false); remove it, or set governance.has_lead: true in policy.yaml",
+                    key, key=True)
+    elif s.core.lead is None:
         yield finding(
             s,
             s.core.file,

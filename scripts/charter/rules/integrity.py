@@ -53,6 +53,12 @@ def login_refs(ctx: Context) -> Iterator[tuple[str, tuple[str | int, ...], str, 
     for mem in s.members.values():
         for i, r in enumerate(mem.relationships):
             yield mem.file, ("relationships", i, "login"), r.login, f"a relationship of {mem.login}"
+    extra = s.files.get("codeowners.yaml")
+    for section, lines in (extra.data or {}).items() if extra and extra.data else ():
+        for i, line in enumerate(lines):
+            for j, owner in enumerate(line["owners"]):
+                if "/" not in owner:  # org/team is a team, not a person
+                    yield extra.path, (section, i, "owners", j), owner, "a code owner"
 
 
 @rule("INT-UNKNOWN-LOGIN")
@@ -264,3 +270,30 @@ def one_entry_per_person(ctx: Context) -> Iterator[Finding]:
                 yield finding(s, path, "INT-DUPLICATE-LOGIN",
                               f"{login} is listed again (as {logins[j]}); GitHub logins ignore "
                               "case: keep one entry", *where)
+
+
+@rule("INT-POLICY")
+def rule_settings_name_rules(ctx: Context) -> Iterator[Finding]:
+    """policy.yaml's rules: settings name rule IDs (or families) that exist and may be changed."""
+    from charter.findings import RULE_IDS, check_selector
+    from charter.rules import all_rules
+    from charter.rules.settings import is_protected
+
+    s = ctx.state
+    src = s.files.get("policy.yaml")
+    table = src.data.get("rules") if src is not None and isinstance(src.data, dict) else None
+    if not isinstance(table, dict):
+        return
+    known = RULE_IDS | {r.id for r in all_rules()}
+    for key in table:
+        if is_protected(key.strip().upper()):
+            yield finding(s, "policy.yaml", "INT-POLICY",
+                          f"rules: {key} cannot be changed by the policy (it decides whether the "
+                          "data can be read, or whether what it names exists); fix what it "
+                          "reports instead", "rules", key, key=True)
+            continue
+        try:
+            check_selector(key, known)
+        except ValueError as exc:
+            yield finding(s, "policy.yaml", "INT-POLICY", f"rules: {exc}", "rules", key,
+                          key=True)

@@ -33,12 +33,23 @@ def coi_entities(state: State, member: Member | None) -> set[str]:
 
 @rule("PC-SIZE")
 def council_size(ctx: Context) -> Iterator[Finding]:
-    """The council holds at most its configured seats, in cohorts A and B of configured sizes."""
+    """The council holds at most its configured seats, in the policy's cohorts of their sizes."""
     s = ctx.state
     if s.council.file not in s.files:
         return
     seats = int(s.policy.get("council.seats"))
     cohorts = s.policy.get("council.cohorts")
+    if sum(int(n) for n in cohorts.values()) != seats:
+        yield finding(
+            s,
+            "policy.yaml",
+            "PC-SIZE",
+            f"the cohorts ({', '.join(f'{k}: {v}' for k, v in cohorts.items())}) add up to "
+            f"{sum(int(n) for n in cohorts.values())} seats, but council.seats is {seats}; "
+            "make them agree",
+            "council",
+            "cohorts",  # or the nearest key the file has
+        )
     if len(s.council.seats) > seats:
         yield finding(
             s,
@@ -50,6 +61,19 @@ def council_size(ctx: Context) -> Iterator[Finding]:
         )
     count = Counter(seat.cohort for seat in s.council.seats)
     for cohort, n in sorted(count.items()):
+        if cohort not in cohorts:
+            idx = next(i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort)
+            yield finding(
+                s,
+                s.council.file,
+                "PC-SIZE",
+                f"cohort {cohort!r} is not one of the policy's cohorts "
+                f"({', '.join(cohorts)}; policy council.cohorts)",
+                "seats",
+                idx,
+                "cohort",
+            )
+            continue
         limit = int(cohorts.get(cohort, 0))
         if n > limit:
             idx = [i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort][limit]
