@@ -483,3 +483,23 @@ def test_gov_approval_a_pull_request_that_moved_on_is_not_judged_by_an_old_run(
                               extra=["--status", "--head-sha", fake_github.head_sha])
     assert rc == 0, err
     assert [s["sha"] for s in fake_github.statuses] == [fake_github.head_sha]
+
+
+# --- a bar is lowered only by the people it protects against ----------------------------------
+
+def test_gov_lead_remove_lowering_its_fraction_takes_what_removing_the_lead_takes(
+        org: GitRepo) -> None:
+    # a bare majority (3 of 5) must not first make removing the lead take a majority
+    org.edit("policy.yaml", lambda d: d.setdefault("governance", {}).update(
+        lead_removal_fraction="1/2"))
+    org.commit()
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="eve", body=DISCUSSION)
+    r = req(rep, "GOV-LEAD-REMOVE")
+    assert rc == 1 and r["groups"][0]["needed"] == 4
+    rc, _ = check(org, approved=["ada", "bob", "cyd", "dan"], author="eve", body=DISCUSSION)
+    assert rc == 0
+    # raising it is an ordinary rule change
+    org.edit("policy.yaml", lambda d: d["governance"].update(lead_removal_fraction="4/5"))
+    org.commit()
+    rc, _ = check(org, approved=["bob", "cyd", "dan"], author="eve", body=DISCUSSION)
+    assert rc == 0

@@ -399,11 +399,30 @@ def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
                 "section with elections/<id> (an amend motion, certified on the base branch)")
         elif all(_votes.vote_mismatch(ctx, n, ("amend",)) for n in named):
             req.problems.append(f"PC-AMEND: {_votes.vote_mismatch(ctx, named[0], ('amend',))}")
+    elif ev.subject == "governance.lead_removal_fraction" and _lowered(ev):
+        # a bar is lowered only by those it protects against: a majority that cannot remove
+        # the lead must not first make removing the lead take a majority
+        frac = ctx.base.policy.fraction("governance.lead_removal_fraction")
+        core = unique(ctx.base.core.maintainers)
+        req = Requirement("GOV-LEAD-REMOVE", ev, f"{ev.describe()}: lowers the bar for removing "
+                          "the lead, so it takes what removing the lead takes",
+                          [decide("core maintainers", core, {}, lambda n: _policy.at_least(frac, n),
+                                  f"at least {frac} of all {len(core)} core maintainers")])
     else:
         req = Requirement("GOV-DISCUSSION", ev, f"{ev.describe()}: a rule change",
                           [core_majority(ctx, {})])
     discussion(ctx, req, "policy")
+    req.unreachable()
     return [req]
+
+
+def _lowered(ev: Event) -> bool:
+    from fractions import Fraction
+
+    try:
+        return Fraction(str(ev.after)) < Fraction(str(ev.before))
+    except (ValueError, ZeroDivisionError):
+        return True  # unreadable: judged as the strictest case
 
 
 def _wg(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:

@@ -18,7 +18,8 @@ SETTINGS = ("off", "error", "warning", "notice")
 
 # Never turned off or downgraded: without them the state itself (and every other rule) is wrong.
 PROTECTED = ("SCHEMA", "YAML-", "INT-READ", "INT-MISSING-FILE", "INT-UNKNOWN-LOGIN",
-             "INT-DUPLICATE-MEMBER", "INT-FILENAME", "INT-GENERATED", "INT-POLICY")
+             "INT-DUPLICATE-MEMBER", "INT-FILENAME", "INT-GENERATED", "INT-POLICY",
+             "INT-TEXT", "INT-DUPLICATE-LOGIN")
 
 
 def is_protected(rule_id: str) -> bool:
