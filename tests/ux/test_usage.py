@@ -10,8 +10,11 @@ from .conftest import Run, no_traceback
 
 
 @pytest.mark.parametrize("argv, hint", [
-    (("member",), "charter member: choose an action (add)"),
-    (("module",), "charter module: choose an action (add-maintainer"),
+    (("member",), "charter member: choose an action (add, remove)"),
+    (("module",), "charter module: choose an action (add, remove, rename, add-maintainer"),
+    (("core",), "charter core: choose an action (add, remove, emeritus, lead)"),
+    (("wg",), "charter wg: choose an action (add, remove, chair)"),
+    (("council",), "charter council: choose an action (apply, vacancy, resign)"),
     (("roster",), "charter roster: choose an action (build)"),
     (("ecosystem",), "charter ecosystem: choose a step (intake, queue, decide"),
 ])

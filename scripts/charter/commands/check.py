@@ -14,6 +14,7 @@ import argparse
 import dataclasses
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from charter import codeowners
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
@@ -70,6 +71,26 @@ def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
     return out
 
 
+def everything(root: Path, tree: Tree) -> tuple[State, list[Finding]]:
+    """Everything ``charter check`` checks on ``tree``: the state and every finding, unsorted
+    and unfiltered (the editing commands compare it before and after an edit)."""
+    state, findings = load_checked(root, tree)
+    return state, findings + extra_checks(tree, state, findings)
+
+
+def extra_checks(tree: Tree, state: State, findings: list[Finding]) -> list[Finding]:
+    """The findings of ``CHECKS`` on ``tree``, unless ``findings`` show data left out of the
+    state (then generated files and results cannot be judged)."""
+    if any(f.rule.startswith(BLOCKING) for f in findings):
+        return []
+    out: list[Finding] = []
+    for spec in CHECKS:
+        mod, _, name = spec.partition(":")
+        fn: CheckFn = getattr(importlib.import_module(mod), name)
+        out.extend(fn(tree, state))
+    return out
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="everything CI checks: validation, generated files, results")
     add_repo(p)
@@ -95,13 +116,7 @@ def run(args: argparse.Namespace) -> int:
                          "--github OWNER/REPO")
     root = repo_root(args)
     tree: Tree = GitTree(root, args.rev) if args.rev else FsTree(root)
-    state, findings = load_checked(root, tree)
-    blocking = any(f.rule.startswith(BLOCKING) for f in findings)
-    if not blocking:
-        for spec in CHECKS:
-            mod, _, name = spec.partition(":")
-            fn: CheckFn = getattr(importlib.import_module(mod), name)
-            findings.extend(fn(tree, state))
+    state, findings = everything(root, tree)
     if any(f.rule.startswith(CODEOWNERS_BLOCKING) for f in findings):
         # `charter codeowners` refuses until these are fixed: say so rather than send the user
         # to a command that will only tell them to come back

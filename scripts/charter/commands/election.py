@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, past_date, repo_root
 from charter.elections import roll as roll_mod
 from charter.elections.check import problem_finding
 from charter.elections.record import Count, count, read_record
@@ -41,12 +40,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="the record's directory (or just its id)")
     t.add_argument("--check", action="store_true",
                    help="do not write: fail if the committed result differs from the recount")
-    t.add_argument("--format", choices=("text", "json"), default="text")
+    t.add_argument("--format", choices=("text", "json"), default="text",
+                   help="the count's report as text, or the result as JSON")
     add_repo(t)
     t.set_defaults(func=run_tally)
 
     r = esub.add_parser("resolve-tie", help="record how the tie that stopped a count is resolved")
-    r.add_argument("record", metavar="elections/ID")
+    r.add_argument("record", metavar="elections/ID",
+                   help="the record whose count stopped at a tie (or just its id)")
     how = r.add_mutually_exclusive_group(required=True)
     how.add_argument("--agree", metavar="LOGIN,LOGIN,...",
                      help="the tied candidates' written agreement: their order, first goes ahead")
@@ -57,9 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.set_defaults(func=run_resolve)
 
     o = esub.add_parser("roll", help="the current electorate, lapsed members and resumptions")
-    o.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text lines, or one JSON document")
     add_repo(o)
     o.set_defaults(func=run_roll)
+
+    from charter.commands import _election_edit
+
+    _election_edit.register(esub)  # new, nominate, ballots, certify
 
     def no_sub(args: argparse.Namespace) -> int:
         p.print_help(sys.stderr)
@@ -150,11 +156,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     tie = c.tie
     if tie is None:
         raise CharterError(f"elections/{eid}: the count has no unresolved tie")
-    recorded = args.date or today().isoformat()
-    try:
-        dt.date.fromisoformat(recorded)
-    except ValueError:
-        raise UsageError(f"--date {recorded!r} is not YYYY-MM-DD") from None
+    recorded = past_date(args.date, "--date", "the record of the resolution").isoformat()
     entry: dict[str, Any] = {"round": tie.round, "stage": tie.stage, "tied": list(tie.tied)}
     if args.agree:
         order = [x.strip() for x in args.agree.split(",") if x.strip()]

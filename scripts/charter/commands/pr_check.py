@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_repo
+from charter.commands._common import add_repo, git_dir
 from charter.errors import CharterError, UsageError
 from charter.gate import render, source, status
-from charter.gate.evaluate import PullRequest, evaluate
+from charter.gate.evaluate import PullRequest, judge
 from charter.gate.reviews import local
 from charter.report import FORMATS
 
@@ -60,9 +60,7 @@ def _logins(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.repo)
-    if not root.is_dir():
-        raise CharterError(f"{args.repo}: not a directory")
+    root = git_dir(args)
     summary = args.summary
     if args.github:
         if args.pr is None:
@@ -89,11 +87,7 @@ def run(args: argparse.Namespace) -> int:
         head_sha = trees.head_tree.commit
         pr = PullRequest(head_sha=head_sha, author=args.author, body=body,
                          reviews=tuple(local(_logins(args.approved_by), head_sha)))
-    report = evaluate(trees.base, trees.origin, trees.head, trees.changes, pr,
-                      head_findings=trees.head_findings, base_findings=trees.base_findings,
-                      elections=trees.elections,
-                      generated=trees.generated, results=trees.results,
-                      certified=trees.certified, recounts=trees.recounts)
+    report = judge(trees, pr)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
     if args.status:
