@@ -52,8 +52,9 @@ def _selector(text: str) -> str:
 
     try:
         from charter.rules import all_rules
+        from charter.rules.catalogue import ids
 
-        known = RULE_IDS | {r.id for r in all_rules()}
+        known = RULE_IDS | ids() | {r.id for r in all_rules()}
     except ImportError:  # pragma: no cover - a broken install still parses its options
         known = RULE_IDS
     try:

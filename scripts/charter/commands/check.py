@@ -19,7 +19,7 @@ from pathlib import Path
 from charter import codeowners
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
 from charter.errors import CharterError, UsageError
-from charter.findings import Finding
+from charter.findings import Finding, Severity
 from charter.model import State
 from charter.report import emit, exit_code
 from charter.tree import FsTree, GitTree, Tree
@@ -36,6 +36,7 @@ CheckFn = Callable[[Tree, State], list[Finding]]
 # does not run.
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
+    "charter.commands.check:rules_reference_in_sync",
     "charter.elections.check:verify_tree",
 ]
 
@@ -68,6 +69,33 @@ def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
                     f"{what}; run: charter codeowners (charter codeowners --check shows the diff)",
                 )
             )
+    return out
+
+
+def rules_reference_in_sync(tree: Tree, state: State) -> list[Finding]:
+    """INT-GENERATED: docs/rules.md and CONTRIBUTING.md's approvals table match what this
+    charter renders from its catalogue and its gate.
+
+    Only a working tree is judged: the reference describes the code, so a commit read as data
+    (``--rev``, run by the base branch's charter on a pull request's head) may rightly hold the
+    reference of the code it changes."""
+    from charter.commands.rules import outputs
+    from charter.rules.reference import RULES_DOC
+
+    if not isinstance(tree, FsTree):
+        return []
+    fix = "run: charter rules --write (charter rules --check shows the diff)"
+    out = []
+    for rel, text in outputs(tree.root).items():
+        if not tree.exists(rel):
+            if rel == RULES_DOC:
+                out.append(Finding(rel, 0, 0, "INT-GENERATED", f"the rules reference is "
+                                   f"missing; {fix}", Severity.NOTICE))
+            continue
+        if tree.read(rel).decode("utf-8", "replace") != text:
+            what = ("the approvals table is out of date" if rel != RULES_DOC
+                    else "out of date")
+            out.append(Finding(rel, 0, 0, "INT-GENERATED", f"{what}; {fix}"))
     return out
 
 

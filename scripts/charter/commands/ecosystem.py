@@ -1,4 +1,4 @@
-"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (RULES.md: ECO-*)."""
+"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (ECO-*)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ecosystem (RULES.md: ECO-*) as checks on the recorded projects."""
+"""The ecosystem (docs/rules.md: ECO-*) as checks on the recorded projects."""
 
 from __future__ import annotations
 
