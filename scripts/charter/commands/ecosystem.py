@@ -376,6 +376,8 @@ def run_decide(args: argparse.Namespace) -> int:
         if problems:
             raise CharterError("ECO-VOTE: " + "; ".join(problems))
         t = vote.tally(members, lists["for"], state.policy.fraction("ecosystem.vote_fraction"))
+        if t.outcome == "accepted":
+            vote.require_acceptable(p.slug, p.status, p.data)
         entry["outcome"] = t.outcome
         entry.update(lists)
         entry["working_group"] = members

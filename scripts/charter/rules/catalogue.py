@@ -290,8 +290,9 @@ ENTRIES: tuple[Entry, ...] = (
              "and the sessions"),
           params=("ecosystem.session_min", "ecosystem.session_max",
                   "ecosystem.in_progress_days_before"),
+          gate=("project-decision-changed", "project-status-changed"),
           checks=("charter.ecosystem.queue:build",),
-          commands=("charter ecosystem queue",)),
+          commands=("charter ecosystem queue", "charter ecosystem decide")),
     Entry("ECO-VOTE", "The working group's vote",
           "Each working-group member has one vote; an application is accepted when more than "
           "half of the members approve, declined otherwise.",

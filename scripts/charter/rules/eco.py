@@ -163,11 +163,23 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
 
 @rule("ECO-FUNCTIONAL")
 def functional_evidence(ctx: Context) -> Iterator[Finding]:
-    """An active project's recorded functional requirements are met, each with its evidence."""
+    """An active project records all ten functional requirements, each met, with its evidence
+    and reviewer."""
+    from charter.ecosystem.vote import FUNCTIONAL_NAMES
+
     s = ctx.state
     for p in s.projects.values():
         if p.status != "active":
             continue
+        missing = [k for k in FUNCTIONAL_NAMES if k not in (p.data.get("functional") or {})]
+        if missing:
+            yield finding(s, p.file, "ECO-FUNCTIONAL",
+                          f"{p.slug} is active but records no evidence for {len(missing)} of "
+                          f"the ten functional requirements ({', '.join(missing)}); record "
+                          f"each: charter ecosystem evidence {p.slug} REQUIREMENT --met "
+                          "--evidence TEXT --reviewer LOGIN",
+                          "functional" if "functional" in p.data else "status",
+                          severity=Severity.WARNING)
         for key, entry in sorted((p.data.get("functional") or {}).items()):
             if not entry["met"]:
                 yield finding(s, p.file, "ECO-FUNCTIONAL",
