@@ -163,8 +163,8 @@ def run_new(args: argparse.Namespace) -> int:
         title = args.title or f"Lead core maintainer election {opens.year}"
         record = scaffold.lead_election(edit.state, title=title, opens=opens,
                                         returning_officer=ro, candidates=candidates)
-        comment = ("A lead election (GOV-LEAD-ELECT): instant-runoff among the core "
-                   "maintainers; ballots.csv ranks the candidates.")
+        comment = ("A lead election (GOV-LEAD-ELECT), laid out by charter election new:\n"
+                   "instant-runoff among the core maintainers; ballots.csv ranks the candidates.")
     else:
         scope = args.scope or _due_scope(edit)
         what = "the whole council" if scope == "whole" else f"cohort {scope}"
@@ -177,7 +177,9 @@ def run_new(args: argparse.Namespace) -> int:
                    "nominate);\nballots are committed after voting closes (charter election "
                    "ballots).")
     edit.write(rel, render(record, comment))
-    if record.get("electorate") is not None:
+    if args.kind == "lead-election":
+        edit.note(f"electorate: the {len(record['electorate'])} core maintainers")
+    else:
         edit.note(f"electorate: {len(record['electorate'])} (the voter roll of {now}; charter "
                   "election roll shows it)")
     return edit.finish()

@@ -187,9 +187,9 @@ def run_vacancy(args: argparse.Namespace) -> int:
     record = scaffold.vacancy(edit.state, title=args.title or f"Fill the council seat of {whose}",
                               opens=opens, returning_officer=ro, appointee=appointee, seat=seat,
                               cohort=cohort, term_end=term_end, out_of_touch=out_of_touch)
-    comment = ("A council vote to fill a vacancy (PC-VACANCY). Council votes are public: "
-               "ballots.csv has the header\nvoter,date,vote; every member votes or abstains "
-               "(PC-VOTE).")
+    comment = ("A council vote to fill a vacancy (PC-VACANCY), laid out by charter council "
+               "vacancy.\nCouncil votes are public: ballots.csv has the header voter,date,vote;"
+               "\nevery member votes or explicitly abstains (PC-VOTE).")
     edit.write(f"elections/{ident}/election.yaml", render(record, comment))
     return edit.finish()
 

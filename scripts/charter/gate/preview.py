@@ -77,6 +77,9 @@ def outcome_lines(o: Outcome) -> list[str]:
     r = o.requirement
     out = [f"  {r.rule} {r.event.path}: {r.summary}"]
     out += [f"    approval: {_group_line(g)}" for g in o.groups]
+    if r.excluded and o.groups:
+        out.append("    cannot approve: " + "; ".join(f"{who} ({why})"
+                                                    for who, why in r.excluded.items()))
     out += [f"    to do: {p}" for p in r.problems]
     return out
 
