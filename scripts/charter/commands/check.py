@@ -19,7 +19,7 @@ from pathlib import Path
 from charter import codeowners
 from charter.commands._common import add_output, add_repo, load_checked, repo_root, select
 from charter.errors import CharterError, UsageError
-from charter.findings import Finding, Severity
+from charter.findings import Finding
 from charter.model import State
 from charter.report import emit, exit_code
 from charter.tree import FsTree, GitTree, Tree
@@ -88,10 +88,7 @@ def rules_reference_in_sync(tree: Tree, state: State) -> list[Finding]:
     out = []
     for rel, text in outputs(tree.root).items():
         if not tree.exists(rel):
-            if rel == RULES_DOC:
-                out.append(Finding(rel, 0, 0, "INT-GENERATED", f"the rules reference is "
-                                   f"missing; {fix}", Severity.NOTICE))
-            continue
+            continue  # a repository may do without the reference (charter rules --write adds it)
         if tree.read(rel).decode("utf-8", "replace") != text:
             what = ("the approvals table is out of date" if rel != RULES_DOC
                     else "out of date")

@@ -412,8 +412,11 @@ def run_evidence(args: argparse.Namespace) -> int:
     if p is None:
         raise CharterError(_no_project(state, args.slug))
     if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
+        from charter.suggest import did_you_mean
+
         raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
-                           "group (ecosystem-wg.yaml)")
+                           "group (ecosystem-wg.yaml)"
+                           f"{did_you_mean(args.reviewer, state.working_group.members)}")
     when = past_date(args.date, "--date", "the review")
     entry = {"met": bool(args.met), "evidence": args.evidence, "reviewer": args.reviewer,
              "date": when.isoformat()}

@@ -85,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CharterError(f"{args.body_file}: {exc.strerror or exc}") from None
         head_sha = trees.head_tree.commit
+        approvers = _logins(args.approved_by)
+        _note_strangers(trees.base, [*approvers, *([args.author] if args.author else [])])
         pr = PullRequest(head_sha=head_sha, author=args.author, body=body,
-                         reviews=tuple(local(_logins(args.approved_by), head_sha)))
+                         reviews=tuple(local(approvers, head_sha)))
     report = judge(trees, pr)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
@@ -103,6 +105,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"charter: warning: cannot write the summary to {summary}: {exc}",
                   file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _note_strangers(base: Any, logins: list[str]) -> None:
+    """Local mode: a login on the command line that is no member of the base branch counts for
+    nothing; say so (with the close logins), rather than let a typo look like a missing
+    approval."""
+    from charter.suggest import close_logins
+
+    for login in logins:
+        if base.member(login) is None:
+            near = close_logins(base, login)
+            hint = f"; did you mean {' or '.join(repr(x) for x in near)}?" if near else ""
+            print(f"charter: note: {login!r} is not a member on the base branch, so counts for "
+                  f"nothing{hint}", file=sys.stderr)
 
 
 def _verdict_line(report: Any) -> str:

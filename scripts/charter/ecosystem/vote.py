@@ -17,6 +17,7 @@ from typing import Any
 from charter.errors import CharterError
 from charter.policy import more_than
 from charter.rules.util import add_months, parse_date
+from charter.suggest import did_you_mean
 
 FUNCTIONAL_NAMES = {
     "framework-support": "framework support on its latest versions",
@@ -60,7 +61,8 @@ def check_voters(members: Sequence[str], lists: dict[str, Sequence[str]]) -> lis
         for login in logins:
             low = login.lower()
             if low not in wg:
-                problems.append(f"{login} ({name}) is not a member of the working group")
+                problems.append(f"{login} ({name}) is not a member of the working group"
+                                f"{did_you_mean(login, members)}")
             if low in seen:
                 problems.append(f"{login} is listed under both {seen[low]} and {name}")
             seen.setdefault(low, name)
