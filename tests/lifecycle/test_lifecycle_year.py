@@ -25,6 +25,11 @@ LINKS = ("--vision", "https://lumen-ml.example/modules/signal/vision", "--roadma
          "https://lumen-ml.example/modules/signal/roadmap", "--design-docs",
          "https://lumen-ml.example/modules/signal/design")
 
+# The community's vote on admitting zara-quinn: 12 of the 23 take part (the quorum), 9 yes.
+ADMISSION_VOTERS = ("aiko-tanaka,anya-ivanova,bruno-costa,diego-alvarez,elif-demir,fatima-zahra,"
+                    "george-hale,hana-kim,ines-moreau,jonas-berg,kwame-mensah,lena-vogel")
+ADMISSION_BALLOTS = "date,vote\n" + "2026-12-03,yes\n" * 9 + "2026-12-04,no\n" * 2 \
+    + "2026-12-05,abstain\n"
 # Cohort B's election: hana-kim, ines-moreau and elif-demir are elected; noah-clarke is not.
 COUNCIL_BALLOTS = ("hana-kim,elif-demir,noah-clarke,ines-moreau\n"
                    "5,4,1,3\n4,5,0,4\n5,3,2,4\n3,4,1,5\n5,4,2,3\n4,3,1,5\n")
@@ -70,12 +75,26 @@ def test_a_year_of_the_foundation_by_command(tmp_path: Path,
     p = repo.path
     monkeypatch.setenv("NO_COLOR", "1")
 
-    # December: a new person, and a module for the signal-processing kernels
-    step(repo, monkeypatch, "2026-12-01", ["member", "add", "zara-quinn", "--name", "Zara Quinn",
-                                           "--github-id", "9001", "--affiliation",
-                                           "Acme Corp:employee"],
-         expect=("GOV-APPROVAL",))
-    added = step(repo, monkeypatch, "2026-12-10",
+    # December: the community votes to admit zara-quinn (PC-MEMBER-ADD), the vote is certified,
+    # then she joins with her member file citing it; and a module for the signal kernels
+    step(repo, monkeypatch, "2026-12-01",
+         ["election", "new", "2026-admit-zara", "--kind", "member-add", "--subject",
+          "zara-quinn", "--called-by", "priya-nair", "--seconded-by", "diego-alvarez",
+          "--opens", "2026-12-02"], expect=("GOV-APPROVAL",))
+    votes = tmp_path / "admission.csv"
+    votes.write_text(ADMISSION_BALLOTS)
+    step(repo, monkeypatch, "2026-12-16",
+         ["election", "ballots", "2026-admit-zara", str(votes), "--participation",
+          ADMISSION_VOTERS], expect=("GOV-APPROVAL",))
+    step(repo, monkeypatch, "2026-12-16", ["election", "certify", "2026-admit-zara"],
+         expect=("PC-MEMBER-ADD",))
+    admitted = step(repo, monkeypatch, "2026-12-17",
+                    ["member", "add", "zara-quinn", "--name", "Zara Quinn", "--github-id",
+                     "9001", "--affiliation", "Acme Corp:employee", "--admitted-by",
+                     "2026-admit-zara"], expect=("GOV-APPROVAL",))
+    assert admitted[0]["problems"] == []  # the certified vote admits her: nothing to do
+    assert "admitted_by: elections/2026-admit-zara" in (p / "members/zara-quinn.yaml").read_text()
+    added = step(repo, monkeypatch, "2026-12-18",
                  ["module", "add", "signal", "--name", "Signal", "--path", "lumen/signal/",
                   "--maintainer", "samir-khan", *LINKS], expect=("GOV-MODULES-SCOPE",))
     assert any("'## Discussion'" in x for x in added[0]["problems"])
@@ -151,4 +170,4 @@ def test_a_year_of_the_foundation_by_command(tmp_path: Path,
     step(repo, monkeypatch, "2027-09-01", ["module", "remove", "tutorials"],
          expect=("GOV-MODULES-SCOPE",))
     assert not (p / "modules/tutorials.yaml").exists()
-    assert repo.git("log", "--oneline").count("\n") == 15  # the shipped state and 15 steps
+    assert repo.git("log", "--oneline").count("\n") == 18  # the shipped state and 18 steps

@@ -25,6 +25,7 @@ from charter.commands._common import past_date
 from charter.commands._edit import Edit, add_edit_options
 from charter.commands._people import index_of, member_logins
 from charter.errors import CharterError, UsageError
+from charter.policy import at_least
 from charter.suggest import did_you_mean
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9]|[-_.](?=[a-z0-9])){0,62}")
@@ -39,8 +40,19 @@ def register(esub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
                         "officer from council.yaml. The record stays open until its ballots are "
                         "committed.")
     n.add_argument("id", metavar="ID", help="the record's folder name, e.g. 2027-council-b")
-    n.add_argument("--kind", choices=("council-election", "lead-election"),
-                   default="council-election", help="what is elected (default: the council)")
+    n.add_argument("--kind", choices=("council-election", "lead-election", "member-add"),
+                   default="council-election",
+                   help="what is elected or voted on (default: the council); member-add: the "
+                   "community's vote to admit --subject (PC-MEMBER-ADD)")
+    n.add_argument("--subject", metavar="LOGIN",
+                   help="member-add: the person to admit (they need no member file yet)")
+    n.add_argument("--called-by", metavar="LOGIN",
+                   help="member-add: the community member who called the vote")
+    n.add_argument("--seconded-by", metavar="LOGIN",
+                   help="member-add: the community member who seconded the call")
+    n.add_argument("--called-on", metavar="DATE", help="member-add: when (default today)")
+    n.add_argument("--seconded-on", metavar="DATE",
+                   help="member-add: when (default: the day of the call)")
     n.add_argument("--scope", choices=("whole", "A", "B"),
                    help="council elections: the whole council or one cohort (default: the "
                    "cohort whose terms end first, or the whole council when there is none)")
@@ -159,7 +171,9 @@ def run_new(args: argparse.Namespace) -> int:
                          "LOGIN (PC-ELECTION: nominated by the outgoing council)")
     ro = member_logins(edit.state, [ro], "the returning officer")[0]
     candidates = member_logins(edit.state, args.candidate, "--candidate")
-    if args.kind == "lead-election":
+    if args.kind == "member-add":
+        record, comment = _member_add(edit, args, opens, now, ro)
+    elif args.kind == "lead-election":
         title = args.title or f"Lead core maintainer election {opens.year}"
         record = scaffold.lead_election(edit.state, title=title, opens=opens,
                                         returning_officer=ro, candidates=candidates)
@@ -179,10 +193,51 @@ def run_new(args: argparse.Namespace) -> int:
     edit.write(rel, render(record, comment))
     if args.kind == "lead-election":
         edit.note(f"electorate: the {len(record['electorate'])} core maintainers")
+    elif args.kind == "member-add":
+        n = len(record["electorate"])
+        quorum = at_least(edit.state.policy.fraction("council.member_add_quorum"), n)
+        edit.note(f"electorate: {n} (the voter roll of {now}); quorum: {quorum} must take part")
     else:
         edit.note(f"electorate: {len(record['electorate'])} (the voter roll of {now}; charter "
                   "election roll shows it)")
     return edit.finish()
+
+
+def _member_add(edit: Edit, args: argparse.Namespace, opens: dt.date, now: dt.date,
+                ro: str) -> tuple[dict[str, Any], str]:
+    from charter.elections import scaffold
+    from charter.model import is_login
+
+    if not (args.subject and args.called_by and args.seconded_by):
+        raise UsageError("--kind member-add needs --subject LOGIN, --called-by LOGIN and "
+                         "--seconded-by LOGIN (PC-MEMBER-ADD: called by one member, seconded "
+                         "by another)")
+    subject = args.subject
+    if not is_login(subject):
+        raise UsageError(f"--subject {subject!r} is not a GitHub login")
+    known = edit.state.member(subject)
+    if known is not None:
+        subject = known.login
+        com = known.community or {}
+        if com and not com.get("removed"):
+            raise CharterError(f"{subject} is a community member already (since "
+                               f"{com.get('since')})")
+    caller, seconder = member_logins(edit.state, [args.called_by, args.seconded_by],
+                                     "--called-by/--seconded-by")
+    called_on = past_date(args.called_on, "--called-on", "the call")
+    seconded_on = (past_date(args.seconded_on, "--seconded-on", "the seconding")
+                   if args.seconded_on else called_on)
+    if not args.opens:
+        opens = max(opens, seconded_on)
+    title = args.title or f"Admit {subject} to the community"
+    record = scaffold.member_add(edit.state, title=title, subject=subject,
+                                 called=(caller, called_on.isoformat()),
+                                 seconded=(seconder, seconded_on.isoformat()), opens=opens,
+                                 today=now, returning_officer=ro)
+    comment = ("A community vote to admit a member (PC-MEMBER-ADD), laid out by charter "
+               "election new:\na simple majority of the votes cast with a quorum; ballots.csv "
+               "is anonymous (date,vote)\nand participation lists who voted.")
+    return record, comment
 
 
 def run_nominate(args: argparse.Namespace) -> int:

@@ -86,9 +86,8 @@ def rules_reference_in_sync(tree: Tree, state: State) -> list[Finding]:
         return []
     fix = "run: charter rules --write (charter rules --check shows the diff)"
     out = []
-    for rel, text in outputs(tree.root).items():
-        if not tree.exists(rel):
-            continue  # a repository may do without the reference (charter rules --write adds it)
+    # a repository may do without the reference (charter rules --write adds it)
+    for rel, text in outputs(tree.root, existing=True).items():
         if tree.read(rel).decode("utf-8", "replace") != text:
             what = ("the approvals table is out of date" if rel != RULES_DOC
                     else "out of date")

@@ -58,12 +58,15 @@ def _select(ids: list[str]) -> list[Any]:
     return out
 
 
-def outputs(root: Path) -> dict[str, str]:
+def outputs(root: Path, existing: bool = False) -> dict[str, str]:
     """What ``--write`` writes: path -> content (CONTRIBUTING.md only when it has the
-    markers)."""
+    markers; with ``existing``, only the files that are there, so a repository without them
+    costs nothing to check)."""
     from charter.rules import reference
 
-    out = {reference.RULES_DOC: reference.markdown()}
+    out = {}
+    if not existing or (root / reference.RULES_DOC).is_file():
+        out[reference.RULES_DOC] = reference.markdown()
     path = root / reference.CONTRIBUTING
     if path.is_file():
         text = path.read_text(encoding="utf-8")

@@ -68,6 +68,22 @@ def lead_election(state: State, *, title: str, opens: dt.date, returning_officer
     return record
 
 
+def member_add(state: State, *, title: str, subject: str, called: tuple[str, str],
+               seconded: tuple[str, str], opens: dt.date, today: dt.date,
+               returning_officer: str) -> dict[str, Any]:
+    """A community vote to admit ``subject`` (PC-MEMBER-ADD): called by one member, seconded by
+    another, open ``council.vote_days``; the electorate is the voter roll."""
+    return {
+        "kind": "motion", "title": title, "returning_officer": returning_officer,
+        "method": "yes-no",
+        "motion": {"type": "member-add", "text": f"Admit {subject} to the community.",
+                   "subject": subject, "called": {"by": called[0], "on": called[1]},
+                   "seconded": {"by": seconded[0], "on": seconded[1]}},
+        "voting": window(opens, int(state.policy.get("council.vote_days"))),
+        "electorate": roll.compute(state, today).voters,
+    }
+
+
 def vacancy(state: State, *, title: str, opens: dt.date, returning_officer: str,
             appointee: str, seat: Seat | None, cohort: str, term_end: str,
             out_of_touch: list[tuple[str, str]]) -> dict[str, Any]:

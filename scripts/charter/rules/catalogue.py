@@ -410,7 +410,7 @@ ENTRIES: tuple[Entry, ...] = (
           checks=("charter.elections.motions:count_motion",
                   "charter.elections.check:membership_effects",
                   "charter.elections.check:community_electorates"),
-          commands=("charter member add",)),
+          commands=("charter election new", "charter member add")),
     Entry("PC-MEMBER-LAPSE", "Lapsed voting rights",
           "A community member who voted in neither of the last two council elections loses "
           "the vote until they ask in writing to resume.",
