@@ -120,7 +120,17 @@ def render(record: dict[str, Any], comment: str) -> bytes:
     return roundtrip.new({k: _node(k, v) for k, v in record.items()}, comment=comment)
 
 
-def _record(edit: Edit, ident: str) -> tuple[str, dict[str, Any]]:
+def new_record(edit: Edit, ident: str, example: str) -> str:
+    """``elections/ID/election.yaml`` for a new record: ``ident`` is a slug no record uses."""
+    if not _ID.fullmatch(ident):
+        raise UsageError(f"ID {ident!r}: lower-case letters and digits, with single '.', '_' "
+                         f"or '-' between them (e.g. {example})")
+    if edit.tree.files(f"elections/{ident}"):
+        raise CharterError(f"elections/{ident}/ already exists; choose another ID")
+    return f"elections/{ident}/election.yaml"
+
+
+def record(edit: Edit, ident: str) -> tuple[str, dict[str, Any]]:
     ident = Path(ident.rstrip("/")).name
     rel = f"elections/{ident}/election.yaml"
     data = edit.state.elections.get(ident)
@@ -156,13 +166,7 @@ def run_new(args: argparse.Namespace) -> int:
     from charter.rules import today
 
     edit = Edit(args)
-    ident = args.id
-    if not _ID.fullmatch(ident):
-        raise UsageError(f"ID {ident!r}: lower-case letters and digits, with single '.', '_' "
-                         "or '-' between them (e.g. 2027-council-b)")
-    rel = f"elections/{ident}/election.yaml"
-    if edit.tree.files(f"elections/{ident}"):
-        raise CharterError(f"elections/{ident}/ already exists; choose another ID")
+    rel = new_record(edit, args.id, "2027-council-b")
     now = today()
     opens = _opens(args.opens, now)
     ro = args.returning_officer or edit.state.council.returning_officer
@@ -244,7 +248,7 @@ def run_nominate(args: argparse.Namespace) -> int:
     from charter.elections.scaffold import affiliations
 
     edit = Edit(args)
-    rel, data = _record(edit, args.id)
+    rel, data = record(edit, args.id)
     if data.get("finalised") or data.get("ballots_sha256"):
         raise CharterError(f"{rel}: the ballots are in; candidates can no longer change")
     if data.get("kind") == "motion":
@@ -275,7 +279,7 @@ def run_ballots(args: argparse.Namespace) -> int:
     from charter.elections.ballots import sha256
 
     edit = Edit(args)
-    rel, data = _record(edit, args.id)
+    rel, data = record(edit, args.id)
     if data.get("finalised"):
         raise CharterError(f"{rel} is certified; its ballots are a record and stay as they are")
     try:
@@ -322,7 +326,7 @@ def _count(edit: Edit, rel: str) -> Any:
 
 def run_certify(args: argparse.Namespace) -> int:
     edit = Edit(args)
-    rel, data = _record(edit, args.id)
+    rel, data = record(edit, args.id)
     if data.get("finalised"):
         raise CharterError(f"{rel} is already certified (finalised {data['finalised']})")
     if "ballots_sha256" not in data:

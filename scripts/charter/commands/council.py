@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from charter import roundtrip
@@ -80,13 +81,11 @@ def _seat_entry(seat: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    from charter.commands._election_edit import record
     from charter.gate.records import certified
 
     edit = Edit(args)
-    ident = args.id.rstrip("/").removeprefix("elections/")
-    if ident not in edit.state.elections:
-        hint = did_you_mean(ident, edit.state.elections)
-        raise CharterError(f"no record elections/{ident}{hint}")
+    ident = Path(record(edit, args.id)[0]).parent.name
     done = certified(edit.tree, edit.state)
     if ident not in done.ids:
         raise CharterError(
@@ -128,17 +127,12 @@ def _seat(edit: Edit, login: str) -> Seat | None:
 
 
 def run_vacancy(args: argparse.Namespace) -> int:
-    from charter.commands._election_edit import _ID, render
+    from charter.commands._election_edit import new_record, render
     from charter.elections import scaffold
     from charter.rules import today
 
     edit = Edit(args)
-    ident = args.id
-    if not _ID.fullmatch(ident):
-        raise UsageError(f"ID {ident!r}: lower-case letters and digits, with single '.', '_' "
-                         "or '-' between them (e.g. 2027-vacancy-b)")
-    if edit.tree.files(f"elections/{ident}"):
-        raise CharterError(f"elections/{ident}/ already exists; choose another ID")
+    rel = new_record(edit, args.id, "2027-vacancy-b")
     appointee = member_logins(edit.state, [args.appointee], "the appointee")[0]
     if _seat(edit, appointee) is not None:
         raise CharterError(f"{appointee} already holds a council seat")
@@ -190,7 +184,7 @@ def run_vacancy(args: argparse.Namespace) -> int:
     comment = ("A council vote to fill a vacancy (PC-VACANCY), laid out by charter council "
                "vacancy.\nCouncil votes are public: ballots.csv has the header voter,date,vote;"
                "\nevery member votes or explicitly abstains (PC-VOTE).")
-    edit.write(f"elections/{ident}/election.yaml", render(record, comment))
+    edit.write(rel, render(record, comment))
     return edit.finish()
 
 
