@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -371,40 +371,39 @@ def _merge(original: str, before: str, after: str) -> str:
 
 
 class OverlayTree:
-    """A tree that reads like ``base`` with some files replaced, added or (``None``) deleted;
-    nothing is written."""
+    """A tree that reads like ``base`` with some files replaced or added (nothing is written)."""
 
-    def __init__(self, base: Tree, changes: Mapping[str, bytes | None]):
+    def __init__(self, base: Tree, changes: dict[str, bytes],
+                 deletions: frozenset[str] = frozenset()):
         self.base = base
         self.changes = changes
+        self.deletions = deletions - set(changes)
         self.label = f"{base.label} (with edits)"
 
     def files(self, folder: str) -> list[str]:
         prefix = folder.rstrip("/") + "/" if folder else ""
-        extra = {p for p, v in self.changes.items() if p.startswith(prefix) and v is not None}
-        gone = {p for p, v in self.changes.items() if v is None}
-        return sorted((set(self.base.files(folder)) - gone) | extra)
+        extra = {p for p in self.changes if p.startswith(prefix)}
+        return sorted((set(self.base.files(folder)) | extra) - self.deletions)
 
     def read(self, path: str) -> bytes:
         if path in self.changes:
-            data = self.changes[path]
-            if data is None:
-                raise FileNotFoundError(path)
-            return data
+            return self.changes[path]
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.read(path)
 
     def exists(self, path: str) -> bool:
-        if path in self.changes:
-            return self.changes[path] is not None
-        return self.base.exists(path)
+        return path in self.changes or (path not in self.deletions and self.base.exists(path))
 
     def size(self, path: str) -> int:
         if path in self.changes:
-            return len(self.read(path))
+            return len(self.changes[path])
+        if path in self.deletions:
+            raise FileNotFoundError(path)
         return self.base.size(path)
 
 
-def apply(root: Path, changes: Mapping[str, bytes | None],
+def apply(root: Path, changes: dict[str, bytes],
           loaded: tuple[State, list[Finding]] | None = None) -> list[str]:
     """Validate the repository with ``changes`` applied, then write them; return what was written.
 
@@ -441,10 +440,7 @@ def apply(root: Path, changes: Mapping[str, bytes | None],
     in_sync = not blocking and not codeowners.check(root, before_state)
     written = []
     for rel, data in changes.items():
-        if data is None:
-            (root / rel).unlink(missing_ok=True)
-        else:
-            atomic_write(root / rel, data)
+        atomic_write(root / rel, data)
         written.append(rel)
     if in_sync:
         written.extend(codeowners.write(root, state))

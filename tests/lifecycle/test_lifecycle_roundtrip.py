@@ -11,7 +11,7 @@ import yaml
 from lifecycle_helpers import Repo
 
 from charter import roundtrip
-from charter.commands._people import to_emeritus
+from charter.emeritus import move as to_emeritus
 
 # One module file per style: (mapping indent, sequence indent, dash offset) as ruamel.yaml
 # names them, and PyYAML's indent=4 output (flush lists, "-   key:" for a mapping item).

@@ -125,20 +125,21 @@ class Edit:
         resolved only once the ballots are committed)."""
         from charter.commands.check import everything
         from charter.gate import preview
+        from charter.gate.preview import overlay
         from charter.load import load
 
         changes = self.changes()
         if not changes:
             raise CharterError("nothing to change: the data already says so")
         self._refuse_unreadable_folders(changes)
-        overlay = roundtrip.OverlayTree(self.tree, changes)
-        head, _ = load(overlay)
+        edited = overlay(self.tree, changes)
+        head, _ = load(edited)
         for rel in self._codeowners_in_sync():
             text = codeowners.outputs(head)[rel]
             if rel not in changes and codeowners.read_current(self.root, rel) != text:
                 changes[rel] = text.encode("utf-8")
-        overlay = roundtrip.OverlayTree(self.tree, changes)
-        _, after = everything(self.root, overlay)
+        edited = overlay(self.tree, changes)
+        _, after = everything(self.root, edited)
         self._refuse_new_errors([f for f in after if allow is None or not allow(f)])
         author = author or getattr(self.args, "author", None)
         report = preview.needs(self.root, (self.state, self.loaded), changes, author=author)

@@ -318,8 +318,9 @@ def run_ballots(args: argparse.Namespace) -> int:
 def _count(edit: Edit, rel: str) -> Any:
     """The record ``rel`` counted as the edit leaves it (nothing written)."""
     from charter.elections.record import count, read_record
+    from charter.gate.preview import overlay
 
-    edited = roundtrip.OverlayTree(edit.tree, edit.changes())
+    edited = overlay(edit.tree, edit.changes())
     plain = yamlio.loads(edited.read(rel))
     return count(read_record(edited, Path(rel).parent.name, plain), edit.state.policy)
 

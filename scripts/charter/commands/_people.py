@@ -49,26 +49,6 @@ def reinstate(data: Any, login: str, what: str, allowed: bool) -> None:
         roundtrip.delete_key(data, "emeritus")
 
 
-def to_emeritus(data: Any, i: int, since: str, reason: str | None) -> None:
-    """Move ``data['maintainers'][i]`` to ``data['emeritus']`` (created after ``maintainers``
-    when absent), with the end-of-line comment the entry had (GOV-EMERITUS: kept, never
-    deleted)."""
-    login = data["maintainers"][i]
-    entry: dict[str, Any] = {"login": login, "since": roundtrip.quoted(since)}
-    if reason:
-        entry["reason"] = reason
-    comment = roundtrip.item_comment(data, "maintainers", i)
-    roundtrip.remove_item(data, "maintainers", i)
-    if data.get("emeritus"):
-        roundtrip.append_item(data, "emeritus", entry, comment=comment)
-        return
-    if "emeritus" in data:
-        roundtrip.delete_key(data, "emeritus")
-    roundtrip.insert_key_after(data, "maintainers", "emeritus", [])
-    data["emeritus"].fa.set_block_style()
-    roundtrip.append_item(data, "emeritus", entry, comment=comment)
-
-
 def named(state: State, login: str) -> Iterator[tuple[str, str]]:
     """Every place ``login`` is named: (file, what names it). Member files' own records, the
     groups, relationships others declare, and the election and vote records."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 
-from charter import roundtrip
+from charter import emeritus, roundtrip
 from charter.commands._common import past_date
 from charter.commands._edit import Edit, add_edit_options, no_action
-from charter.commands._people import index_of, member_logins, reinstate, to_emeritus
+from charter.commands._people import index_of, member_logins, reinstate
 from charter.errors import CharterError, UsageError
 from charter.suggest import did_you_mean
 
@@ -99,7 +99,7 @@ def run_emeritus(args: argparse.Namespace) -> int:
     since = past_date(args.since, "--since", "the move to emeritus").isoformat()
     i = _core_index(edit, args.login)
     _not_the_lead(edit, args.login, "retire")
-    to_emeritus(edit.doc(CORE).data, i, since, args.reason)
+    emeritus.move(edit.doc(CORE).data, i, since, args.reason)
     return edit.finish()
 
 

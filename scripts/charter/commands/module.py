@@ -17,14 +17,13 @@ import argparse
 import re
 from typing import Any
 
-from charter import roundtrip
+from charter import emeritus, roundtrip
 from charter.commands._common import past_date
 from charter.commands._edit import Edit, add_edit_options, no_action
 from charter.commands._people import (
     index_of,
     member_logins,
     reinstate,
-    to_emeritus,
 )
 from charter.errors import CharterError, UsageError
 from charter.model import Module
@@ -256,5 +255,5 @@ def run_emeritus(args: argparse.Namespace) -> int:
     mod = _module(edit, args.slug)
     since = past_date(args.since, "--since", "the move to emeritus").isoformat()
     data = edit.doc(mod.file).data
-    to_emeritus(data, _maintainer(mod, data, args.login), since, args.reason)
+    emeritus.move(data, _maintainer(mod, data, args.login), since, args.reason)
     return edit.finish()

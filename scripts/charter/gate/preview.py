@@ -21,9 +21,15 @@ from charter.gate.paths import Change
 from charter.load import load
 from charter.model import State
 from charter.roundtrip import OverlayTree
-from charter.tree import FsTree
+from charter.tree import FsTree, Tree
 
 WORKING_TREE = "0" * 40  # the head "commit" of an edit that is not committed yet
+
+
+def overlay(tree: Tree, changes: Mapping[str, bytes | None]) -> OverlayTree:
+    """``tree`` with ``changes`` applied in memory: new bytes, or ``None`` for a deletion."""
+    return OverlayTree(tree, {p: b for p, b in changes.items() if b is not None},
+                       frozenset(p for p, b in changes.items() if b is None))
 
 
 def changed_paths(tree: FsTree, changes: Mapping[str, bytes | None]) -> list[Change]:
@@ -46,7 +52,7 @@ def needs(root: Path, base: tuple[State, list[Finding]], changes: Mapping[str, b
     """The gate's report on ``changes`` to the folder ``root`` (loaded as ``base``), before
     anyone has approved: every requirement, who may approve it and how many must."""
     base_tree = FsTree(root)
-    head_tree = OverlayTree(base_tree, changes)
+    head_tree = overlay(base_tree, changes)
     head = load(head_tree)
     trees = source.assemble(base_tree, base, base[0], head_tree, head,
                             changed_paths(base_tree, changes))
