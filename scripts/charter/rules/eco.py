@@ -172,7 +172,9 @@ def functional_evidence(ctx: Context) -> Iterator[Finding]:
         if p.status != "active":
             continue
         missing = [k for k in FUNCTIONAL_NAMES if k not in (p.data.get("functional") or {})]
-        if missing:
+        # a record imported from a list kept before charter has no evidence to show: its
+        # missing history is the import's to report, not a gap this rule can ask to fill
+        if missing and not p.data.get("imported"):
             yield finding(s, p.file, "ECO-FUNCTIONAL",
                           f"{p.slug} is active but records no evidence for {len(missing)} of "
                           f"the ten functional requirements ({', '.join(missing)}); record "
