@@ -18,8 +18,8 @@ class Finding:
     """One problem, located as precisely as the input allows.
 
     ``path`` is the repository-relative file (``""`` for repository-wide findings); ``line`` and
-    ``col`` are 1-based (0 when unknown). ``rule`` is a RULES.md ID or one of charter's own
-    integrity IDs (see :mod:`charter.rules`).
+    ``col`` are 1-based (0 when unknown). ``rule`` is a rule ID of docs/rules.md: a source
+    document's or one of charter's own integrity IDs (see :mod:`charter.rules`).
     """
 
     path: str
@@ -62,7 +62,8 @@ def filter_rules(
     return [f for f in findings if (not sel or matches(f.rule, sel)) and not matches(f.rule, skp)]
 
 
-# Every rule ID a finding can carry: RULES.md's, charter's integrity IDs and the file-level ones.
+# Every rule ID a finding can carry: the source documents', charter's integrity IDs and the
+# file-level ones (charter.rules.catalogue documents each; a test keeps the two in step).
 # ``--select``/``--skip`` accept only these (or a family prefix of them), so a typo is a usage
 # error instead of a filter that silently matches nothing and lets a check pass.
 RULE_IDS = frozenset({

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,46 @@ from charter.model import State
 from charter.tree import FsTree, Tree
 
 # (mapping, sequence, offset) indentation styles tried in order; the shipped style comes first.
-_STYLES: tuple[tuple[int, int, int], ...] = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0))
+# 2/4/2 "  - item" under 2-space mappings; 2/2/0 flush lists ("- item", ruamel's and PyYAML's
+# default); 4/4/2 and 4/2/0 the same under 4-space mappings; 4/4/0 what PyYAML writes with
+# indent=4 ("-   key: value" for a mapping item); 4/6/4 lists indented a full level.
+_STYLES: tuple[tuple[int, int, int], ...] = (
+    (2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 2, 0), (4, 4, 0), (4, 6, 4), (2, 4, 0),
+)
+
+# A block-sequence item on one line: indentation, the dash, the gap after it, the content.
+_ITEM = re.compile(r"^(?P<indent> *)-(?P<gap> +)(?P<rest>[^\s#].*)$")
+# Content that opens a mapping (``key:`` or ``'key':``) rather than a scalar item.
+_KEY = re.compile(r"""^(?:"[^"]*"|'[^']*'|[^\s'"#\[\]{},&*!|>%@`-][^#]*?)"""
+                  r"\s*:(?:\s|$)")
+
+
+def _scalar_item(rest: str) -> bool:
+    return not _KEY.match(rest) and not rest.startswith(("- ", "? ")) and rest != "-"
+
+
+def _scalar_gap(text: str) -> int:
+    """The spaces a file puts after the dash of a one-line scalar list item (1 unless the file
+    itself says otherwise): PyYAML with indent=4 writes "-   key: value" for a mapping item but
+    "- value" for a scalar, which no single ruamel.yaml style reproduces."""
+    from collections import Counter
+
+    gaps = Counter(len(m["gap"]) for line in text.splitlines()
+                   if (m := _ITEM.match(line)) and _scalar_item(m["rest"]))
+    return gaps.most_common(1)[0][0] if gaps else 1
+
+
+def _with_gap(rendered: str, gap: int) -> str:
+    """``rendered`` with every one-line scalar list item written with ``gap`` spaces after its
+    dash (continuation lines of a scalar need no change: they only have to be indented more than
+    the dash)."""
+    out = []
+    for line in rendered.splitlines(keepends=True):
+        m = _ITEM.match(line.rstrip("\n"))
+        if m and len(m["gap"]) != gap and _scalar_item(m["rest"]):
+            line = f"{m['indent']}-{' ' * gap}{m['rest']}" + ("\n" if line.endswith("\n") else "")
+        out.append(line)
+    return "".join(out)
 
 
 def _yaml(style: tuple[int, int, int], explicit_start: bool = False) -> YAML:
@@ -73,6 +113,7 @@ class Document:
         self._text = text.replace("\r\n", "\n") if self._crlf else text
         self._final_newline = self._text.endswith("\n") or not self._text
         explicit = self._text.lstrip().startswith("---")
+        self._gap = _scalar_gap(self._text)
         best: tuple[int, YAML, str] | None = None
         for style in _STYLES:
             y = _yaml(style, explicit)
@@ -80,7 +121,7 @@ class Document:
                 data = y.load(self._text)
             except RuamelError as exc:  # yamlio accepted it, so this is unexpected but possible
                 raise YamlError(f"{path}: cannot be edited safely: {exc}") from None
-            rendered = _render(y, data)
+            rendered = _with_gap(_render(y, data), self._gap)
             if rendered == self._text:
                 best = (0, y, rendered)
                 self.data = data
@@ -97,7 +138,7 @@ class Document:
 
     def dumps(self) -> bytes:
         """The file with the edits applied and every untouched line as it was."""
-        after = _render(self._yaml, self.data)
+        after = _with_gap(_render(self._yaml, self.data), self._gap)
         text = _merge(self._text, self._before, after)
         if not self._final_newline and text.endswith("\n"):
             text = text[:-1]
@@ -193,21 +234,53 @@ def commented(value: Any) -> Any:
     return value
 
 
-def append_item(parent: Any, key: Any, value: Any) -> None:
-    """Append ``value`` to the list ``parent[key]``; comments after the list stay after it."""
+def append_item(parent: Any, key: Any, value: Any, comment: str | None = None) -> None:
+    """Append ``value`` to the list ``parent[key]``; comments after the list stay after it.
+
+    ``comment`` (as :func:`item_comment` returns it) is written at the end of the new item's
+    first line: an item moved from one list to another keeps its comment.
+    """
     items: CommentedSeq = parent[key]
     if not items and items.fa.flow_style() is None:
         items.fa.set_flow_style()  # "[]" gains its first item as "[x]": one changed line
     rest = _detach(parent, key)
-    items.append(commented(value))
+    node = commented(value)
+    items.append(node)
+    if comment:
+        if isinstance(node, CommentedMap) and len(node):
+            node.yaml_add_eol_comment(comment, next(iter(node)))
+        else:
+            items.yaml_add_eol_comment(comment, len(items) - 1)
     _attach(parent, key, rest)
 
 
+def item_comment(parent: Any, key: Any, index: int) -> str | None:
+    """The end-of-line comment of ``parent[key][index]`` ("# ..."), or None. For an item that
+    is a mapping, the comment on its first line."""
+    items: CommentedSeq = parent[key]
+    if isinstance(items[index], CommentedMap) and len(items[index]):
+        entry = items[index].ca.items.get(next(iter(items[index])))
+        tok = entry[2] if entry and len(entry) > 2 else None
+    else:
+        entry = items.ca.items.get(index)
+        tok = entry[0] if entry else None
+    if tok is None:
+        return None
+    text = tok.value.partition("\n")[0].strip()
+    return text if text.startswith("#") else None
+
+
 def remove_item(parent: Any, key: Any, index: int) -> None:
-    """Delete ``parent[key][index]``; comments after the list stay after it."""
+    """Delete ``parent[key][index]``; comments after the list stay after it, and comment lines
+    between this item and the next stay before the next."""
     items: CommentedSeq = parent[key]
     last = index == len(items) - 1
     rest = _detach(parent, key) if last else ""
+    if not last and index > 0:
+        # comment lines after this item are about the next one: the item before keeps them
+        lines = _detach(items, index)
+        if lines:
+            _attach(items, index - 1, lines)
     items.ca.items.pop(index, None)
     shifted = {(k - 1 if k > index else k): v for k, v in items.ca.items.items()}
     items.ca.items.clear()

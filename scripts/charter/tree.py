@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from charter.errors import CharterError
+from charter.errors import CharterError, UsageError
 
 
 class Tree(Protocol):
@@ -153,7 +153,9 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     if proc.returncode != 0:
         msg = proc.stderr.decode(errors="replace").strip() or f"git {' '.join(args)} failed"
         if "not a git repository" in msg:
-            msg = f"{repo}: not a git repository; run charter in a clone or pass --repo"
+            # where charter was pointed is wrong, not the data: a usage error (exit 2)
+            raise UsageError(f"{repo}: not a git repository; run charter in a clone or pass "
+                             "--repo")
         elif args[:1] == ("rev-parse",):
             msg = f"{repo}: no such revision {args[-1].removesuffix('^{commit}')!r}"
         raise CharterError(msg)

@@ -58,7 +58,7 @@ def test_int_date_message_says_what_to_write(
 
 def test_git_commands_outside_a_repository_say_so(tmp_path: Path, run_charter: Run) -> None:
     proc = run_charter("diff", "HEAD", "HEAD", "--repo", str(tmp_path))
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # pointed at the wrong place: a usage error
     assert "not a git repository" in proc.stderr
     assert "Traceback" not in proc.stderr
 

@@ -80,8 +80,13 @@ def decide(charter, root: Path, slug: str, *args: str, today: str = "2026-12-10"
     return charter("ecosystem", "decide", slug, "--repo", str(root), *args, today=today)
 
 
+# the ten functional requirements, each recorded as met (ECO-FUNCTIONAL)
+EVIDENCE = {k: {"met": True, "evidence": "checked in review", "reviewer": "priya-nair"}
+            for k in vote.FUNCTIONAL_NAMES}
+
+
 def test_eco_vote_decide_accepts_and_records(charter, eco_repo) -> None:
-    write_project(eco_repo, application("orbit", 7, "in-progress"))
+    write_project(eco_repo, application("orbit", 7, "in-progress", functional=EVIDENCE))
     code, out, err = decide(charter, eco_repo, "orbit", "--for", "priya-nair,omar-haddad,yuki-sato",
                             "--against", "bruno-costa")
     assert code == 0, err
@@ -94,6 +99,39 @@ def test_eco_vote_decide_accepts_and_records(charter, eco_repo) -> None:
                  "abstain": [], "working_group": WG}
     state, findings = load(FsTree(eco_repo))
     assert not [f for f in list(run_rules(state)) + findings if f.rule.startswith("ECO-VOTE")]
+
+
+def test_eco_vote_decide_accepts_only_from_in_progress_with_evidence(charter,
+                                                                    eco_repo) -> None:
+    # Was: a new application went straight to active, with no functional evidence recorded
+    yes = ("--for", "priya-nair,omar-haddad,yuki-sato")
+    write_project(eco_repo, application("fresh", 7, "new", functional=EVIDENCE))
+    code, _, err = decide(charter, eco_repo, "fresh", *yes)
+    assert code == 1
+    assert "ECO-QUEUE: fresh is new; an application is decided in review once it is in " \
+           "progress (charter ecosystem queue --apply" in err
+    assert read_project(eco_repo, "fresh")["status"] == "new"
+    partial = {k: v for k, v in EVIDENCE.items() if k not in ("ci", "tests")}
+    partial["licence"] = {"met": False, "evidence": "GPL", "reviewer": "priya-nair"}
+    write_project(eco_repo, application("half", 8, "in-progress", functional=partial))
+    code, _, err = decide(charter, eco_repo, "half", *yes)
+    assert code == 1
+    assert ("ECO-FUNCTIONAL: half cannot be accepted before every functional requirement is "
+            "recorded as met: ci (working CI) is not recorded; licence (a permissive licence) "
+            "is recorded as not met; tests (functional tests) is not recorded; record each with "
+            "charter ecosystem evidence half REQUIREMENT --met") in err
+    # declining needs neither: the working group may say no at any point of the review
+    code, _, err = decide(charter, eco_repo, "half", "--for", "priya-nair")
+    assert code == 0, err
+
+
+def test_eco_functional_missing_requirements_are_listed_for_active_projects(eco_repo) -> None:
+    write_project(eco_repo, project("p", functional={k: v for k, v in EVIDENCE.items()
+                                                     if k != "documentation"}))
+    [f] = _rules(eco_repo, "ECO-FUNCTIONAL")
+    assert f.severity.value == "warning"
+    assert ("p is active but records no evidence for 1 of the ten functional requirements "
+            "(documentation); record each: charter ecosystem evidence p REQUIREMENT") in f.message
 
 
 def test_eco_vote_decide_declines_without_majority(charter, eco_repo) -> None:
@@ -190,7 +228,8 @@ def test_eco_functional_rule_wants_evidence_and_met(eco_repo) -> None:
         "ci": {"met": True, "evidence": "https://ci.example/p", "reviewer": "priya-nair"},
         "tests": {"met": False, "evidence": "no tests", "reviewer": "priya-nair"},
         "packages": {"met": True}}))
-    found = {f.message.split("'")[1]: f for f in _rules(eco_repo, "ECO-FUNCTIONAL")}
+    found = {f.message.split("'")[1]: f for f in _rules(eco_repo, "ECO-FUNCTIONAL")
+             if "records no evidence" not in f.message}
     assert set(found) == {"tests", "packages"}
     assert "not met" in found["tests"].message and "without evidence" in found["packages"].message
 
@@ -213,7 +252,8 @@ def test_eco_functional_evidence_is_recorded(charter, eco_repo) -> None:
     assert read_project(eco_repo, "p")["functional"]["tests"] == {
         "met": False, "evidence": "no test suite in the repository", "reviewer": "yuki-sato",
         "date": "2026-11-21"}
-    [f] = _rules(eco_repo, "ECO-FUNCTIONAL")
+    [f] = [f for f in _rules(eco_repo, "ECO-FUNCTIONAL") if "records no evidence" not in
+           f.message]
     assert "'tests' is recorded as not met" in f.message
     code, _, err = charter("ecosystem", "evidence", "p", "ci", "--met", "--evidence", "x",
                            "--reviewer", "outsider", "--repo", str(eco_repo))

@@ -146,7 +146,8 @@ def test_unbreakable_tie_stops_tally_and_resolve_tie_records_agreement(repo: Pat
     assert any("unbreakable tie" in f.message for f in errors(repo))
     out = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--agree",
                       "liam-obrien,diego-alvarez", "--reference", "https://example.invalid/agreement",
-                      "--date", "2027-06-14", "--repo", str(repo))
+                      "--date", "2027-06-14", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2027-06-14"})  # a record's date is never ahead
     assert out.returncode == 0, out.stderr
     assert "the count completes" in out.stdout
     text = (repo / "elections/2027-cohort-b/election.yaml").read_text()
@@ -344,9 +345,11 @@ def test_gov_lead_remove_passed_lead_is_no_longer_the_lead(repo: Path) -> None:
               state.policy)
     assert c.result is not None and c.result["passed"]
     (repo / "elections/2026-lead-remove/result.yaml").write_text(c.render())
-    errs = errors(repo)
+    # a warning: the certification merges first, the change of lead follows in its own pull
+    # request (charter core lead), so charter check must not fail in between
+    warns = [f for f in findings(root=repo) if f.severity is Severity.WARNING]
     assert any(f.path == "core.yaml" and f.rule == "GOV-LEAD-REMOVE" and "mira-chen" in f.message
-               for f in errs), errs
+               and "charter core lead --vacant" in f.message for f in warns), warns
     core_yaml = repo / "core.yaml"
     core_yaml.write_text(core_yaml.read_text().replace("lead: mira-chen", "lead: tomas-reyes"))
     assert not [f for f in errors(repo) if f.rule == "GOV-LEAD-REMOVE"]

@@ -101,9 +101,9 @@ def test_usage_errors_exit_2(argv: tuple[str, ...], tmp_path: Path, run_charter)
     assert proc.stderr
 
 
-def test_not_a_repository_exits_1(tmp_path: Path, run_charter) -> None:
+def test_not_a_repository_is_a_usage_error(tmp_path: Path, run_charter) -> None:
     proc = run_charter("validate", "--repo", str(tmp_path))
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert "does not look like a governance repository" in proc.stderr
     assert "Traceback" not in proc.stderr
 

@@ -21,6 +21,7 @@ from gate_records import COMMUNITY, council_election
 from werkzeug import Request, Response
 
 from charter.cli import main
+from charter.ecosystem.vote import FUNCTIONAL_NAMES as FUNCTIONAL
 
 ORG = "org"
 REPO = "org/gov"
@@ -67,8 +68,12 @@ def base_files() -> dict[str, Any]:
                               "decision_rule": {"kind": "fraction", "fraction": "2/3"}},
         "modules/empty.yaml": {"slug": "empty", "name": "Empty", "kind": "repository",
                                "repositories": ["org/empty"], "maintainers": []},
+        # in review, with the ten functional requirements recorded (ECO-FUNCTIONAL), so a
+        # working-group vote may accept it
         "ecosystem/alpha.yaml": {"slug": "alpha", "name": "Alpha", "repository": "x/alpha",
-                                 "status": "in-progress", "issue": 3},
+                                 "status": "in-progress", "issue": 3,
+                                 "functional": {k: {"met": True, "evidence": "checked",
+                                                    "reviewer": "ivy"} for k in FUNCTIONAL}},
         "README.md": "# governance\n",
         "scripts/charter/check.py": "print('the checker')\n",
     }

@@ -389,6 +389,21 @@ def test_eco_vote_accepts_with_more_than_half(org: GitRepo) -> None:
     assert rc == 0 and req(rep, "ECO-VOTE")["met"]
 
 
+def test_eco_functional_acceptance_needs_in_progress_and_evidence(org: GitRepo) -> None:
+    # an application accepted straight from new, with a functional requirement not recorded
+    org.land({"ecosystem/alpha.yaml": {**org.data("ecosystem/alpha.yaml"), "status": "new"}})
+    org.edit("ecosystem/alpha.yaml", lambda d: d["functional"].pop("ci") and None)
+    org.edit("ecosystem/alpha.yaml", _decide("accepted", ["ivy", "jo", "kim"], "accepted"))
+    org.commit()
+    rc, rep = check(org, approved=["ivy", "jo", "kim"], author="ada")
+    problems = req(rep, "ECO-VOTE")["problems"]
+    assert rc == 1
+    assert any(p.startswith("ECO-QUEUE: alpha is accepted from new;") for p in problems)
+    assert any(p.startswith("ECO-FUNCTIONAL: alpha is accepted before every functional "
+                            "requirement is recorded as met: ci (working CI) is not recorded")
+               for p in problems)
+
+
 def test_eco_vote_rejects_a_short_majority(org: GitRepo) -> None:
     org.edit("ecosystem/alpha.yaml", _decide("accepted", ["ivy", "jo"], "accepted"))
     org.commit()

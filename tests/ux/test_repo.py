@@ -43,7 +43,7 @@ def test_discovery_stops_at_the_top_of_a_git_repository(repo: Path, charter: Run
     subprocess.run(["git", "init", "-q", str(inner)], check=True)
     proc = charter("check", cwd=inner)
     no_traceback(proc)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # where charter was pointed is a usage error (README)
     assert "does not look like a governance repository" in proc.stderr
     assert "pass --repo DIR" in proc.stderr
 
@@ -51,7 +51,7 @@ def test_discovery_stops_at_the_top_of_a_git_repository(repo: Path, charter: Run
 def test_check_outside_any_repository(tmp_path: Path, charter: Run) -> None:
     proc = charter("check", cwd=tmp_path)
     no_traceback(proc)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # where charter was pointed is a usage error (README)
     assert proc.stdout == ""
     assert "does not look like a governance repository" in proc.stderr
 
@@ -60,7 +60,7 @@ def test_check_repo_that_does_not_exist(tmp_path: Path, charter: Run) -> None:
     # Was: "/…/nope: not a directory" for a path that does not exist at all.
     proc = charter("check", "--repo", str(tmp_path / "nope"))
     no_traceback(proc)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # where charter was pointed is a usage error (README)
     assert proc.stderr == f"charter: error: --repo {tmp_path / 'nope'}: no such directory\n"
 
 
@@ -86,7 +86,7 @@ def test_validate_a_path_outside_the_repository_is_a_usage_error(repo: Path, cha
 def test_charter_repo_from_the_environment_is_named(tmp_path: Path, charter: Run) -> None:
     proc = charter("check", env={"CHARTER_REPO": str(tmp_path / "nope")})
     no_traceback(proc)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # where charter was pointed is a usage error (README)
     assert f"--repo {tmp_path / 'nope'} (from $CHARTER_REPO): no such directory" in proc.stderr
 
 

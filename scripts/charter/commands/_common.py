@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from charter.errors import CharterError, UsageError
+from charter.errors import UsageError
 from charter.findings import Finding, filter_rules, normalise
 from charter.load import load
 from charter.model import State
@@ -54,8 +54,9 @@ def _selector(text: str) -> str:
 
     try:
         from charter.rules import all_rules
+        from charter.rules.catalogue import ids
 
-        known = RULE_IDS | {r.id for r in all_rules()}
+        known = RULE_IDS | ids() | {r.id for r in all_rules()}
     except ImportError:  # pragma: no cover - a broken install still parses its options
         known = RULE_IDS
     try:
@@ -94,7 +95,7 @@ def repo_root(args: argparse.Namespace) -> Path:
         here = Path.cwd()
         found = _discover(here)
         if found is None:
-            raise CharterError(
+            raise UsageError(
                 f"{here} does not look like a governance repository (no policy.yaml or core.yaml "
                 "here or in a parent folder); run charter inside one or pass --repo DIR"
             )
@@ -104,14 +105,25 @@ def repo_root(args: argparse.Namespace) -> Path:
     if args.repo == os.environ.get("CHARTER_REPO"):
         given += " (from $CHARTER_REPO)"
     if not root.exists():
-        raise CharterError(f"{given}: no such directory")
+        raise UsageError(f"{given}: no such directory")
     if not root.is_dir():
-        raise CharterError(f"{given}: not a directory (pass the repository's folder)")
+        raise UsageError(f"{given}: not a directory (pass the repository's folder)")
     if not _is_governance(root):
-        raise CharterError(
+        raise UsageError(
             f"{root.resolve()} does not look like a governance repository (no policy.yaml or "
             "core.yaml); pass --repo with the folder that holds them"
         )
+    return root
+
+
+def git_dir(args: argparse.Namespace) -> Path:
+    """``--repo`` for commands that read git revisions (any folder of a clone will do); a
+    usage error (exit 2) when it names no folder."""
+    root = Path(args.repo)
+    if not root.is_dir():
+        given = f"--repo {args.repo}"
+        what = "no such directory" if not root.exists() else "not a directory"
+        raise UsageError(f"{given}: {what}")
     return root
 
 
@@ -126,9 +138,9 @@ def load_checked(root: Path, tree: Tree | None = None) -> tuple[State, list[Find
 
 
 _NO_MEMBER_FILE = (
-    re.compile(r"^'(?P<login>[^']+)' \((?P<what>[^)]*)\) has no member file; add "
-               r"members/(?P=login)\.yaml .*$"),
-    re.compile(r"^(?P<login>\S+) has no member file; (?P<what>a record names members by login)$"),
+    re.compile(r"^'(?P<login>[^']+)' \((?P<what>[^)]*)\) has no member file; .*$"),
+    re.compile(r"^(?P<login>\S+) has no member file; (?P<what>a record names members by "
+               r"login).*$"),
 )
 
 

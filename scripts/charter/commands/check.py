@@ -43,6 +43,7 @@ CheckFn = Callable[[Tree, State], list[Finding]]
 # does not run.
 CHECKS: list[str] = [
     "charter.commands.check:codeowners_in_sync",
+    "charter.commands.check:rules_reference_in_sync",
     "charter.elections.check:verify_tree",
     "charter.exporters.check:pages_in_sync",
 ]
@@ -71,16 +72,47 @@ def codeowners_in_sync(tree: Tree, state: State) -> list[Finding]:
     return out
 
 
+def rules_reference_in_sync(tree: Tree, state: State) -> list[Finding]:
+    """INT-GENERATED: docs/rules.md and CONTRIBUTING.md's approvals table match what this
+    charter renders from its catalogue and its gate.
+
+    Only a working tree is judged: the reference describes the code, so a commit read as data
+    (``--rev``, run by the base branch's charter on a pull request's head) may rightly hold the
+    reference of the code it changes."""
+    from charter.commands.rules import outputs
+    from charter.rules.reference import RULES_DOC
+
+    if not isinstance(tree, FsTree):
+        return []
+    fix = "run: charter rules --write (charter rules --check shows the diff)"
+    out = []
+    # a repository may do without the reference (charter rules --write adds it)
+    for rel, text in outputs(tree.root, existing=True).items():
+        if tree.read(rel).decode("utf-8", "replace") != text:
+            what = ("the approvals table is out of date" if rel != RULES_DOC
+                    else "out of date")
+            out.append(Finding(rel, 0, 0, "INT-GENERATED", f"{what}; {fix}"))
+    return out
+
+
 def everything(root: Path, tree: Tree) -> tuple[State, list[Finding]]:
-    """The state and every finding of ``charter check`` (before --select/--skip)."""
+    """Everything ``charter check`` checks on ``tree``: the state and every finding, unsorted
+    and unfiltered (the editing commands compare it before and after an edit)."""
     state, findings = load_checked(root, tree)
-    blocking = any(f.rule.startswith(BLOCKING) for f in findings)
-    if not blocking:
-        for spec in CHECKS:
-            mod, _, name = spec.partition(":")
-            fn: CheckFn = getattr(importlib.import_module(mod), name)
-            findings.extend(fn(tree, state))
-    return state, findings
+    return state, findings + extra_checks(tree, state, findings)
+
+
+def extra_checks(tree: Tree, state: State, findings: list[Finding]) -> list[Finding]:
+    """The findings of ``CHECKS`` on ``tree``, unless ``findings`` show data left out of the
+    state (then generated files and results cannot be judged)."""
+    if any(f.rule.startswith(BLOCKING) for f in findings):
+        return []
+    out: list[Finding] = []
+    for spec in CHECKS:
+        mod, _, name = spec.partition(":")
+        fn: CheckFn = getattr(importlib.import_module(mod), name)
+        out.extend(fn(tree, state))
+    return out
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from charter.commands._common import add_repo
-from charter.errors import CharterError
+from charter.commands._common import add_repo, git_dir
 from charter.findings import Finding, Severity
 from charter.gate import events as _events
 from charter.gate import source
@@ -34,9 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.repo)
-    if not root.is_dir():
-        raise CharterError(f"{args.repo}: not a directory")
+    root = git_dir(args)
     trees = source.read(root, args.base, args.head, diff_from_merge_base=False)
     evs = _events.diff(trees.base, trees.head, trees.changes)
     errors = [f for f in trees.head_findings if f.severity is Severity.ERROR]

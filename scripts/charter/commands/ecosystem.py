@@ -1,4 +1,4 @@
-"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (RULES.md: ECO-*)."""
+"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (ECO-*)."""
 
 from __future__ import annotations
 
@@ -52,11 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=run_queue)
 
     d = eco.add_parser("decide", help="record a working-group decision (ECO-VOTE)")
-    d.add_argument("slug", metavar="SLUG")
+    d.add_argument("slug", metavar="SLUG", help="the application (ecosystem/SLUG.yaml)")
     d.add_argument("--for", dest="approve", default="", metavar="LOGINS",
                    help="comma-separated members voting to accept")
-    d.add_argument("--against", default="", metavar="LOGINS")
-    d.add_argument("--abstain", default="", metavar="LOGINS")
+    d.add_argument("--against", default="", metavar="LOGINS",
+                   help="comma-separated members voting against")
+    d.add_argument("--abstain", default="", metavar="LOGINS",
+                   help="comma-separated members who abstain")
     d.add_argument("--outcome", choices=("needs-info", "closed-not-ready", "postponed"),
                    help="record this outcome instead of a vote (needs --reason)")
     d.add_argument("--reason", metavar="TEXT", help="why; shown to the applicants")
@@ -66,12 +68,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     e = eco.add_parser("evidence", help="record a functional requirement as met or not, with "
                        "evidence and reviewer (ECO-FUNCTIONAL)")
-    e.add_argument("slug", metavar="SLUG")
+    e.add_argument("slug", metavar="SLUG", help="the project (ecosystem/SLUG.yaml)")
     e.add_argument("requirement", choices=sorted(FUNCTIONAL), metavar="REQUIREMENT",
                    help="one of: " + ", ".join(sorted(FUNCTIONAL)))
     met = e.add_mutually_exclusive_group(required=True)
-    met.add_argument("--met", dest="met", action="store_true", default=None)
-    met.add_argument("--not-met", dest="met", action="store_false")
+    met.add_argument("--met", dest="met", action="store_true", default=None,
+                     help="the project meets the requirement")
+    met.add_argument("--not-met", dest="met", action="store_false",
+                     help="the project does not meet it (say why in --evidence)")
     e.add_argument("--evidence", required=True, metavar="TEXT",
                    help="a link or a sentence a later reviewer can check")
     e.add_argument("--reviewer", required=True, metavar="LOGIN",
@@ -84,7 +88,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Re-review every active project whose last review is "
                        "review_interval_months old (or --all, or the SLUGs named). Without "
                        "--apply nothing is written: the plan is printed.")
-    r.add_argument("slugs", nargs="*", metavar="SLUG")
+    r.add_argument("slugs", nargs="*", metavar="SLUG",
+                   help="re-review these projects only (default: every one that is due)")
     r.add_argument("--all", action="store_true", help="every active project, due or not")
     r.add_argument("--apply", action="store_true",
                    help="write the records and open, update or close the notice issues")
@@ -348,6 +353,8 @@ def run_decide(args: argparse.Namespace) -> int:
         if problems:
             raise CharterError("ECO-VOTE: " + "; ".join(problems))
         t = vote.tally(members, lists["for"], state.policy.fraction("ecosystem.vote_fraction"))
+        if t.outcome == "accepted":
+            vote.require_acceptable(p.slug, p.status, p.data)
         entry["outcome"] = t.outcome
         entry.update(lists)
         entry["working_group"] = members
@@ -382,8 +389,11 @@ def run_evidence(args: argparse.Namespace) -> int:
     if p is None:
         raise CharterError(_no_project(state, args.slug))
     if args.reviewer.lower() not in {m.lower() for m in state.working_group.members}:
+        from charter.suggest import did_you_mean
+
         raise CharterError(f"ECO-FUNCTIONAL: {args.reviewer} is not a member of the working "
-                           "group (ecosystem-wg.yaml)")
+                           "group (ecosystem-wg.yaml)"
+                           f"{did_you_mean(args.reviewer, state.working_group.members)}")
     when = past_date(args.date, "--date", "the review")
     entry = {"met": bool(args.met), "evidence": args.evidence, "reviewer": args.reviewer,
              "date": when.isoformat()}

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_repo, repo_root
+from charter.commands._common import add_repo, past_date, repo_root
 from charter.elections import roll as roll_mod
 from charter.elections.check import problem_finding
 from charter.elections.record import Count, count, read_record
@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t.set_defaults(func=run_tally)
 
     r = esub.add_parser("resolve-tie", help="record how the tie that stopped a count is resolved")
-    r.add_argument("record", metavar="elections/ID")
+    r.add_argument("record", metavar="elections/ID",
+                   help="the record whose count stopped at a tie (or just its id)")
     how = r.add_mutually_exclusive_group(required=True)
     how.add_argument("--agree", metavar="LOGIN,LOGIN,...",
                      help="the tied candidates' written agreement: their order, first goes ahead")
@@ -61,9 +62,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o = esub.add_parser("roll", help="the current electorate, lapsed members and resumptions")
     o.add_argument("--date", help="the roll on this day, YYYY-MM-DD (default: today): members "
                    "admitted later, or removed by then, are not on it")
-    o.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text lines, or one JSON document")
     add_repo(o)
     o.set_defaults(func=run_roll)
+
+    from charter.commands import _election_edit
+
+    _election_edit.register(esub)  # new, nominate, ballots, certify
 
     def no_sub(args: argparse.Namespace) -> int:
         p.print_help(sys.stderr)
@@ -164,11 +170,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     tie = c.tie
     if tie is None:
         raise CharterError(f"elections/{eid}: the count has no unresolved tie")
-    recorded = args.date or today().isoformat()
-    try:
-        dt.date.fromisoformat(recorded)
-    except ValueError:
-        raise UsageError(f"--date {recorded!r} is not YYYY-MM-DD") from None
+    recorded = past_date(args.date, "--date", "the record of the resolution").isoformat()
     entry: dict[str, Any] = {"round": tie.round, "stage": tie.stage, "tied": list(tie.tied)}
     if args.agree:
         order = [x.strip() for x in args.agree.split(",") if x.strip()]

@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from charter.commands._common import add_github, add_repo
+from charter.commands._common import add_github, add_repo, git_dir
 from charter.errors import CharterError, UsageError
 from charter.gate import render, source, status
-from charter.gate.evaluate import PullRequest, evaluate
+from charter.gate.evaluate import PullRequest, judge
 from charter.gate.reviews import local
 from charter.report import FORMATS
 
@@ -58,9 +58,7 @@ def _logins(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.repo)
-    if not root.is_dir():
-        raise CharterError(f"{args.repo}: not a directory")
+    root = git_dir(args)
     summary = args.summary
     if args.github:
         if args.pr is None:
@@ -85,13 +83,11 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CharterError(f"{args.body_file}: {exc.strerror or exc}") from None
         head_sha = trees.head_tree.commit
+        approvers = _logins(args.approved_by)
+        _note_strangers(trees.base, [*approvers, *([args.author] if args.author else [])])
         pr = PullRequest(head_sha=head_sha, author=args.author, body=body,
-                         reviews=tuple(local(_logins(args.approved_by), head_sha)))
-    report = evaluate(trees.base, trees.origin, trees.head, trees.changes, pr,
-                      head_findings=trees.head_findings, base_findings=trees.base_findings,
-                      elections=trees.elections,
-                      generated=trees.generated, results=trees.results,
-                      certified=trees.certified, recounts=trees.recounts, pages=trees.pages)
+                         reviews=tuple(local(approvers, head_sha)))
+    report = judge(trees, pr)
     _check_files(trees, api_files)
     render.emit(report, args.format, sys.stdout)
     if args.status:
@@ -107,6 +103,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"charter: warning: cannot write the summary to {summary}: {exc}",
                   file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _note_strangers(base: Any, logins: list[str]) -> None:
+    """Local mode: a login on the command line that is no member of the base branch counts for
+    nothing; say so (with the close logins), rather than let a typo look like a missing
+    approval."""
+    from charter.suggest import close_logins
+
+    for login in logins:
+        if base.member(login) is None:
+            near = close_logins(base, login)
+            hint = f"; did you mean {' or '.join(repr(x) for x in near)}?" if near else ""
+            print(f"charter: note: {login!r} is not a member on the base branch, so counts for "
+                  f"nothing{hint}", file=sys.stderr)
 
 
 def _verdict_line(report: Any) -> str:

@@ -11,24 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from charter.ecosystem import vote
 from charter.ecosystem.fetch import Facts
 from charter.model import Project, State
 from charter.rules.util import add_months, parse_date
 
 REVIEWER = "charter ecosystem review"
 RULE_IDS = ("ECO-MEASURABLE", "ECO-LAYOUT", "ECO-FUNCTIONAL")
-FUNCTIONAL_NAMES = {
-    "framework-support": "framework support on its latest versions",
-    "ci": "working CI",
-    "governance": "documented governance",
-    "value-proposition": "value proposition in the README",
-    "quick-start": "a working quick start",
-    "documentation": "documentation",
-    "licence": "a permissive licence",
-    "tests": "functional tests",
-    "packages": "binary packages (pip/conda)",
-    "maintenance": "the 12-month maintenance commitment",
-}
+FUNCTIONAL_NAMES = vote.FUNCTIONAL_NAMES  # re-exported: the ten requirements (ECO-FUNCTIONAL)
 
 
 def last_review(project: Project) -> dt.date | None:

@@ -18,6 +18,7 @@ from charter.elections.record import Count, Problem, count, read_record
 from charter.errors import YamlError
 from charter.findings import Finding, Severity
 from charter.model import Resignation, State
+from charter.suggest import did_you_mean
 from charter.tree import FsTree, Tree
 
 
@@ -46,6 +47,27 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
     out.extend(council_matches(state, counts))
     out.extend(dissolved_needs_election(state, counts))
     out.extend(lead_matches(state, counts))
+    out.extend(open_records(state, counts))
+    return out
+
+
+def open_records(state: State, counts: list[Count]) -> list[Finding]:
+    """A record still open (no ballots committed) after its voting window closed: the count is
+    due (time passes: ``CHARTER_TODAY`` sets the day in tests)."""
+    from charter.rules import today
+
+    now = today().isoformat()
+    out = []
+    for c in counts:
+        d = c.record.data
+        closes = str((d.get("voting") or {}).get("closes") or "")
+        if c.record.ballots is None and not d.get("finalised") and "ballots_sha256" not in d \
+                and closes and closes < now:
+            line, col = state.at(c.record.file, "voting", "closes")
+            out.append(Finding(c.record.file, line, col, c.rule,
+                               f"voting closed on {closes}: commit the ballots and count them "
+                               f"(charter election ballots {c.record.id} FILE, then charter "
+                               f"election certify {c.record.id})", Severity.WARNING))
     return out
 
 
@@ -300,6 +322,16 @@ def council_matches(state: State, counts: list[Count]) -> list[Finding]:
         line, col = state.at(c.record.file, *where)
         out.append(Finding(c.record.file, line, col, c.rule, message))
     listed = {s.login.lower(): (i, s) for i, s in enumerate(state.council.seats)}
+    pending = _not_yet_applied(state, counts, seats)
+    if pending is not None:
+        if pending:
+            ids = [c.record.id for c in pending]
+            line, col = state.at(path, "seats")
+            out.append(Finding(path, line, col, pending[-1].rule,
+                               f"{', '.join('elections/' + x for x in ids)} certified, but "
+                               "council.yaml does not hold its seats yet: run charter council "
+                               f"apply {ids[-1]}", Severity.WARNING))
+        return out
     for low, (i, s) in listed.items():
         want = seats.get(low)
         if want is None:
@@ -326,6 +358,43 @@ def council_matches(state: State, counts: list[Count]) -> list[Finding]:
     return out
 
 
+_SEAT_KEYS = ("cohort", "term_start", "term_end", "elected_in")
+
+
+def _holds(state: State, seats: dict[str, dict[str, Any]]) -> bool:
+    """council.yaml lists exactly ``seats`` (logins ignore case)."""
+    listed = {s.login.lower(): s for s in state.council.seats}
+    return listed.keys() == seats.keys() and all(
+        getattr(s, k) == seats[low].get(k) for low, s in listed.items() for k in _SEAT_KEYS)
+
+
+def _not_yet_applied(state: State, counts: list[Count],
+                     seats: dict[str, dict[str, Any]]) -> list[Count] | None:
+    """The certified records council.yaml does not reflect yet, when it holds the seats an
+    earlier point of the certified history gives ([] when it is up to date; None when it matches
+    no point of that history, which the caller reports seat by seat).
+
+    A result takes effect by a pull request of its own after its certification has merged, so
+    between the two council.yaml lags behind: that is a step still to take (a warning naming
+    ``charter council apply``), not an error that would block the certification itself.
+    """
+    if _holds(state, seats):
+        return []
+    done = _certified(counts)
+    for k in range(len(done) - 1, -1, -1):
+        earlier, any_election = expected_council(done[:k], resigned=state.council.resigned)
+        if (any_election or not state.council.seats) and _holds(state, earlier):
+            return [c for c in done[k:] if _changes_seats(c)]
+    return None
+
+
+def _changes_seats(c: Count) -> bool:
+    r = c.result or {}
+    return r.get("kind") == "council-election" or (
+        r.get("kind") == "motion" and bool(r.get("passed"))
+        and r.get("type") in ("no-confidence", "member-remove", "vacancy"))
+
+
 def known_people(state: State) -> list[Finding]:
     """Everyone a record names (electorate, voters, candidates, sitting members) has a member
     file: logins are snapshots of real people, never free text."""
@@ -341,8 +410,10 @@ def known_people(state: State) -> list[Finding]:
         for who, where in named:
             if who and state.member(who) is None:
                 line, col = state.at(path, *where)
+                hint = did_you_mean(who, [m for m in state.members if m.lower() != who.lower()])
                 out.append(Finding(path, line, col, "PC-ELECTION",
-                                   f"{who} has no member file; a record names members by login"))
+                                   f"{who} has no member file; a record names members by "
+                                   f"login{hint}"))
     return out
 
 
@@ -528,10 +599,13 @@ def _lead_removed(state: State, counts: list[Count]) -> list[Finding]:
     if not state.core.lead or state.core.lead.lower() != subject.lower():
         return []
     line, col = state.at(state.core.file, "lead")
+    # a warning: the certification merges first, the change of lead follows in its own pull
+    # request (as a council result is applied after its certification)
     return [Finding(state.core.file, line, col, "GOV-LEAD-REMOVE",
                     f"elections/{c.record.id} removed {subject} as lead on "
                     f"{c.result['finalised']}; the core maintainers elect a new lead "
-                    "(GOV-LEAD-ELECT): name them, or leave the post vacant until then")]
+                    "(GOV-LEAD-ELECT): name them, or leave the post vacant until then "
+                    "(charter core lead --vacant)", Severity.WARNING)]
 
 
 def _lead_elected(state: State, counts: list[Count]) -> list[Finding]:

@@ -127,9 +127,17 @@ def _common_checks(c: Count, policy: Policy) -> None:
     rec = c.record
     if rec.unreadable:
         c.problems.append(Problem(c.rule, rec.unreadable, path=rec.ballots_path, line=1, col=1))
+    elif rec.ballots is None and not d.get("finalised") and "ballots_sha256" not in d:
+        closes = (d.get("voting") or {}).get("closes")
+        c.problem(f"open: counted once the ballots are committed after voting closes on "
+                  f"{closes} (charter election ballots {rec.id} FILE)", "voting",
+                  severity=Severity.NOTICE)
     elif rec.ballots is None:
         c.problem(f"{rec.ballots_path} is missing; the ballots are committed beside the "
-                  "definition", "ballots_sha256")
+                  "definition", "ballots_sha256" if "ballots_sha256" in d else "finalised")
+    elif "ballots_sha256" not in d:
+        c.problem(f"record the ballots' sha256 (charter election ballots {rec.id} "
+                  f"{rec.ballots_path} records it)", "kind")
     else:
         actual = sha256(rec.ballots)
         if actual != d.get("ballots_sha256"):

@@ -14,9 +14,10 @@ count between two candidates is one subtraction of two big integers holding a by
 with a guard bit per byte (``0x80 + a - b`` keeps its high bit exactly when ``a >= b``), and a
 popcount. A full order of 100,000 ballots by 30 candidates takes milliseconds.
 
-Tie protocol (RULES.md): a tie for a finalist place in the scoring round goes to head-to-head
-preferences among the tied, then to five-star counts; a tie in the automatic runoff goes to the
-higher total, then to five-star counts; what survives goes to :class:`~.ties.Resolver`.
+Tie protocol (docs/rules.md, PC-ELECTION): a tie for a finalist place in the scoring round goes
+to head-to-head preferences among the tied, then to five-star counts; a tie in the automatic
+runoff goes to the higher total, then to five-star counts; what survives goes to
+:class:`~.ties.Resolver`.
 """
 
 from __future__ import annotations

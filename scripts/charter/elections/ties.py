@@ -1,6 +1,6 @@
 """Ties that the counting rules cannot break, and their recorded resolutions.
 
-A tie that survives the pinned protocol (RULES.md, "STAR tie protocol") is never broken
+A tie that survives the pinned protocol (docs/rules.md, PC-ELECTION) is never broken
 silently: the count raises :class:`TieUnresolved`, naming the round, the stage and the tied
 candidates. The resolution is recorded in ``election.yaml`` under ``ties:`` by
 ``charter election resolve-tie`` -- the tied candidates' written agreement, or a draw from a seed

@@ -178,6 +178,15 @@ def evaluate(
                   ignored, got, author, pr.number)
 
 
+def judge(trees: Any, pr: PullRequest) -> Report:
+    """:func:`evaluate` on what :mod:`charter.gate.source` read (a ``source.Trees``)."""
+    return evaluate(trees.base, trees.origin, trees.head, trees.changes, pr,
+                    head_findings=trees.head_findings, base_findings=trees.base_findings,
+                    elections=trees.elections, generated=trees.generated,
+                    results=trees.results, certified=trees.certified, recounts=trees.recounts,
+                    pages=trees.pages)
+
+
 def _outcome(ctx: _req.Context, req: _req.Requirement, got: dict[str, Verdict], head_sha: str,
              origin: State) -> Outcome:
     ev = req.event

@@ -73,6 +73,8 @@ def project(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     for d in added:
         req.problems += check_vote(ctx, slug, d)
         _attested(ctx, req, d)
+        if d.get("outcome") == "accepted":
+            req.problems += _ready(slug, old_status, new.data)
     if new.status in QUEUE_STATUSES and old_status in ("accepted", "active"):
         req.problems.append(
             f"ECO-STATUS: {slug} is {old_status}; a listed project leaves the ecosystem only "
@@ -100,6 +102,25 @@ def _imported(ctx: Context, ev: Event, new: Any) -> Requirement:
                             "add a '## Discussion' section with its number (e.g. #123)")
     req.unreachable()
     return req
+
+
+def _ready(slug: str, old_status: str | None, data: dict[str, Any]) -> list[str]:
+    """An application is accepted from in-progress, with the ten functional requirements
+    recorded as met (ECO-QUEUE, ECO-FUNCTIONAL)."""
+    from charter.ecosystem.vote import functional_gaps
+
+    out = []
+    if old_status != "in-progress":
+        out.append(f"ECO-QUEUE: {slug} is accepted from {old_status or 'nothing'}; an "
+                   "application is decided once it is in progress (its own pull request, or "
+                   "charter ecosystem queue --apply)")
+    gaps = functional_gaps(data)
+    if gaps:
+        out.append(f"ECO-FUNCTIONAL: {slug} is accepted before every functional requirement "
+                   f"is recorded as met: {'; '.join(gaps[:4])}"
+                   + (f" (and {len(gaps) - 4} more)" if len(gaps) > 4 else "")
+                   + f"; record each with charter ecosystem evidence {slug}")
+    return out
 
 
 def _removed(ctx: Context, ev: Event, old: Any) -> Requirement:

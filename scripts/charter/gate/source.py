@@ -18,7 +18,7 @@ from charter.gate.paths import Change, changed, classify
 from charter.gate.records import Certified, Recount, certified, recount
 from charter.load import load
 from charter.model import State
-from charter.tree import GitTree
+from charter.tree import GitTree, Tree
 
 
 @dataclass
@@ -31,8 +31,8 @@ class Trees:
     changes: list[Change]
     elections: frozenset[str]  # records certified on the base branch: the only ones with effect
     generated: dict[str, bytes | None]
-    base_tree: GitTree
-    head_tree: GitTree
+    base_tree: Tree
+    head_tree: Tree
     results: dict[str, Any] = field(default_factory=dict)  # their committed results
     certified: Certified = field(default_factory=lambda: Certified({}, {}))
     recounts: dict[str, Recount] = field(default_factory=dict)  # changed records, recounted
@@ -68,16 +68,27 @@ def read(repo: str | os.PathLike[str], base_rev: str, head_rev: str,
     origin = base if origin_tree is base_tree else load(origin_tree)[0]
     head, head_findings = load(head_tree)
     changes = changed(origin_tree, head_tree)
+    return assemble(base_tree, (base, base_findings), origin, head_tree, (head, head_findings),
+                    changes)
+
+
+def assemble(base_tree: Tree, base: tuple[State, list[Finding]], origin: State,
+             head_tree: Tree, head: tuple[State, list[Finding]], changes: list[Change]) -> Trees:
+    """What the gate reads besides the two states: the generated files the change touches, the
+    records certified on the base and the changed records recounted by the base's code. Any
+    two trees will do (git commits, or a folder and the same folder with edits in memory, which
+    is how the editing commands say what their change will need)."""
     generated: dict[str, bytes | None] = {}
     for c in changes:
         if classify(c.path) == "generated":
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
-    done = certified(base_tree, base)
-    recounts = {ident: recount(head_tree, head, base, ident) for ident in changed_records(changes)}
+    done = certified(base_tree, base[0])
+    recounts = {ident: recount(head_tree, head[0], base[0], ident)
+                for ident in changed_records(changes)}
     pages: dict[str, str] = {}
-    if any(c.path in generated for c in changes) and generated:
+    if generated:
         from charter.exporters.check import outputs
 
-        pages = outputs(head_tree, head)
-    return Trees(base, origin, head, head_findings, base_findings, changes, done.ids,
+        pages = outputs(head_tree, head[0])
+    return Trees(base[0], origin, head[0], head[1], base[1], changes, done.ids,
                  generated, base_tree, head_tree, dict(done.results), done, recounts, pages)

@@ -1,10 +1,11 @@
-"""The rule registry: one function per rule, keyed by its RULES.md ID or an integrity ID.
+"""The rule registry: one function per rule, keyed by its rule ID (see
+charter.rules.catalogue and docs/rules.md).
 
 Every rule is a pure function of the loaded :class:`~charter.model.State` that yields findings.
 Its docstring's first line states the invariant it enforces. Rules are listed in one registry,
 all run, and their findings are collected, sorted and de-duplicated by the caller.
 
-charter's own integrity IDs (not in RULES.md) start with ``INT-``; file-level problems use
+charter's own integrity IDs (from no source document) start with ``INT-``; file-level problems use
 ``YAML-*`` and ``SCHEMA``.
 """
 

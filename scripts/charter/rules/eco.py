@@ -1,4 +1,4 @@
-"""The ecosystem (RULES.md: ECO-*) as checks on the recorded projects."""
+"""The ecosystem (docs/rules.md: ECO-*) as checks on the recorded projects."""
 
 from __future__ import annotations
 
@@ -185,11 +185,25 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
 
 @rule("ECO-FUNCTIONAL")
 def functional_evidence(ctx: Context) -> Iterator[Finding]:
-    """An active project's recorded functional requirements are met, each with its evidence."""
+    """An active project records all ten functional requirements, each met, with its evidence
+    and reviewer."""
+    from charter.ecosystem.vote import FUNCTIONAL_NAMES
+
     s = ctx.state
     for p in s.projects.values():
         if p.status != "active":
             continue
+        missing = [k for k in FUNCTIONAL_NAMES if k not in (p.data.get("functional") or {})]
+        # a record imported from a list kept before charter has no evidence to show: its
+        # missing history is the import's to report, not a gap this rule can ask to fill
+        if missing and not p.data.get("imported"):
+            yield finding(s, p.file, "ECO-FUNCTIONAL",
+                          f"{p.slug} is active but records no evidence for {len(missing)} of "
+                          f"the ten functional requirements ({', '.join(missing)}); record "
+                          f"each: charter ecosystem evidence {p.slug} REQUIREMENT --met "
+                          "--evidence TEXT --reviewer LOGIN",
+                          "functional" if "functional" in p.data else "status",
+                          severity=Severity.WARNING)
         for key, entry in sorted((p.data.get("functional") or {}).items()):
             if not entry["met"]:
                 yield finding(s, p.file, "ECO-FUNCTIONAL",

@@ -1,4 +1,4 @@
-"""The maintainer hierarchy (RULES.md: GOV-*) as checks on the current state."""
+"""The maintainer hierarchy (docs/rules.md: GOV-*) as checks on the current state."""
 
 from __future__ import annotations
 

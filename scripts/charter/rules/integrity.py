@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from charter.findings import Finding
 from charter.rules import Context, rule
 from charter.rules.util import finding, impossible_dates, strings
+from charter.suggest import close_logins
 
 _RAW_DATE = re.compile(rb"(\d{4})-(\d{2})-(\d{2})")
 
@@ -78,6 +79,11 @@ def every_login_has_a_member_file(ctx: Context) -> Iterator[Finding]:
                 "use the same spelling",
                 *where,
             )
+        elif near := close_logins(s, login):
+            # a slip of the keyboard: point at the person, never at creating a second record
+            names = " or ".join(repr(x) for x in near)
+            yield finding(s, path, "INT-UNKNOWN-LOGIN",
+                          f"{login!r} ({what}) has no member file; did you mean {names}?", *where)
         else:
             yield finding(
                 s,

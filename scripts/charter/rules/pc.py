@@ -1,4 +1,4 @@
-"""The elected council (RULES.md: PC-*) as checks on the current state.
+"""The elected council (docs/rules.md: PC-*) as checks on the current state.
 
 Election and vote records are verified by :mod:`charter.elections`; these rules check the
 council as it stands.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from charter.findings import Finding
 from charter.model import Member, State
@@ -153,3 +154,57 @@ def council_terms(ctx: Context) -> Iterator[Finding]:
                 i,
                 "term_end",
             )
+
+
+def _next_step(c: Any) -> str:
+    scope = c.cohort
+    if c.status() == "none":
+        return (f"elect cohort {scope}: charter election new ID --scope {scope}, then certify "
+                "the result and apply it (charter election certify ID; charter council apply "
+                "ID)")
+    closes = (c.election_data.get("voting") or {}).get("closes")
+    if c.status() == "open":
+        return (f"elections/{c.election} is under way (voting closes {closes}); then charter "
+                f"election certify {c.election} and, once that has merged, charter council "
+                f"apply {c.election}")
+    return (f"elections/{c.election} elected cohort {scope} on "
+            f"{c.election_data.get('finalised')}: charter council apply {c.election}")
+
+
+@rule("PC-TERM")
+def terms_running_out(ctx: Context) -> Iterator[Finding]:
+    """A council term is replaced by the next election of its cohort before it ends: notices
+    ahead of the end, a warning once the election is due, and for every seat past its end."""
+    from charter.findings import Severity
+    from charter.terms import cohorts
+
+    s = ctx.state
+    if s.council.file not in s.files:
+        return
+    notice = int(s.policy.get("council.term_notice_days"))
+    index = {id(seat): i for i, seat in enumerate(s.council.seats)}
+    for c in cohorts(s):
+        if any(seat.term_end <= seat.term_start for seat in c.seats):
+            continue  # council_terms reports a term that ends before it starts
+        first = index[id(c.seats[0])]
+        who = ", ".join(c.logins)
+        if c.ends <= ctx.today:
+            for seat in c.seats:
+                yield finding(s, s.council.file, "PC-TERM",
+                              f"{seat.login}'s term (cohort {c.cohort}) ended on {c.ends}: the "
+                              f"seat has expired; {_next_step(c)}", "seats", index[id(seat)],
+                              "term_end", severity=Severity.WARNING)
+        elif c.status() == "none" and c.nominations_by <= ctx.today:
+            yield finding(s, s.council.file, "PC-ELECTION",
+                          f"the election of cohort {c.cohort} is due: the terms of {who} end on "
+                          f"{c.ends}, and nominations and voting take "
+                          f"{(c.ends - c.nominations_by).days} days, so nominations should have "
+                          f"opened by {c.nominations_by}; {_next_step(c)}", "seats", first,
+                          "term_end", severity=Severity.WARNING)
+        elif (c.ends - ctx.today).days <= notice:
+            when = (f"nominations for its election open by {c.nominations_by} (charter election "
+                    f"new ID --scope {c.cohort} --opens {c.nominations_by})"
+                    if c.status() == "none" else _next_step(c))
+            yield finding(s, s.council.file, "PC-TERM",
+                          f"the terms of cohort {c.cohort} ({who}) end on {c.ends}; {when}",
+                          "seats", first, "term_end", severity=Severity.NOTICE)
