@@ -67,9 +67,10 @@ def test_pc_election_runoff_tied_on_total_records_the_tied_total_before_five_sta
 def test_pc_election_recorded_resolution_is_recorded_with_how_it_was_made(
         repo: Path, run_charter: Run) -> None:
     tie_record(repo)
-    run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--seed", "seed-7",
-                "--reference", "https://example.invalid/seed", "--date", "2027-06-14",
-                "--repo", str(repo))
+    done = run_charter("election", "resolve-tie", "elections/2027-cohort-b", "--seed", "seed-7",
+                       "--reference", "https://example.invalid/seed", "--date", "2027-06-14",
+                       "--repo", str(repo), env={"CHARTER_TODAY": "2027-06-20"})
+    assert done.returncode == 0, done.stderr
     out = run_charter("election", "tally", "elections/2027-cohort-b", "--repo", str(repo))
     assert out.returncode == 0, out.stderr
     result = yaml.safe_load((repo / "elections/2027-cohort-b/result.yaml").read_text())

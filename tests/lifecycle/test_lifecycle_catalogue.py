@@ -192,8 +192,13 @@ def test_documents_refer_only_to_files_in_the_repository(doc: str) -> None:
         if not (base / target).exists():
             missing.append(target)
     for target in CODE.findall(text):
-        if target.startswith("v1/"):
+        if target.startswith(("v1/", "v2/")):
             continue  # the roster's JSON API, which charter roster build writes elsewhere
+        if any(part.isupper() for part in target.split("/")[:-1]) or \
+                target.rsplit("/", 1)[-1].split(".")[0].isupper():
+            continue  # a placeholder: members/OLD.yaml, v2/NAME.json
+        if (REPO / "examples/pytorch" / target).exists():
+            continue  # a governance repository's own file, as the example has it
         if "/" not in target and not (REPO / target).exists():
             continue  # a bare file name in prose (result.yaml of a record, say)
         if not ((REPO / target).exists() or (base / target).exists()):

@@ -425,8 +425,18 @@ def resolve_and_tally(repo: Path, eid: str) -> None:
                 f"https://example.invalid/{eid}/agreement-{attempt}"] if attempt % 2 == 0
                else ["--seed", f"published-seed-{attempt}", "--reference",
                      f"https://example.invalid/{eid}/seed-{attempt}"])
-        assert main(["election", "resolve-tie", eid, *how, "--date", "2027-06-01",
-                     "--repo", str(repo)]) in (0, 1)
+        import os
+
+        before = os.environ.get("CHARTER_TODAY")
+        os.environ["CHARTER_TODAY"] = "2027-06-20"  # resolutions are recorded after the count
+        try:
+            assert main(["election", "resolve-tie", eid, *how, "--date", "2027-06-01",
+                         "--repo", str(repo)]) in (0, 1)
+        finally:
+            if before is None:
+                os.environ.pop("CHARTER_TODAY", None)
+            else:
+                os.environ["CHARTER_TODAY"] = before
     raise AssertionError(f"{eid}: the count did not complete")
 
 

@@ -31,7 +31,7 @@ from charter.errors import CharterError
 from charter.findings import Finding, Severity, normalise
 from charter.fsutil import atomic_write
 from charter.model import State
-from charter.tree import FsTree
+from charter.tree import FsTree, Tree
 
 # problems that leave data out of the state; the generated files are not judged then
 _BLOCKING = ("YAML", "SCHEMA", "INT-READ", "INT-MISSING-FILE")
@@ -129,6 +129,9 @@ class Edit:
             text = codeowners.outputs(head)[rel]
             if rel not in changes and codeowners.read_current(self.root, rel) != text:
                 changes[rel] = text.encode("utf-8")
+        for rel, text in self._pages_in_sync(edited, head).items():
+            if rel not in changes:
+                changes[rel] = text.encode("utf-8")
         edited = overlay(self.tree, changes)
         _, after = everything(self.root, edited)
         self._refuse_new_errors([f for f in after if allow is None or not allow(f)])
@@ -174,6 +177,19 @@ class Edit:
                     if codeowners.read_current(self.root, rel) == text]
         except CharterError:
             return []
+
+    def _pages_in_sync(self, edited: Tree, head: State) -> dict[str, str]:
+        """The published pages (``output:`` of a page layout) that match the data before the
+        edit, as the edited data renders them: the edit keeps them in sync."""
+        from charter.exporters import check as pages
+
+        if any(f.rule.startswith(_BLOCKING) for f in self.before):
+            return {}
+        before = pages.outputs(self.tree, self.state)
+        after = pages.outputs(edited, head)
+        return {rel: text for rel, text in after.items()
+                if rel in before and codeowners.current_text(self.tree, rel) == before[rel]
+                and text != before[rel]}
 
     def _refuse_unreadable_folders(self, changes: dict[str, bytes | None]) -> None:
         """A folder charter cannot read as a real folder (a symbolic link, no permission):

@@ -65,7 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        help="keep the published page in the repository at PATH (regenerated "
                        "on every import and checked by charter check)")
         q.add_argument("--diff", action="store_true", help="show each file's unified diff")
-        q.add_argument("--format", choices=("text", "json"), default="text")
+        q.add_argument("--format", choices=("text", "json"), default="text",
+                       help="the plan and its findings as text, or as one JSON document")
         add_repo(q)
         q.set_defaults(func=run)
     p.set_defaults(func=lambda args: _no_format(p))

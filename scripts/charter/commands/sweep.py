@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="where to open the pull request (default: organisation."
                    "governance_repository in policy.yaml)")
     s.add_argument("--branch", default=BRANCH, help=f"the pull request's branch (default {BRANCH})")
-    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.add_argument("--format", choices=("text", "json"), default="text",
+                   help="the inactive maintainers and their evidence as text, or as JSON")
     add_repo(s)
     add_github(s)
     s.set_defaults(func=run_inactive)

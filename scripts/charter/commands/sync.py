@@ -60,7 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="record the ids and apply the renames in the data (validated first)")
     i.add_argument("--check", action="store_true",
                    help="exit 1 when anything is out of date (for CI)")
-    i.add_argument("--format", choices=("text", "json"), default="text")
+    i.add_argument("--format", choices=("text", "json"), default="text",
+                   help="what was found (ids, renames, deleted accounts) as text, or as JSON")
     add_repo(i)
     add_github(i)
     i.set_defaults(func=run_ids)

@@ -46,7 +46,6 @@ REQUIREMENTS = {
     "ECO-MEASURABLE": "activity and adoption",
     "ECO-LAYOUT": "repository files",
     "ECO-FUNCTIONAL": "functional requirements",
-    "ECO-LICENCE": "licence",
 }
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:{avatars}; "
        "connect-src 'self'; base-uri 'none'; form-action 'self'")

@@ -475,6 +475,10 @@ ENTRIES: tuple[Entry, ...] = (
           "A declared relationship names someone else, once."),
     Entry("INT-FRACTION", "Fractions are proportions",
           "Every threshold fraction is above 0 and at most 1."),
+    Entry("INT-POLICY", "Rule settings name real rules",
+          "policy.yaml's rules: section turns off or regrades only rule IDs that exist, and never "
+          "the checks that the data can be read and is whole (SCHEMA, YAML-*, INT-READ, "
+          "INT-UNKNOWN-LOGIN and the like)."),
     Entry("INT-TEXT", "Text shows what it says",
           "No governance text holds invisible characters that change how it is displayed "
           "(bidirectional overrides, zero-width spaces, a byte-order mark)."),
