@@ -132,7 +132,15 @@ class Page:
         self.errors: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))  # type: ignore[attr-defined]
         page.on("pageerror", lambda e: self.errors.append(str(e)))  # type: ignore[attr-defined]
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))  # type: ignore[attr-defined]
+        page.on("requestfailed", self._failed)  # type: ignore[attr-defined]
+
+    def _failed(self, request: object) -> None:
+        # A request the browser cancelled because the test navigated on (an avatar still on
+        # its way when the next page opens) is not a defect of the page; every other failure,
+        # including a request refused for leaving the machine, is.
+        failure = request.failure  # type: ignore[attr-defined]
+        if failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} ({failure})")  # type: ignore[attr-defined]
 
 
 # A 1x1 transparent PNG: what the avatar host answers in the tests (nothing leaves the machine).
