@@ -95,14 +95,19 @@ class Recount:
                 and self.committed == self.rendered.encode("utf-8") and not self.problems)
 
 
-def recount(head_tree: Tree, head: State, base: State, ident: str) -> Recount:
-    """Recount ``elections/<ident>`` from the head's files with the base's code and policy."""
+def recount(head_tree: Tree, head: State, base: State, ident: str, *,
+            certifying: bool = True) -> Recount:
+    """Recount ``elections/<ident>`` from the head's files with the base's code and policy,
+    against the base's members, core maintainers and council (the electorate of the record's
+    day, its returning officer, its candidates' affiliations: charter.elections.day and
+    charter.elections.declared). A record being certified (not certified on the base yet) is
+    held to all of it; a correction of a certified one to what the base's files still prove."""
     committed, parsed = read_result(head_tree, ident)
     data = head.elections.get(ident)
     if not isinstance(data, dict):
         return Recount(ident, None, committed, parsed, None,
                        (f"elections/{ident}/election.yaml is missing or not valid",))
-    c = count(read_record(head_tree, ident, data), base.policy)
+    c = count(read_record(head_tree, ident, data), base.policy, base, certifying=certifying)
     problems = tuple(p.message for p in c.errors)
     if c.result is None:
         return Recount(ident, data, committed, parsed, None,
