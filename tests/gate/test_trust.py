@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from gate_helpers import POLICY, FakeGitHub, GitRepo, check, check_github, req, review, user
 from gate_records import motion
 
@@ -568,3 +569,25 @@ def test_pc_election_certifying_with_another_returning_officer_is_refused(
                     author="ada")
     problems = _problems(rep, "PC-ELECTION")
     assert rc == 1 and "council.yaml names sam" in problems
+
+
+@pytest.mark.parametrize("electorate", [None, PARTIAL])
+def test_pc_election_seat_from_an_election_of_part_of_the_community(
+        org: GitRepo, electorate: list[str] | None) -> None:
+    from gate_records import council_election
+
+    record = council_election(POLICY, "2027-council", order=("ros",), scope="B",
+                              sitting=("pat", "quin"), finalised="2027-06-14",
+                              nomination="2027-05-17", voting="2027-05-31",
+                              electorate=electorate)
+    org.land(record)
+    seat = yaml.safe_load(record["elections/2027-council/result.yaml"])["elected"][0]
+    org.edit("council.yaml", lambda d: d["seats"][2].update(
+        {k: seat[k] for k in ("term_start", "term_end", "elected_in")}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    if electorate is None:
+        assert rc == 0, _problems(rep)
+    else:
+        assert rc == 1 and "PC-TERM: ros's seat is set by elections/2026-council" in \
+            _problems(rep), _problems(rep)
