@@ -682,3 +682,29 @@ def test_pc_member_lapse_a_lapsed_member_left_out_of_the_next_electorate_stays_l
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["lapsed"] == ["diego-alvarez"]
     assert "diego-alvarez" not in community_of(repo, "2029-09-01")
+
+
+def test_gov_lead_elect_a_maintainer_who_joined_later_is_not_in_an_earlier_electorate(
+        repo: Path, run_charter: Run) -> None:
+    """core.yaml's joined dates a maintainer's first day: adding one after a certified lead
+    election must not make that record's electorate short (charter core add writes it)."""
+    core = ["aiko-tanaka", "jonas-berg", "kwame-mensah", "mira-chen", "priya-nair",
+            "tomas-reyes"]
+    write_record(repo, "2026-lead", {
+        "kind": "lead-election", "title": "Lead election", "returning_officer": "george-hale",
+        "method": "instant-runoff", "voting": {"opens": "2026-03-01", "closes": "2026-03-14"},
+        "finalised": "2026-03-15", "electorate": core, "participation": core,
+        "candidates": [{"login": "mira-chen"}, {"login": "tomas-reyes"}],
+    }, "mira-chen,tomas-reyes\n" + "1,2\n" * 4 + "2,1\n" * 2)
+    assert run_charter("election", "tally", "elections/2026-lead", "--repo",
+                       str(repo)).returncode == 0
+    out = run_charter("core", "add", "samir-khan", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2026-11-22"})
+    assert out.returncode == 0, out.stderr
+    core_yaml = repo / "core.yaml"
+    assert "joined:\n  samir-khan: '2026-11-22'\n" in core_yaml.read_text()
+    assert not [f for f in errors(repo) if f.path.startswith("elections/")]
+    # a maintainer since before the vote who is not in its electorate is left out
+    core_yaml.write_text(core_yaml.read_text().replace("'2026-11-22'", "'2026-02-01'"))
+    f = _left_out(repo, "2026-lead", "GOV-LEAD-ELECT")
+    assert "samir-khan left out" in f.message

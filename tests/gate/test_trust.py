@@ -591,3 +591,15 @@ def test_pc_election_seat_from_an_election_of_part_of_the_community(
     else:
         assert rc == 1 and "PC-TERM: ros's seat is set by elections/2026-council" in \
             _problems(rep), _problems(rep)
+
+
+def test_gov_lead_elect_moving_the_day_a_maintainer_joined_takes_a_core_majority(
+        org: GitRepo) -> None:
+    # a later joined date takes a sitting maintainer out of the electorate of the lead's
+    # election or removal (charter.elections.day): one core approval is not enough
+    org.edit("core.yaml", lambda d: d.update(joined={"bob": "2026-12-01"}))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="ada")
+    assert rc == 1 and req(rep, "GOV-LEAD-ELECT")["groups"][0]["needed"] == 3
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="ada")
+    assert rc == 0, json.dumps(rep["requirements"])[:3000]

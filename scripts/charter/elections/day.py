@@ -6,9 +6,9 @@ reconstructed from the repository's files, never taken from the record itself.
   is on or before the day voting opened and that was not ``removed`` by then, less the members
   who had lapsed (PC-MEMBER-LAPSE, :func:`lapse`).
 * The lead's election and removal (GOV-LEAD-ELECT, GOV-LEAD-REMOVE) are voted by every core
-  maintainer of the day: those core.yaml lists as maintainers, and those who moved to emeritus
-  after the day. core.yaml does not date when a maintainer joined, so a maintainer listed today
-  is taken to have been one on the day.
+  maintainer of the day: those core.yaml lists as maintainers and who had joined by then
+  (``joined``, which ``charter core add`` writes; a maintainer without a date is taken to have
+  been one on the day), and those who moved to emeritus after the day.
 
 Council votes (PC-VOTE, PC-VACANCY, PC-MEMBER-REMOVE) have the sitting council of the day as
 electorate; :mod:`charter.elections.check` replays it from the certified records.
@@ -115,8 +115,10 @@ def community(state: State, day: str) -> Electorate:
 
 
 def core(state: State, day: str) -> Electorate:
-    """The core maintainers of ``day``: those listed today, and those emeritus since after it."""
-    listed = {x.lower(): x for x in state.core.maintainers}
+    """The core maintainers of ``day``: those listed today who had joined by then (core.yaml's
+    ``joined``; one without a date is taken to have), and those emeritus since after it."""
+    listed = {x.lower(): x for x in state.core.maintainers
+              if (state.core.joined_on(x) or "") <= day}
     for e in state.core.emeritus:
         if str(e.since) > day:
             listed.setdefault(e.login.lower(), e.login)
@@ -145,6 +147,9 @@ def _why_not(state: State, e: Electorate, login: str) -> str:
         em = {x.login.lower(): str(x.since) for x in state.core.emeritus}
         if low in em:
             return f"emeritus since {em[low]}"
+        joined = state.core.joined_on(login)
+        if joined and any(x.lower() == low for x in state.core.maintainers):
+            return f"joined the core maintainers on {joined}"
         return "core.yaml lists them neither as maintainer nor emeritus"
     if low in e.lapsed:
         return f"had lapsed: {e.lapsed[low]}"

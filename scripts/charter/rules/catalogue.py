@@ -193,14 +193,16 @@ ENTRIES: tuple[Entry, ...] = (
                  "after that day); a record that leaves one out or lists anyone else is an "
                  "error in charter check, cannot be certified, and removes nobody. The "
                  "fraction is counted over that whole electorate.",
-                 "core.yaml does not date when a maintainer joined: a maintainer listed today "
-                 "is taken to have been one on the day of an earlier vote.")),
+                 "core.yaml's joined gives the day each maintainer joined (charter core add "
+                 "writes it; changing it for a sitting maintainer takes a majority of the core "
+                 "maintainers): one who joined after voting opened is not in the electorate, "
+                 "and a maintainer without a date is taken to have been one on the day.")),
     Entry("GOV-LEAD-ELECT", "Electing a new lead",
           "After the lead is removed or becomes unavailable, the core maintainers elect a new "
           "lead by ranked-choice (instant-runoff) voting.",
           _s(GOV_DOC, "Removing the Lead Core Maintainer and Nominating a New Lead Core "
              "Maintainer"),
-          gate=("lead-changed", "election-changed"),
+          gate=("lead-changed", "election-changed", "core-changed"),
           checks=("charter.elections.check:lead_matches", "charter.elections.irv:instant_runoff",
                   "charter.elections.day:problems"),
           commands=("charter election new", "charter core lead"),
