@@ -67,9 +67,9 @@ def lapse(state: State, day: str, *, including_the_day: bool = False
           ) -> tuple[dict[str, str], set[str]]:
     """PC-MEMBER-LAPSE on ``day``: the members (lowercase login -> why) who voted in none of the
     last ``council.lapse_after_missed_elections`` council elections closed before ``day`` (on or
-    before it with ``including_the_day``), having been community members when each opened, with
-    no request to resume (``community.resumed``) before the first of them opened; and the
-    members whose request to resume kept them from lapsing.
+    before it with ``including_the_day``), having been community members when each opened, and
+    who have not asked to resume (``community.resumed``) since the first of them opened; and
+    the members whose request to resume kept them from lapsing.
 
     Being in an election's electorate is not the test: a lapsed member is rightly left out of
     the next electorate, and that does not give them the vote back.
