@@ -294,6 +294,8 @@ def build_state(files: dict[str, SourceFile]) -> State:
         emeritus=_emeritus(c.get("emeritus")),
         last_meeting=c.get("last_meeting"),
         lead_elected_in=c.get("lead_elected_in"),
+        joined={str(k): str(v) for k, v in (c.get("joined") or {}).items()}
+        if isinstance(c.get("joined"), dict) else {},
     )
     cn = data("council.yaml") or {}
     council = Council(

@@ -117,6 +117,12 @@ class Core:
     emeritus: tuple[Emeritus, ...] = ()
     last_meeting: str | None = None
     lead_elected_in: str | None = None
+    joined: dict[str, str] = field(default_factory=dict)  # login -> the day they joined
+
+    def joined_on(self, login: str) -> str | None:
+        """The day ``login`` joined the core maintainers, when core.yaml records it."""
+        low = login.lower()
+        return next((str(d) for k, d in self.joined.items() if k.lower() == low), None)
 
 
 @dataclass(frozen=True)

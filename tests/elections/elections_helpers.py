@@ -54,3 +54,19 @@ def write_record(root: Path, eid: str, definition: dict[str, Any], ballots: str,
     text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False)
     (d / "election.yaml").write_text(text, encoding="utf-8")
     return d
+
+
+def community_of(root: Path, day: str) -> list[str]:
+    """The electorate of a community vote opening on ``day``, from ``root``'s member files."""
+    from charter.elections import day as day_mod
+    from charter.load import load
+    from charter.tree import FsTree
+
+    state, _ = load(FsTree(root))
+    return list(day_mod.community(state, day).voters)
+
+
+def affiliations_of(root: Path, login: str) -> list[dict[str, str]]:
+    """``login``'s affiliations as their member file gives them (what a record declares)."""
+    data = yaml.safe_load((root / "members" / f"{login}.yaml").read_text(encoding="utf-8"))
+    return [{"entity": a["entity"], "role": a["role"]} for a in data.get("affiliations") or ()]

@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 import starvote
 import yaml
-from elections_helpers import REPO, csv_of, governance_repo, write_record
+from elections_helpers import (
+    REPO,
+    affiliations_of,
+    community_of,
+    csv_of,
+    governance_repo,
+    write_record,
+)
 
 from charter.elections.ballots import read_scores
 from charter.elections.check import verify
@@ -119,15 +126,15 @@ def tie_record(repo: Path, eid: str = "2027-cohort-b") -> None:
     score alike on every ballot."""
     cands = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova"]
     rows = [(5, 5, 1, 0), (3, 3, 4, 1), (4, 4, 0, 2)]
-    electorate = ["diego-alvarez", "liam-obrien", "fatima-zahra", "anya-ivanova", "bruno-costa"]
+    electorate = community_of(repo, "2027-05-31")
     (repo / "elections" / eid).mkdir(parents=True)
     text = "# A cohort election with a tie (kept comment)\n" + yaml.safe_dump({
         "kind": "council-election", "title": "Cohort B 2027", "returning_officer": "george-hale",
         "scope": "B", "seats": 3,
         "nomination": {"opens": "2027-05-17", "closes": "2027-05-30"},
         "voting": {"opens": "2027-05-31", "closes": "2027-06-13"},
-        "electorate": electorate, "participation": electorate[:3],
-        "candidates": [{"login": c} for c in cands],
+        "electorate": electorate, "participation": cands[:3],
+        "candidates": [{"login": c, "affiliations": affiliations_of(repo, c)} for c in cands],
         "sitting": [{"login": "sofia-rossi"}, {"login": "kwame-mensah"}],
     }, sort_keys=False)
     raw = csv_of(cands, rows).encode()
@@ -202,20 +209,23 @@ def test_tally_unknown_record_is_an_error(run_charter: Run) -> None:
     assert out.returncode == 1 and "no elections/nope/election.yaml" in out.stderr
 
 
-def council_election(repo: Path, eid: str, closes: str, voters: list[str]) -> None:
+def council_election(repo: Path, eid: str, closes: str, absent: list[str]) -> None:
+    """A cohort A election voted by the whole community of its day but ``absent``."""
     cands = ["sofia-rossi", "kwame-mensah"]
-    electorate = ["sofia-rossi", "kwame-mensah", "hana-kim", "yuki-sato", "diego-alvarez"]
+    opens = closes[:8] + "01"
+    electorate = community_of(repo, opens)
+    voters = [x for x in electorate if x not in absent]
     write_record(repo, eid, {
         "kind": "council-election", "title": eid, "returning_officer": "george-hale",
-        "scope": "A", "seats": 2, "voting": {"opens": closes[:8] + "01", "closes": closes},
+        "scope": "A", "seats": 2, "voting": {"opens": opens, "closes": closes},
         "electorate": electorate, "participation": voters,
-        "candidates": [{"login": c} for c in cands],
+        "candidates": [{"login": c, "affiliations": affiliations_of(repo, c)} for c in cands],
     }, csv_of(cands, [(5, 4)] * len(voters)))
 
 
 def test_pc_member_lapse_roll(repo: Path, run_charter: Run) -> None:
-    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
-    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    council_election(repo, "2027-a", "2027-06-13", ["diego-alvarez", "kwame-mensah"])
+    council_election(repo, "2028-a", "2028-06-13", ["diego-alvarez", "kwame-mensah", "hana-kim"])
     # diego-alvarez was in both electorates and voted in neither: lapsed
     kwame = repo / "members/kwame-mensah.yaml"
     kwame.write_text(kwame.read_text().replace("since: '2023-03-01'",
@@ -228,7 +238,7 @@ def test_pc_member_lapse_roll(repo: Path, run_charter: Run) -> None:
     assert roll["lapsed"] == ["diego-alvarez"]
     assert roll["resumed"] == ["kwame-mensah"]
     assert "hana-kim" in roll["voters"] and "diego-alvarez" not in roll["voters"]
-    assert "samir-khan" in roll["voters"]  # not in either electorate: nothing to miss
+    assert "samir-khan" in roll["voters"]
     # before the second election closes, only one has been missed
     out = run_charter("election", "roll", "--format", "json", "--repo", str(repo),
                       env={"CHARTER_TODAY": "2028-06-01"})
@@ -440,8 +450,8 @@ def test_pc_member_lapse_lapsed_members_are_not_expected_in_the_electorate(
         repo: Path) -> None:
     # diego-alvarez was in the electorate of two council elections and voted in neither, so he
     # has lapsed by the time of the next community vote; everybody else is expected in it
-    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
-    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    council_election(repo, "2027-a", "2027-06-13", ["diego-alvarez"])
+    council_election(repo, "2028-a", "2028-06-13", ["diego-alvarez"])
     state, _ = load(FsTree(repo))
     community = sorted(m.login for m in state.members.values()
                        if m.community and m.login != "diego-alvarez")
@@ -475,8 +485,8 @@ def test_gov_lead_remove_electorate_holds_only_core_maintainers(repo: Path) -> N
 
 
 def test_pc_member_lapse_lapsed_member_in_the_electorate_is_reported(repo: Path) -> None:
-    council_election(repo, "2027-a", "2027-06-13", ["sofia-rossi", "hana-kim", "yuki-sato"])
-    council_election(repo, "2028-a", "2028-06-13", ["sofia-rossi", "yuki-sato"])
+    council_election(repo, "2027-a", "2027-06-13", ["diego-alvarez", "kwame-mensah"])
+    council_election(repo, "2028-a", "2028-06-13", ["diego-alvarez", "kwame-mensah"])
     state, _ = load(FsTree(repo))
     community = sorted(m.login for m in state.members.values() if m.community)
     write_record(repo, "2028-amend", {
@@ -485,8 +495,216 @@ def test_pc_member_lapse_lapsed_member_in_the_electorate_is_reported(repo: Path)
         "voting": {"opens": "2028-09-01", "closes": "2028-09-14"},
         "electorate": community, "participation": community[:3],
     }, "date,vote\n" + "2028-09-02,yes\n" * 3)
-    got = [f for f in findings(repo) if f.path == "elections/2028-amend/election.yaml"
+    got = [f for f in errors(repo) if f.path == "elections/2028-amend/election.yaml"
            and "lapsed" in f.message]
     # both were in the electorates of 2027-a and 2028-a and voted in neither
     assert sorted(f.message.split()[0] for f in got) == ["diego-alvarez", "kwame-mensah"]
     assert all(f.line > 1 for f in got)
+
+
+# --- the electorate of the day (charter.elections.day) -----------------------------------------
+
+FOUR = ["diego-alvarez", "hana-kim", "lena-vogel", "priya-nair"]  # 4 of the 23 community members
+
+
+def community_motion(repo: Path, eid: str, mtype: str, yes: int, **motion: Any) -> None:
+    """A certified community motion voted by ``FOUR`` (``yes`` yes votes), its result rendered
+    as a count that trusts the listed electorate rendered it."""
+    write_record(repo, eid, {
+        "kind": "motion", "title": eid, "returning_officer": "george-hale",
+        "motion": {"type": mtype, "text": "t", **motion},
+        "voting": {"opens": "2026-10-10", "closes": "2026-10-23"}, "finalised": "2026-10-24",
+        "electorate": FOUR, "participation": FOUR[:yes],
+    }, "date,vote\n" + "2026-10-11,yes\n" * yes)
+    state, _ = load(FsTree(repo))
+    trusting = count(read_record(FsTree(repo), eid, state.elections[eid]), state.policy)
+    assert trusting.result is not None
+    (repo / f"elections/{eid}/result.yaml").write_text(trusting.render())
+
+
+def _left_out(repo: Path, eid: str, rule: str) -> Finding:
+    got = [f for f in errors(repo) if f.path == f"elections/{eid}/election.yaml"
+           and "left out of the electorate" in f.message]
+    assert len(got) == 1 and got[0].rule == rule and got[0].line > 1, got
+    return got[0]
+
+
+def test_pc_member_add_quorum_is_over_the_community_of_the_day(repo: Path) -> None:
+    """2 yes out of an electorate listing 4 of 23 community members met "half of the
+    electorate" and passed, with only a warning: the quorum was counted over the list."""
+    called = {"by": "priya-nair", "on": "2026-10-01"}
+    community_motion(repo, "2026-admit-x", "member-add", 2, subject="samir-khan",
+                     called=called, seconded={"by": "diego-alvarez", "on": "2026-10-02"})
+    f = _left_out(repo, "2026-admit-x", "PC-MEMBER-ADD")
+    assert "anya-ivanova" in f.message and "yuki-sato" in f.message and "(23)" in f.message
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-admit-x", state.elections["2026-admit-x"]),
+              state.policy, state)
+    assert c.result is not None and c.result["electorate"] == 23
+    assert c.result["quorum"] == {"needed": 12, "participated": 2, "met": False}
+    assert c.result["passed"] is False
+
+
+def test_pc_no_confidence_quorum_is_over_the_community_of_the_day(repo: Path) -> None:
+    called = {"by": "priya-nair", "on": "2026-10-01"}
+    community_motion(repo, "2026-nc-noah", "no-confidence", 2, subject="noah-clarke",
+                     called=called, seconded={"by": "diego-alvarez", "on": "2026-10-02"})
+    _left_out(repo, "2026-nc-noah", "PC-NO-CONFIDENCE")
+    # the vote did not remove noah-clarke: council.yaml keeps the seat without an error
+    assert not [f for f in errors(repo) if f.path == "council.yaml"]
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-nc-noah", state.elections["2026-nc-noah"]),
+              state.policy, state)
+    assert c.result is not None and c.result["quorum"]["needed"] == 12
+    assert c.result["passed"] is False
+
+
+def test_pc_amend_electorate_is_the_community_of_the_day(repo: Path) -> None:
+    community_motion(repo, "2026-amend", "amend", 2)
+    _left_out(repo, "2026-amend", "PC-AMEND")
+
+
+def lead_record(repo: Path, eid: str, electorate: list[str], votes: dict[str, str]) -> None:
+    """A certified GOV-LEAD-REMOVE vote about mira-chen, result rendered from the list."""
+    write_record(repo, eid, {
+        "kind": "motion", "title": "Remove the lead", "returning_officer": "george-hale",
+        "motion": {"type": "lead-remove", "text": "t", "subject": "mira-chen"},
+        "voting": {"opens": "2026-10-01", "closes": "2026-10-14"}, "finalised": "2026-10-15",
+        "electorate": electorate,
+    }, "voter,date,vote\n" + "".join(f"{p},2026-10-02,{v}\n" for p, v in votes.items()))
+    state, _ = load(FsTree(repo))
+    trusting = count(read_record(FsTree(repo), eid, state.elections[eid]), state.policy)
+    assert trusting.result is not None
+    (repo / f"elections/{eid}/result.yaml").write_text(trusting.render())
+
+
+def test_gov_lead_remove_partial_electorate_is_an_error_not_a_removal(repo: Path) -> None:
+    """3 yes from an electorate listing 4 of the 6 core maintainers was 3/4 of the list: charter
+    check told core.yaml to drop the lead on a minority of the core."""
+    four = ["tomas-reyes", "priya-nair", "jonas-berg", "mira-chen"]
+    lead_record(repo, "2026-lead-remove", four,
+                {"tomas-reyes": "yes", "priya-nair": "yes", "jonas-berg": "yes",
+                 "mira-chen": "no"})
+    f = _left_out(repo, "2026-lead-remove", "GOV-LEAD-REMOVE")
+    assert "aiko-tanaka, kwame-mensah" in f.message
+    assert not [f for f in findings(repo) if f.path == "core.yaml"
+                and f.rule == "GOV-LEAD-REMOVE"]
+    state, _ = load(FsTree(repo))
+    c = count(read_record(FsTree(repo), "2026-lead-remove",
+                          state.elections["2026-lead-remove"]), state.policy, state)
+    assert c.result is not None and c.result["electorate"] == 6
+    assert c.result["threshold"]["needed"] == 5 and c.result["passed"] is False
+
+
+def test_gov_lead_remove_threshold_is_over_every_core_maintainer_of_the_day(
+        repo: Path) -> None:
+    # aiko-tanaka moved to emeritus after voting opened: still one of the 6 of the day
+    core = repo / "core.yaml"
+    core.write_text(core.read_text().replace("  - aiko-tanaka\n", "").replace(
+        "emeritus:\n", "emeritus:\n  - login: aiko-tanaka\n    since: '2026-10-05'\n"))
+    six = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg", "aiko-tanaka",
+           "kwame-mensah"]
+    lead_record(repo, "2026-lead-remove", six,
+                {"tomas-reyes": "yes", "priya-nair": "yes", "jonas-berg": "yes",
+                 "kwame-mensah": "yes"})
+    assert not [f for f in errors(repo) if f.path.startswith("elections/")]
+    result = yaml.safe_load((repo / "elections/2026-lead-remove/result.yaml").read_text())
+    assert result["threshold"] == {"needed": 5, "of": "at least 3/4 of the 6 core maintainers"}
+    assert result["passed"] is False
+
+
+def test_gov_lead_elect_partial_electorate_is_an_error(repo: Path) -> None:
+    core = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg"]
+    write_record(repo, "2026-lead", {
+        "kind": "lead-election", "title": "Lead election", "returning_officer": "george-hale",
+        "method": "instant-runoff", "voting": {"opens": "2026-03-01", "closes": "2026-03-14"},
+        "electorate": core, "participation": core,
+        "candidates": [{"login": "mira-chen"}, {"login": "tomas-reyes"}],
+    }, "mira-chen,tomas-reyes\n1,2\n1,2\n2,1\n1,\n")
+    f = _left_out(repo, "2026-lead", "GOV-LEAD-ELECT")
+    assert "aiko-tanaka, kwame-mensah" in f.message
+
+
+def open_council_record(repo: Path, eid: str = "2027-council") -> Path:
+    """The shipped council election as a record still in progress (not finalised)."""
+    src = repo / "elections/2026-council"
+    dst = repo / "elections" / eid
+    dst.mkdir()
+    (dst / "ballots.csv").write_bytes((src / "ballots.csv").read_bytes())
+    text = (src / "election.yaml").read_text().replace("finalised: '2026-06-15'\n", "")
+    (dst / "election.yaml").write_text(text)
+    assert not [f for f in errors(repo) if f.path.startswith(f"elections/{eid}/election")]
+    return dst / "election.yaml"
+
+
+def test_pc_election_returning_officer_is_the_one_council_yaml_names(repo: Path) -> None:
+    path = open_council_record(repo)
+    path.write_text(path.read_text().replace("returning_officer: george-hale",
+                                             "returning_officer: lena-vogel"))
+    got = [f for f in errors(repo) if f.path == "elections/2027-council/election.yaml"]
+    assert len(got) == 1 and got[0].rule == "PC-ELECTION", got
+    assert "council.yaml names george-hale" in got[0].message and got[0].line == 5
+
+
+def test_pc_coi_candidate_affiliations_are_those_of_the_member_file(repo: Path) -> None:
+    path = open_council_record(repo)
+    path.write_text(path.read_text().replace(
+        "affiliations: [{entity: Northwind Labs, role: employee}]",
+        "affiliations: [{entity: Contoso Research, role: employee}]", 1))
+    got = [f for f in errors(repo) if f.path == "elections/2027-council/election.yaml"]
+    assert all(f.rule == "PC-COI" and "sofia-rossi" in f.message and f.line > 1 for f in got)
+    assert sorted("Northwind Labs" in f.message for f in got) == [False, True], got
+
+
+def test_pc_coi_certified_record_leaving_out_a_dated_affiliation(repo: Path) -> None:
+    """A finalised record is held to what the member file still proves of its day: an
+    affiliation dated on or before nominations closed; a later one had not begun."""
+    hana = repo / "members/hana-kim.yaml"
+    before = hana.read_text()
+    for since, reported in (("2026-01-01", True), ("2026-09-01", False)):
+        hana.write_text(before.replace("affiliations:\n", "affiliations:\n  - entity: Contoso "
+                                       f"Research\n    role: employee\n    since: '{since}'\n"))
+        got = [f for f in errors(repo) if f.rule == "PC-COI"
+               and f.path == "elections/2026-council/election.yaml"]
+        assert bool(got) is reported, (since, got)
+
+
+def test_pc_member_lapse_a_lapsed_member_left_out_of_the_next_electorate_stays_lapsed(
+        repo: Path, run_charter: Run) -> None:
+    """Lapse was "in the electorate of each of the last two elections, voting in neither": a
+    lapsed member, rightly left out of the third electorate, had the vote back after it."""
+    council_election(repo, "2027-a", "2027-06-13", ["diego-alvarez"])
+    council_election(repo, "2028-a", "2028-06-13", ["diego-alvarez"])
+    council_election(repo, "2029-a", "2029-06-13", [])
+    assert "diego-alvarez" not in community_of(repo, "2029-06-01")
+    out = run_charter("election", "roll", "--format", "json", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2029-08-01"})
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["lapsed"] == ["diego-alvarez"]
+    assert "diego-alvarez" not in community_of(repo, "2029-09-01")
+
+
+def test_gov_lead_elect_a_maintainer_who_joined_later_is_not_in_an_earlier_electorate(
+        repo: Path, run_charter: Run) -> None:
+    """core.yaml's joined dates a maintainer's first day: adding one after a certified lead
+    election must not make that record's electorate short (charter core add writes it)."""
+    core = ["aiko-tanaka", "jonas-berg", "kwame-mensah", "mira-chen", "priya-nair",
+            "tomas-reyes"]
+    write_record(repo, "2026-lead", {
+        "kind": "lead-election", "title": "Lead election", "returning_officer": "george-hale",
+        "method": "instant-runoff", "voting": {"opens": "2026-03-01", "closes": "2026-03-14"},
+        "finalised": "2026-03-15", "electorate": core, "participation": core,
+        "candidates": [{"login": "mira-chen"}, {"login": "tomas-reyes"}],
+    }, "mira-chen,tomas-reyes\n" + "1,2\n" * 4 + "2,1\n" * 2)
+    assert run_charter("election", "tally", "elections/2026-lead", "--repo",
+                       str(repo)).returncode == 0
+    out = run_charter("core", "add", "samir-khan", "--repo", str(repo),
+                      env={"CHARTER_TODAY": "2026-11-22"})
+    assert out.returncode == 0, out.stderr
+    core_yaml = repo / "core.yaml"
+    assert "joined:\n  samir-khan: '2026-11-22'\n" in core_yaml.read_text()
+    assert not [f for f in errors(repo) if f.path.startswith("elections/")]
+    # a maintainer since before the vote who is not in its electorate is left out
+    core_yaml.write_text(core_yaml.read_text().replace("'2026-11-22'", "'2026-02-01'"))
+    f = _left_out(repo, "2026-lead", "GOV-LEAD-ELECT")
+    assert "samir-khan left out" in f.message

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from elections_helpers import csv_of, governance_repo, write_record
+from elections_helpers import affiliations_of, community_of, csv_of, governance_repo, write_record
 from test_election_records import tie_record
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -23,14 +23,14 @@ def repo(tmp_path: Path) -> Path:
 
 def cohort_a(repo: Path, eid: str, rows: list[tuple[int, ...]], cands: list[str],
              ties: list[dict] | None = None, seats: int = 2) -> None:
-    electorate = ["sofia-rossi", "kwame-mensah", "hana-kim", "yuki-sato", "diego-alvarez"]
+    voters = ["sofia-rossi", "kwame-mensah", "hana-kim", "yuki-sato", "diego-alvarez"]
     definition = {
         "kind": "council-election", "title": eid, "returning_officer": "george-hale",
         "scope": "A", "seats": seats,
         "nomination": {"opens": "2028-05-15", "closes": "2028-05-28"},
         "voting": {"opens": "2028-05-29", "closes": "2028-06-11"},
-        "electorate": electorate, "participation": electorate[: len(rows)],
-        "candidates": [{"login": c} for c in cands],
+        "electorate": community_of(repo, "2028-05-29"), "participation": voters[: len(rows)],
+        "candidates": [{"login": c, "affiliations": affiliations_of(repo, c)} for c in cands],
     }
     if ties:
         definition["ties"] = ties

@@ -83,6 +83,8 @@ def base_files() -> dict[str, Any]:
             rec["github_id"] = gid
         if login == "cyd":
             rec["relationships"] = [{"login": "gus", "kind": "family"}]
+        if login in ("pat", "quin", "ros"):  # as the council election record declares them
+            rec["affiliations"] = [{"entity": f"Org {login}", "role": "employee"}]
         if login in COMMUNITY:
             rec["community"] = {"since": "2025-01-01"}
         files[f"members/{login}.yaml"] = rec

@@ -44,9 +44,11 @@ def council_election(policy: dict[str, Any], ident: str = "2026-council",
                      order: tuple[str, ...] = ("pat", "quin", "ros"),
                      finalised: str | None = "2026-06-15", scope: str = "whole",
                      sitting: tuple[str, ...] = (), returning_officer: str = "sam",
-                     nomination: str = "2026-05-18", voting: str = "2026-06-01"
-                     ) -> dict[str, str]:
-    """A Bloc STAR election whose finishing order is ``order``."""
+                     nomination: str = "2026-05-18", voting: str = "2026-06-01",
+                     electorate: list[str] | None = None) -> dict[str, str]:
+    """A Bloc STAR election whose finishing order is ``order``, voted by ``electorate`` (by
+    default the whole community)."""
+    electorate = electorate or COMMUNITY
     cands = list(order)
     rows = [",".join("5" if i <= k else "0" for i in range(len(cands))) for k in range(len(cands))]
     data: dict[str, Any] = {
@@ -54,7 +56,7 @@ def council_election(policy: dict[str, Any], ident: str = "2026-council",
         "returning_officer": returning_officer, "method": "bloc-star", "scope": scope,
         "seats": len(cands) if scope == "whole" else 1,
         "nomination": _window(nomination), "voting": _window(voting),
-        "electorate": COMMUNITY, "participation": COMMUNITY[: len(rows)],
+        "electorate": electorate, "participation": electorate[: len(rows)],
         "candidates": [{"login": c, "affiliations": [{"entity": f"Org {c}", "role": "employee"}]}
                        for c in cands],
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from gate_helpers import POLICY, FakeGitHub, GitRepo, check, check_github, req, review, user
 from gate_records import motion
 
@@ -503,3 +504,102 @@ def test_gov_lead_remove_lowering_its_fraction_takes_what_removing_the_lead_take
     org.commit()
     rc, _ = check(org, approved=["bob", "cyd", "dan"], author="eve", body=DISCUSSION)
     assert rc == 0
+
+
+# --- 8. a vote counts over the electorate of its day, whatever its record lists ---------------
+
+PARTIAL = ["pat", "quin", "ros", "sam"]  # 4 of the 10 community members
+
+
+def test_pc_member_add_admission_citing_a_vote_of_part_of_the_community(org: GitRepo) -> None:
+    # certified on the base with 2 yes out of an electorate listing 4 of the 10 community
+    # members: the quorum (half of 4) looked met, and the admission citing it was accepted
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie",
+                    electorate=PARTIAL, yes=2))
+    org.edit("members/newbie.yaml", lambda d: d.update(community={
+        "since": "2026-11-01", "admitted_by": "elections/2026-admit-newbie"}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    problems = _problems(rep)
+    assert rc == 1 and "PC-MEMBER-ADD" in problems
+    assert "electorate of its day" in problems and "left out of the electorate" in problems
+    for who in ("ivy", "jo", "kim", "mo", "ned", "tess"):
+        assert who in problems
+
+
+def test_pc_member_add_certifying_a_vote_of_part_of_the_community_is_refused(
+        org: GitRepo) -> None:
+    org.land(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie",
+                    electorate=PARTIAL, yes=2, finalised=None))
+    org.write(motion(POLICY, "2026-admit-newbie", "member-add", subject="newbie",
+                     electorate=PARTIAL, yes=2))
+    org.commit()
+    rc, rep = check(org, approved=["sam", "ada", "bob", "cyd"], author="ada")
+    problems = _problems(rep, "PC-MEMBER-ADD")
+    assert rc == 1 and "cannot be certified" in problems
+    assert "left out of the electorate" in problems
+
+
+def test_gov_lead_elect_certified_election_of_part_of_the_core_elects_nobody(
+        org: GitRepo) -> None:
+    from gate_records import lead_election
+
+    org.land(lead_election(POLICY, "2026-lead", "bob", ["ada", "bob", "cyd"]))
+    org.edit("core.yaml", lambda d: d.update(lead="bob", lead_elected_in="2026-lead"))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob", "cyd", "dan", "eve"], author="ada",
+                    body=DISCUSSION)
+    problems = _problems(rep, "GOV-LEAD-ELECT")
+    assert rc == 1 and "dan, eve left out of the electorate" in problems
+
+
+def test_pc_election_certifying_with_another_returning_officer_is_refused(
+        org: GitRepo) -> None:
+    from gate_records import council_election
+
+    org.land(council_election(POLICY, "2027-council", order=("ros",), scope="B",
+                              sitting=("pat", "quin"), returning_officer="tess",
+                              finalised=None, nomination="2027-05-17", voting="2027-05-31"))
+    org.write(council_election(POLICY, "2027-council", order=("ros",), scope="B",
+                               sitting=("pat", "quin"), returning_officer="tess",
+                               finalised="2027-06-14", nomination="2027-05-17",
+                               voting="2027-05-31"))
+    org.commit()
+    rc, rep = check(org, approved=["ada", "bob", "cyd", "dan", "eve", "sam", "tess"],
+                    author="ada")
+    problems = _problems(rep, "PC-ELECTION")
+    assert rc == 1 and "council.yaml names sam" in problems
+
+
+@pytest.mark.parametrize("electorate", [None, PARTIAL])
+def test_pc_election_seat_from_an_election_of_part_of_the_community(
+        org: GitRepo, electorate: list[str] | None) -> None:
+    from gate_records import council_election
+
+    record = council_election(POLICY, "2027-council", order=("ros",), scope="B",
+                              sitting=("pat", "quin"), finalised="2027-06-14",
+                              nomination="2027-05-17", voting="2027-05-31",
+                              electorate=electorate)
+    org.land(record)
+    seat = yaml.safe_load(record["elections/2027-council/result.yaml"])["elected"][0]
+    org.edit("council.yaml", lambda d: d["seats"][2].update(
+        {k: seat[k] for k in ("term_start", "term_end", "elected_in")}))
+    org.commit()
+    rc, rep = check(org, approved=["bob"], author="ada")
+    if electorate is None:
+        assert rc == 0, _problems(rep)
+    else:
+        assert rc == 1 and "PC-TERM: ros's seat is set by elections/2026-council" in \
+            _problems(rep), _problems(rep)
+
+
+def test_gov_lead_elect_moving_the_day_a_maintainer_joined_takes_a_core_majority(
+        org: GitRepo) -> None:
+    # a later joined date takes a sitting maintainer out of the electorate of the lead's
+    # election or removal (charter.elections.day): one core approval is not enough
+    org.edit("core.yaml", lambda d: d.update(joined={"bob": "2026-12-01"}))
+    org.commit()
+    rc, rep = check(org, approved=["ada"], author="ada")
+    assert rc == 1 and req(rep, "GOV-LEAD-ELECT")["groups"][0]["needed"] == 3
+    rc, rep = check(org, approved=["bob", "cyd", "dan"], author="ada")
+    assert rc == 0, json.dumps(rep["requirements"])[:3000]

@@ -335,13 +335,15 @@ def ties_org() -> dict[str, str]:
     }
     # three finishers share an employer: the third of them is passed over (PC-COI)
     employers = {"ben-s": "Initrode", "fen-s": "Initrode", "cai-s": "Initrode"}
+    # the core maintainers (the lead election's electorate) are no community members: a
+    # council election's electorate is the whole community of its day (charter.elections.day)
     for login in [*VOTERS, *IRV_CANDIDATES]:
         files[f"members/{login}.yaml"] = f"""
             login: {login}
             name: {login.split('-')[0].capitalize()} {login.split('-')[1].upper()}
-            community:
+        """ + ("""    community:
               since: '2020-01-01'
-        """ + (f"""    affiliations:
+        """ if login in VOTERS else "") + (f"""    affiliations:
               - entity: {employers[login]}
                 role: employee
         """ if login in employers else "")
@@ -386,7 +388,9 @@ electorate:
 participation:
 {people[:people.index('  - ' + VOTERS[3])].rstrip()}
 candidates:
-""" + "".join(f"  - login: {x}\n" for x in APPROVAL_CANDIDATES),
+""" + "".join(f"  - login: {x}\n" + (f"    affiliations: [{{entity: {employers[x]}, role: "
+                                       "employee}]\n" if x in employers else "")
+             for x in APPROVAL_CANDIDATES),
         _csv(APPROVAL_CANDIDATES, APPROVAL_BALLOTS))
     core = "\n".join(f"  - {x}" for x in IRV_CANDIDATES)
     record("2027-lead", f"""\

@@ -315,14 +315,17 @@ def run_ballots(args: argparse.Namespace) -> int:
     return edit.finish(allow=lambda f: f.message == tie)
 
 
-def _count(edit: Edit, rel: str) -> Any:
-    """The record ``rel`` counted as the edit leaves it (nothing written)."""
+def _count(edit: Edit, rel: str, *, certifying: bool = False) -> Any:
+    """The record ``rel`` counted as the edit leaves it (nothing written), against the
+    repository (the electorate of its day, its returning officer, its candidates'
+    affiliations); ``certifying`` holds a record being finalised to all of them."""
     from charter.elections.record import count, read_record
     from charter.gate.preview import overlay
 
     edited = overlay(edit.tree, edit.changes())
     plain = yamlio.loads(edited.read(rel))
-    return count(read_record(edited, Path(rel).parent.name, plain), edit.state.policy)
+    return count(read_record(edited, Path(rel).parent.name, plain), edit.state.policy,
+                 edit.state, certifying=certifying)
 
 
 def run_certify(args: argparse.Namespace) -> int:
@@ -345,7 +348,7 @@ def run_certify(args: argparse.Namespace) -> int:
     else:
         roundtrip.insert_key_after(doc, "voting", "finalised", value)
     ident = Path(rel).parent.name
-    c = _count(edit, rel)
+    c = _count(edit, rel, certifying=True)
     if c.tie is not None:
         raise CharterError(f"elections/{ident}: {c.tie}; record how it is resolved first: "
                            f"charter election resolve-tie elections/{ident}")

@@ -9,12 +9,14 @@ threshold and a certified lead election (GOV-LEAD-REMOVE, GOV-LEAD-ELECT).
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from charter import emeritus, roundtrip
 from charter.commands._common import needs_action, past_date
 from charter.commands._edit import Edit, add_edit_options
 from charter.commands._people import index_of, member_logins, reinstate
 from charter.errors import CharterError, UsageError
+from charter.rules import today
 from charter.suggest import did_you_mean
 
 CORE = "core.yaml"
@@ -83,7 +85,20 @@ def run_add(args: argparse.Namespace) -> int:
     data = edit.doc(CORE).data
     reinstate(data, login, "an emeritus core maintainer", args.reinstate)
     roundtrip.append_item(data, "maintainers", login)
+    if not args.reinstate:  # a reinstated maintainer was one before: their first day is unknown
+        _record_joined(data, login)
     return edit.finish()
+
+
+def _record_joined(data: Any, login: str) -> None:
+    """``joined``: the day ``login`` joins, so that the electorate of a later lead election or
+    removal includes them and that of an earlier one does not (charter.elections.day)."""
+    day = roundtrip.quoted(today().isoformat())
+    if "joined" in data:
+        data["joined"][login] = day
+    else:
+        roundtrip.insert_key_after(data, "emeritus" if "emeritus" in data else "maintainers",
+                                   "joined", {login: day})
 
 
 def run_remove(args: argparse.Namespace) -> int:

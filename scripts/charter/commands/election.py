@@ -103,7 +103,7 @@ def _count(root: Path, state: State, findings: list[Any], eid: str) -> Count:
     if bad or eid not in state.elections:
         emit(normalise(bad), "text", sys.stderr)
         raise CharterError(f"{path} is not valid; fix it first")
-    return count(read_record(FsTree(root), eid, state.elections[eid]), state.policy)
+    return count(read_record(FsTree(root), eid, state.elections[eid]), state.policy, state)
 
 
 def _show_problems(state: State, c: Count) -> None:

@@ -28,7 +28,7 @@ def verify(root: Path, state: State) -> list[Finding]:
 
 
 def count_all(tree: Tree, state: State) -> list[Count]:
-    return [count(read_record(tree, eid, data), state.policy)
+    return [count(read_record(tree, eid, data), state.policy, state)
             for eid, data in sorted(state.elections.items())]
 
 
@@ -41,8 +41,6 @@ def verify_tree(tree: Tree, state: State) -> list[Finding]:
             continue
         out.extend(_compare_result(tree, state, c))
     out.extend(known_people(state))
-    out.extend(community_electorates(state))
-    out.extend(core_electorates(state))
     out.extend(membership_effects(state, counts))
     out.extend(council_matches(state, counts))
     out.extend(dissolved_needs_election(state, counts))
@@ -417,118 +415,6 @@ def known_people(state: State) -> list[Finding]:
     return out
 
 
-def _lapsed_before(state: State, opens: str) -> set[str]:
-    """PC-MEMBER-LAPSE as of ``opens``: in the electorate of each of the last council elections
-    closed before it, voting in none, and no request to resume since (lowercase logins)."""
-    from charter.elections.roll import _closed
-
-    n = int(state.policy.get("council.lapse_after_missed_elections"))
-    past = sorted((_closed(d), eid, d) for eid, d in state.elections.items()
-                  if d.get("kind") == "council-election" and _closed(d) and _closed(d) < opens)
-    last = [d for _, _, d in past[-n:]]
-    if len(last) < n or any("participation" not in d for d in last):
-        return set()
-    missed = None
-    for d in last:
-        these = ({x.lower() for x in d.get("electorate", [])}
-                 - {x.lower() for x in d.get("participation", [])})
-        missed = these if missed is None else missed & these
-    since = past[-1][0]
-    out = set()
-    for low in missed or ():
-        m = state.member(low)
-        resumed = str(((m.community or {}).get("resumed") or "") if m else "")
-        if not (resumed and since <= resumed <= opens):
-            out.add(low)
-    return out
-
-
-def community_electorates(state: State) -> list[Finding]:
-    """A community vote's electorate (council elections, PC-MEMBER-ADD, PC-NO-CONFIDENCE,
-    PC-AMEND) holds only people who were community members when voting opened: admitted on or
-    before that day and not removed by then. Members of the day left out of it (who had not
-    lapsed, PC-MEMBER-LAPSE) are reported: leaving people out lowers a quorum."""
-    from charter.elections.motions import COMMUNITY
-    from charter.elections.record import rule_of
-
-    def member_on(com: dict[str, Any], day: str) -> bool:
-        since, removed = str(com.get("since") or ""), str(com.get("removed") or "")
-        return bool(com) and since <= day and not (removed and removed <= day)
-
-    out = []
-    for eid, d in sorted(state.elections.items()):
-        kind = d.get("kind")
-        if not (kind == "council-election" or (
-                kind == "motion" and (d.get("motion") or {}).get("type") in COMMUNITY)):
-            continue
-        opens = str((d.get("voting") or {}).get("opens") or "")
-        if not opens:
-            continue
-        path = f"elections/{eid}/election.yaml"
-        for i, who in enumerate(d.get("electorate", [])):
-            m = state.member(who)
-            if m is None:
-                continue  # known_people reports it
-            com = m.community or {}
-            since, removed = str(com.get("since") or ""), str(com.get("removed") or "")
-            if not com or since > opens or (removed and removed <= opens):
-                why = ("has no community membership" if not com else
-                       f"joined the community on {since}" if since > opens else
-                       f"was removed from the community on {removed}")
-                line, col = state.at(path, "electorate", i)
-                out.append(Finding(path, line, col, rule_of(d),
-                                   f"{who} is not a community member when voting opened on "
-                                   f"{opens} ({why}); the electorate is the community of the "
-                                   "day"))
-        listed = {x.lower() for x in d.get("electorate", [])}
-        lapsed = _lapsed_before(state, opens)
-        for i, who in enumerate(d.get("electorate", [])):
-            if who.lower() in lapsed:
-                line, col = state.at(path, "electorate", i)
-                out.append(Finding(path, line, col, rule_of(d),
-                                   f"{who} had lapsed when voting opened on {opens}: in the "
-                                   "electorate of the last council elections, voting in none, "
-                                   "and no request to resume since (PC-MEMBER-LAPSE)",
-                                   Severity.WARNING))
-        left_out = sorted((m.login for m in state.members.values()
-                           if member_on(m.community or {}, opens)
-                           and m.login.lower() not in listed | lapsed), key=str.lower)
-        if left_out:
-            line, col = state.at(path, "electorate")
-            out.append(Finding(path, line, col, rule_of(d),
-                               f"{', '.join(left_out)} left out of the electorate: community "
-                               f"members when voting opened on {opens} (not lapsed); the "
-                               "electorate is the whole community of the day", Severity.WARNING))
-    return out
-
-
-def core_electorates(state: State) -> list[Finding]:
-    """GOV-LEAD-ELECT and GOV-LEAD-REMOVE: the electorate is core maintainers only -- listed as
-    maintainers in core.yaml, or emeritus since after voting opened."""
-    from charter.elections.record import rule_of
-
-    current = {x.lower() for x in state.core.maintainers}
-    emeritus = {e.login.lower(): str(e.since) for e in state.core.emeritus}
-    out = []
-    for eid, d in sorted(state.elections.items()):
-        if not (d.get("kind") == "lead-election"
-                or (d.get("motion") or {}).get("type") == "lead-remove"):
-            continue
-        opens = str((d.get("voting") or {}).get("opens") or "")
-        path = f"elections/{eid}/election.yaml"
-        for i, who in enumerate(d.get("electorate", [])):
-            low = who.lower()
-            if low in current or (low in emeritus and emeritus[low] > opens):
-                continue
-            why = (f"emeritus since {emeritus[low]}" if low in emeritus
-                   else "core.yaml lists them neither as maintainer nor emeritus")
-            line, col = state.at(path, "electorate", i)
-            out.append(Finding(path, line, col, rule_of(d),
-                               f"{who} is not a core maintainer when voting opened on {opens} "
-                               f"({why}); the electorate is the core maintainers"))
-    return out
-
-
 def membership_effects(state: State, counts: list[Count]) -> list[Finding]:
     """A passed PC-MEMBER-ADD shows in the member's community block; a passed PC-MEMBER-REMOVE
     records the removal date."""
@@ -621,6 +507,10 @@ def _lead_elected(state: State, counts: list[Count]) -> list[Finding]:
         if r is None or r.get("kind") != "lead-election":
             return [Finding(path, line, col, "GOV-LEAD-ELECT",
                             f"elections/{eid} is not a counted lead election")]
+        if c.errors:
+            return [Finding(path, line, col, "GOV-LEAD-ELECT",
+                            f"elections/{eid} has errors (reported at {c.record.file}); a lead "
+                            "is elected by a valid record: correct it first")]
         if not r.get("certified"):
             return [Finding(path, line, col, "GOV-LEAD-ELECT",
                             f"elections/{eid} is not certified yet (no finalised date)")]

@@ -139,11 +139,16 @@ def check_windows(d: dict[str, Any], policy: Policy, res: MotionResult) -> None:
                                  f"it lasts {days} days", ("voting", "closes")))
 
 
-def count_motion(d: dict[str, Any], ballots: MotionBallots, policy: Policy) -> MotionResult:
-    """Count a motion's ballots against its rule; problems are recorded, not raised."""
+def count_motion(d: dict[str, Any], ballots: MotionBallots, policy: Policy,
+                 voters: tuple[str, ...] | None = None) -> MotionResult:
+    """Count a motion's ballots against its rule; problems are recorded, not raised.
+
+    ``voters`` is the electorate of the day (:mod:`charter.elections.day`) when it is known: a
+    quorum or a threshold over the electorate is counted over it, and a public ballot is
+    accepted from it, whatever the record's own list says. Without it, the record's list."""
     m = d["motion"]
     mtype = m["type"]
-    electorate = [x.lower() for x in d.get("electorate", [])]
+    electorate = [x.lower() for x in (d.get("electorate", []) if voters is None else voters)]
     res = MotionResult(mtype, RULE[mtype], len(electorate))
     check_windows(d, policy, res)
     if mtype in SUBJECT and not m.get("subject"):

@@ -13,13 +13,16 @@ from typing import Any
 import yaml
 
 from charter.elections import ballots as ballots_mod
-from charter.elections import motions
+from charter.elections import day as day_mod
+from charter.elections import declared, motions
 from charter.elections.ballots import BallotError, read_motion, read_ranks, read_scores, sha256
 from charter.elections.council import assign_seats, cascade
+from charter.elections.day import Electorate
 from charter.elections.irv import instant_runoff
 from charter.elections.star import Scores, approval_rounds, star_rounds
 from charter.elections.ties import Resolver, Step, TieUnresolved
 from charter.findings import Severity
+from charter.model import State
 from charter.policy import Policy
 from charter.rules.util import impossible_dates
 from charter.tree import Tree
@@ -166,8 +169,16 @@ def _common_checks(c: Count, policy: Policy) -> None:
         c.problem(f"voting closes ({closes}) before it opens ({opens})", "voting", "closes")
 
 
-def count(record: Record, policy: Policy) -> Count:
-    """Count one record. Never raises for bad data: problems come back in ``Count.problems``."""
+def count(record: Record, policy: Policy, state: State | None = None, *,
+          certifying: bool = False) -> Count:
+    """Count one record. Never raises for bad data: problems come back in ``Count.problems``.
+
+    With ``state`` (the repository the record belongs to) the record is also held to the
+    electorate of its day (:mod:`charter.elections.day`), over which quorums and thresholds are
+    then counted, and a council election to the returning officer and the affiliations the
+    repository states (:mod:`charter.elections.declared`): fully while it is in progress or
+    being certified (``certifying``), to what the files still prove once it is finalised.
+    """
     d = record.data
     c = Count(record, rule_of(d))
     bad_dates = list(impossible_dates(d))
@@ -176,15 +187,16 @@ def count(record: Record, policy: Policy) -> Count:
     if bad_dates:
         return c
     _common_checks(c, policy)
+    day = _of_the_day(c, state, certifying) if state is not None else None
     if record.ballots is None:
         return c
     try:
         if d["kind"] == "council-election":
-            _council_election(c, policy)
+            _council_election(c, policy, day)
         elif d["kind"] == "lead-election":
-            _lead_election(c)
+            _lead_election(c, day)
         else:
-            _motion(c, policy)
+            _motion(c, policy, day)
     except BallotError as exc:
         c.problems.append(Problem(c.rule, exc.message, path=exc.path, line=exc.line, col=exc.col))
         c.result = None
@@ -193,6 +205,20 @@ def count(record: Record, policy: Policy) -> Count:
         c.result = None
         c.problem(str(tie), "ties" if d.get("ties") else "kind")
     return c
+
+
+def _of_the_day(c: Count, state: State, certifying: bool) -> Electorate | None:
+    """The record against the repository of its day: its electorate, returning officer and
+    candidates' affiliations. Returns the electorate of the day the count is made over."""
+    d = c.record.data
+    e = day_mod.of_record(state, d)
+    if e is not None:
+        for msg, where in day_mod.problems(state, e, d):
+            c.problem(msg, *where)
+    settled = bool(d.get("finalised")) and not certifying
+    for rule, msg, where in declared.issues(state, d, settled=settled):
+        c.problems.append(Problem(rule, msg, where))
+    return e
 
 
 def _header_matches(c: Count, header: tuple[str, ...], candidates: list[str]) -> bool:
@@ -231,7 +257,12 @@ def _unused_ties(c: Count, resolver: Resolver) -> None:
                       "by the count", "ties", r.index, severity=Severity.WARNING)
 
 
-def _council_election(c: Count, policy: Policy) -> None:
+def _size(c: Count, day: Electorate | None) -> int:
+    """The electorate counted: the electorate of the day when known, else the record's list."""
+    return len(day) if day is not None else len(c.record.data.get("electorate", []))
+
+
+def _council_election(c: Count, policy: Policy, day: Electorate | None) -> None:
     d = c.record.data
     scope = d.get("scope", "whole")
     cohorts = policy.get("council.cohorts")
@@ -288,7 +319,7 @@ def _council_election(c: Count, policy: Policy) -> None:
         "scope": scope,
         "seats": seats,
         "ballots_sha256": sha256(c.record.ballots),
-        "electorate": len(d.get("electorate", [])),
+        "electorate": _size(c, day),
         "ballots": ballots.count,
         "certified": fin is not None,
         "finalised": fin.isoformat() if fin else None,
@@ -467,7 +498,7 @@ def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: st
     return lines
 
 
-def _lead_election(c: Count) -> None:
+def _lead_election(c: Count, day: Electorate | None) -> None:
     d = c.record.data
     method = d.get("method", "instant-runoff")
     if method != "instant-runoff":
@@ -496,7 +527,7 @@ def _lead_election(c: Count) -> None:
         "title": d.get("title"),
         "method": "instant-runoff",
         "ballots_sha256": sha256(c.record.ballots),
-        "electorate": len(d.get("electorate", [])),
+        "electorate": _size(c, day),
         "ballots": len(ballots.ballots),
         "certified": fin is not None,
         "finalised": fin.isoformat() if fin else None,
@@ -509,7 +540,7 @@ def _lead_election(c: Count) -> None:
     }
     lines = [f"{c.record.id}: {d.get('title')} (instant-runoff, GOV-LEAD-ELECT)",
              f"Turnout: {len(ballots.ballots)} ballots from an electorate of "
-             f"{len(d.get('electorate', []))}"]
+             f"{_size(c, day)}"]
     for r in res.rounds:
         counts = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items(),
                                                           key=lambda kv: (-kv[1], kv[0])))
@@ -525,14 +556,15 @@ def _lead_election(c: Count) -> None:
     c.report = lines
 
 
-def _motion(c: Count, policy: Policy) -> None:
+def _motion(c: Count, policy: Policy, day: Electorate | None) -> None:
     d = c.record.data
     if "motion" not in d:
         c.problem("a motion record describes its motion (type, text)", "kind")
         return
     assert c.record.ballots is not None
     ballots = read_motion(c.record.ballots, c.record.ballots_path)
-    res = motions.count_motion(d, ballots, policy)
+    res = motions.count_motion(d, ballots, policy,
+                               voters=day.voters if day is not None else None)
     for msg, where in res.problems:
         c.problem(msg, *where)
     m = d["motion"]

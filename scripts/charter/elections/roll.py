@@ -1,9 +1,10 @@
 """The voter roll (PC-MEMBER-LAPSE): who may vote today, who has lapsed, who asked to resume.
 
 A community member is a member file with a ``community:`` block and no ``removed`` date. One who
-was in the electorate of each of the last ``council.lapse_after_missed_elections`` (2) council
-elections and took part in none of them has lapsed, until they ask in writing to resume: a
-``community.resumed`` date after the last of those elections restores them. Participation comes
+was a community member when each of the last ``council.lapse_after_missed_elections`` (2) council
+elections opened and took part in none of them has lapsed, until they ask in writing to resume: a
+``community.resumed`` date from the first of those elections on restores them (a lapsed member,
+rightly left out of the next electorate, does not get the vote back by that). Participation comes
 from the election records (``participation:``), never from member files.
 """
 
@@ -13,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from charter.elections import day
 from charter.model import State
 
 
@@ -30,50 +32,33 @@ class Roll:
 
 
 def _closed(d: dict[str, Any]) -> str:
-    return str(d.get("finalised") or d.get("voting", {}).get("closes") or "")
-
-
-def _member_on(com: dict[str, Any], day: dt.date) -> bool:
-    """A community member on ``day``: admitted on or before it and not removed by then."""
-    since, removed = com.get("since"), com.get("removed")
-    if since and str(since) > day.isoformat():
-        return False
-    return not (removed and str(removed) <= day.isoformat())
+    return day.closed(d)
 
 
 def compute(state: State, today: dt.date) -> Roll:
+    """The roll on ``today``, counting the council elections closed by then (PC-MEMBER-LAPSE as
+    :func:`charter.elections.day.lapse` reckons it for every record)."""
     n = int(state.policy.get("council.lapse_after_missed_elections"))
-    past = sorted(
-        ((eid, d) for eid, d in state.elections.items()
-         if d.get("kind") == "council-election" and _closed(d) and _closed(d) <= today.isoformat()),
-        key=lambda x: (_closed(x[1]), x[0]),
-    )
-    last = past[-n:]
+    now = today.isoformat()
+    past = sorted(((eid, d) for eid, d in state.elections.items()
+                   if d.get("kind") == "council-election" and _closed(d) and _closed(d) <= now),
+                  key=lambda x: (_closed(x[1]), x[0]))
+    last = past[-n:] if n > 0 else []
     roll = Roll(elections=[eid for eid, _ in last])
     for eid, d in last:
         if "participation" not in d:
             roll.notes.append(f"elections/{eid} records no participation; nobody lapses by it")
+    lapsed, resumed = day.lapse(state, now, including_the_day=True)
     for login in sorted(state.members, key=str.lower):
-        m = state.members[login]
-        com = m.community
-        if not com or not _member_on(com, today):
+        if not day.member_on(state.members[login].community, now):
             continue
         low = login.lower()
-        missed = len(last) == n and all(
-            "participation" in d
-            and low in {x.lower() for x in d.get("electorate", [])}
-            and low not in {x.lower() for x in d.get("participation", [])}
-            for _, d in last
-        )
-        if missed:
-            since = _closed(last[-1][1])
-            if com.get("resumed") and str(com["resumed"]) >= since:
-                roll.resumed.append(login)
-                roll.voters.append(login)
-            else:
-                roll.lapsed.append(login)
-        else:
-            roll.voters.append(login)
+        if low in lapsed:
+            roll.lapsed.append(login)
+            continue
+        if low in resumed:
+            roll.resumed.append(login)
+        roll.voters.append(login)
     return roll
 
 

@@ -2,11 +2,12 @@
 
 ``charter election new`` and ``charter council vacancy`` write what a returning officer would
 otherwise copy by hand: the seats and cohort of a council election, its nomination and voting
-windows (``council.nomination_days``, ``council.voting_days``), the electorate from the voter
-roll (PC-MEMBER-LAPSE applied), the sitting members of a cohort election, the returning officer
-council.yaml names; for a vacancy vote (PC-VACANCY) the seat it fills and the sitting council as
-electorate. A new record is *open*: it has no ballots yet, and is counted once they are
-committed (``charter election ballots``) and certified (``charter election certify``).
+windows (``council.nomination_days``, ``council.voting_days``), the electorate of the day voting
+opens (charter.elections.day: the voter roll, PC-MEMBER-LAPSE applied), the sitting members of
+a cohort election, the returning officer council.yaml names; for a vacancy vote (PC-VACANCY)
+the seat it fills and the sitting council as electorate. A new record is *open*: it has no
+ballots yet, and is counted once they are committed (``charter election ballots``) and
+certified (``charter election certify``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from charter.elections import roll
+from charter.elections import day
 from charter.model import Member, Seat, State
 
 
@@ -43,7 +44,7 @@ def council_election(state: State, *, title: str, scope: str, opens: dt.date, to
         "kind": "council-election", "title": title, "returning_officer": returning_officer,
         "method": pol.get("council.voting_method"), "scope": scope, "seats": seats,
         "nomination": nomination, "voting": voting,
-        "electorate": roll.compute(state, today).voters,
+        "electorate": list(day.community(state, voting["opens"]).voters),
     }
     if scope != "whole":
         record["sitting"] = [{"login": s.login, "affiliations": affiliations(state.member(s.login))}
@@ -72,7 +73,8 @@ def member_add(state: State, *, title: str, subject: str, called: tuple[str, str
                seconded: tuple[str, str], opens: dt.date, today: dt.date,
                returning_officer: str) -> dict[str, Any]:
     """A community vote to admit ``subject`` (PC-MEMBER-ADD): called by one member, seconded by
-    another, open ``council.vote_days``; the electorate is the voter roll."""
+    another, open ``council.vote_days``; the electorate is the community of the day voting
+    opens (charter.elections.day)."""
     return {
         "kind": "motion", "title": title, "returning_officer": returning_officer,
         "method": "yes-no",
@@ -80,7 +82,7 @@ def member_add(state: State, *, title: str, subject: str, called: tuple[str, str
                    "subject": subject, "called": {"by": called[0], "on": called[1]},
                    "seconded": {"by": seconded[0], "on": seconded[1]}},
         "voting": window(opens, int(state.policy.get("council.vote_days"))),
-        "electorate": roll.compute(state, today).voters,
+        "electorate": list(day.community(state, opens.isoformat()).voters),
     }
 
 

@@ -251,6 +251,11 @@ def _core(base: State, head: State) -> list[Event]:
         ("last_meeting", bc.last_meeting, hc.last_meeting),
         ("lead_elected_in", bc.lead_elected_in, hc.lead_elected_in),
     ) if a != b]
+    # the day a maintainer joined (who may vote in the lead's election or removal) is written
+    # with their addition; changed later, it is a change of the core record
+    both = bm.keys() & hm.keys()
+    if ({k: bc.joined_on(bm[k]) for k in both} != {k: hc.joined_on(hm[k]) for k in both}):
+        changed.append("joined")
     if not changed:
         be_data = {k: (v.since, v.reason) for k, v in be.items() if k in he}
         he_data = {k: (v.since, v.reason) for k, v in he.items() if k in be}

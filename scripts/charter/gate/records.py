@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charter import yamlio
+from charter.elections import day
 from charter.elections.check import expected_council
 from charter.elections.record import Count, Record, count, read_record, rule_of
 from charter.errors import YamlError
@@ -28,16 +29,21 @@ class Certified:
 
     definitions: dict[str, dict[str, Any]]
     results: dict[str, dict[str, Any]]
+    # certified records whose electorate is not the electorate of their day, by the same tree's
+    # files (charter.elections.day): kept as records, but they decide nothing
+    invalid: frozenset[str] = frozenset()
 
     @property
     def ids(self) -> frozenset[str]:
         return frozenset(self.results)
 
     def counts(self) -> list[Count]:
-        """The certified records as counts (their committed results, not recounted: each was
-        recounted by the gate when it was certified, and by ``charter check`` since)."""
+        """The certified records that decide something, as counts (their committed results, not
+        recounted: each was recounted by the gate when it was certified, and by ``charter
+        check`` since); a record voted by another electorate than its day's is left out."""
         return [Count(Record(eid, self.definitions[eid], None), rule_of(self.definitions[eid]),
-                      result=self.results[eid]) for eid in sorted(self.results)]
+                      result=self.results[eid]) for eid in sorted(self.results)
+                if eid not in self.invalid]
 
     def council(self, resigned: tuple[Resignation, ...] = ()) -> dict[str, dict[str, Any]]:
         """The seats the certified records give, by lower-case login (PC-ELECTION replay),
@@ -65,12 +71,16 @@ def certified(tree: Tree, state: State) -> Certified:
     """Every record of ``state`` whose committed result in ``tree`` is certified."""
     defs: dict[str, dict[str, Any]] = {}
     results: dict[str, dict[str, Any]] = {}
+    invalid: set[str] = set()
     for ident, data in sorted(state.elections.items()):
         _raw, result = read_result(tree, ident)
         if isinstance(data, dict) and isinstance(result, dict) and result.get("certified") is True:
             defs[ident] = data
             results[ident] = result
-    return Certified(defs, results)
+            e = day.of_record(state, data)
+            if e is not None and day.problems(state, e, data):
+                invalid.add(ident)
+    return Certified(defs, results, frozenset(invalid))
 
 
 @dataclass(frozen=True)
@@ -95,14 +105,19 @@ class Recount:
                 and self.committed == self.rendered.encode("utf-8") and not self.problems)
 
 
-def recount(head_tree: Tree, head: State, base: State, ident: str) -> Recount:
-    """Recount ``elections/<ident>`` from the head's files with the base's code and policy."""
+def recount(head_tree: Tree, head: State, base: State, ident: str, *,
+            certifying: bool = True) -> Recount:
+    """Recount ``elections/<ident>`` from the head's files with the base's code and policy,
+    against the base's members, core maintainers and council (the electorate of the record's
+    day, its returning officer, its candidates' affiliations: charter.elections.day and
+    charter.elections.declared). A record being certified (not certified on the base yet) is
+    held to all of it; a correction of a certified one to what the base's files still prove."""
     committed, parsed = read_result(head_tree, ident)
     data = head.elections.get(ident)
     if not isinstance(data, dict):
         return Recount(ident, None, committed, parsed, None,
                        (f"elections/{ident}/election.yaml is missing or not valid",))
-    c = count(read_record(head_tree, ident, data), base.policy)
+    c = count(read_record(head_tree, ident, data), base.policy, base, certifying=certifying)
     problems = tuple(p.message for p in c.errors)
     if c.result is None:
         return Recount(ident, data, committed, parsed, None,

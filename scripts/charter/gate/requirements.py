@@ -330,6 +330,12 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
 
 
 def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    if "joined" in (ev.detail or "").split(", "):
+        # the day a sitting maintainer joined decides whether they vote in the lead's election
+        # or removal (charter.elections.day): moving it is not an ordinary change
+        return [Requirement("GOV-LEAD-ELECT", ev, f"{ev.describe()}: the day a core maintainer "
+                            "joined decides who votes in the lead's election or removal",
+                            [core_majority(ctx, {})])]
     return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
 
 

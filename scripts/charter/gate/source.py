@@ -83,7 +83,8 @@ def assemble(base_tree: Tree, base: tuple[State, list[Finding]], origin: State,
         if classify(c.path) == "generated":
             generated[c.path] = head_tree.read(c.path) if head_tree.exists(c.path) else None
     done = certified(base_tree, base[0])
-    recounts = {ident: recount(head_tree, head[0], base[0], ident)
+    recounts = {ident: recount(head_tree, head[0], base[0], ident,
+                               certifying=ident not in done.ids)
                 for ident in changed_records(changes)}
     pages: dict[str, str] = {}
     if generated:

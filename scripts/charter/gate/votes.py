@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from charter.elections import day
 from charter.gate.events import Event
 from charter.gate.groups import (
     NOMINEE,
@@ -61,7 +62,22 @@ def vote_mismatch(ctx: Context, ident: str, kinds: tuple[str, ...],
         return f"elections/{ident} is about {subject or 'nobody'}, not {subjects[0]}"
     if record.get("kind") == "motion" and result.get("passed") is not True:
         return f"the vote elections/{ident} did not pass"
-    return None
+    return not_of_the_day(ctx, ident, record)
+
+
+def not_of_the_day(ctx: Context, ident: str, record: dict[str, Any]) -> str | None:
+    """Why a certified record was not voted by the electorate of its day, by the base's files
+    (charter.elections.day); None when it was, or when its electorate is a council's. A record
+    that left people out, or let others in, decides nothing, however it was certified."""
+    e = day.of_record(ctx.base, record)
+    if e is None:
+        return None
+    issues = day.problems(ctx.base, e, record)
+    if not issues:
+        return None
+    return (f"elections/{ident} was not voted by the electorate of its day: {issues[0][0]}; a "
+            "record is corrected by a majority of the core maintainers (PC-ELECTION), and "
+            "decides nothing until then")
 
 
 # --- election records --------------------------------------------------------------------------

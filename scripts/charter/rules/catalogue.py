@@ -178,23 +178,37 @@ ENTRIES: tuple[Entry, ...] = (
                 "core-emeritus-deleted"),
           commands=("charter module emeritus", "charter core emeritus")),
     Entry("GOV-LEAD-REMOVE", "Removing the lead",
-          "Removing the lead core maintainer takes a super-majority of the core maintainers.",
+          "Removing the lead core maintainer takes a super-majority of the core maintainers: "
+          "of all of them on the day of the vote, not of those who voted.",
           _s(GOV_DOC, "Removing the Lead Core Maintainer and Nominating a New Lead Core "
              "Maintainer"),
           params=("governance.lead_removal_fraction",),
-          gate=("lead-changed",),
+          gate=("lead-changed", "election-changed"),
           checks=("charter.elections.check:lead_matches",
-                  "charter.elections.motions:count_motion"),
-          commands=("charter core lead",)),
+                  "charter.elections.motions:count_motion",
+                  "charter.elections.day:problems"),
+          commands=("charter core lead",),
+          notes=("A recorded vote's electorate is every core maintainer of the day voting "
+                 "opened (charter.elections.day: today's maintainers and those emeritus since "
+                 "after that day); a record that leaves one out or lists anyone else is an "
+                 "error in charter check, cannot be certified, and removes nobody. The "
+                 "fraction is counted over that whole electorate.",
+                 "core.yaml's joined gives the day each maintainer joined (charter core add "
+                 "writes it; changing it for a sitting maintainer takes a majority of the core "
+                 "maintainers): one who joined after voting opened is not in the electorate, "
+                 "and a maintainer without a date is taken to have been one on the day.")),
     Entry("GOV-LEAD-ELECT", "Electing a new lead",
           "After the lead is removed or becomes unavailable, the core maintainers elect a new "
           "lead by ranked-choice (instant-runoff) voting.",
           _s(GOV_DOC, "Removing the Lead Core Maintainer and Nominating a New Lead Core "
              "Maintainer"),
-          gate=("lead-changed", "election-changed"),
+          gate=("lead-changed", "election-changed", "core-changed"),
           checks=("charter.elections.check:lead_matches", "charter.elections.irv:instant_runoff",
-                  "charter.elections.check:core_electorates"),
-          commands=("charter election new", "charter core lead")),
+                  "charter.elections.day:problems"),
+          commands=("charter election new", "charter core lead"),
+          notes=("The electorate is every core maintainer of the day voting opened, as for "
+                 "GOV-LEAD-REMOVE; a record of part of them is an error, is not certified, and "
+                 "elects nobody (core.yaml's lead_elected_in cannot cite it).",)),
     Entry("GOV-MODULES-SCOPE", "Adding, removing and re-scoping modules",
           "Adding, removing or re-scoping a module (its paths or repositories) is decided by "
           "a majority of the core maintainers; modules do not overlap unless both declare it.",
@@ -355,7 +369,9 @@ ENTRIES: tuple[Entry, ...] = (
           checks=("charter.elections.check:verify_tree", "charter.elections.record:count",
                   "charter.elections.star:star_rounds",
                   "charter.elections.check:council_matches",
-                  "charter.elections.check:known_people"),
+                  "charter.elections.check:known_people",
+                  "charter.elections.day:problems",
+                  "charter.elections.declared:returning_officer"),
           commands=("charter election new", "charter election nominate",
                     "charter election ballots", "charter election certify",
                     "charter election tally", "charter election resolve-tie",
@@ -372,7 +388,14 @@ ENTRIES: tuple[Entry, ...] = (
                  "from a seed published before the count is recorded (charter election "
                  "resolve-tie) and replayed by every later count.",
                  "The first cohorts.A candidates in Bloc STAR finishing order (not the highest "
-                 "totals) form cohort A in a whole-council election.")),
+                 "totals) form cohort A in a whole-council election.",
+                 "The electorate is the community of the day voting opened (charter.elections."
+                 "day: member files admitted by then and not removed, less lapsed members); a "
+                 "record that leaves anyone out or lists anyone else is an error.",
+                 "The returning officer is the one council.yaml names (the council changes it "
+                 "by majority): a record in progress, or being certified, that names another is "
+                 "an error. council.yaml does not keep earlier officers, so a finalised record "
+                 "is not compared.")),
     Entry("PC-COI", "Conflicts of interest",
           "At most 2 council members affiliated with one entity: in an election the lowest "
           "ranked of them is disqualified and the next candidate moves up, until the council "
@@ -380,9 +403,15 @@ ENTRIES: tuple[Entry, ...] = (
           "the foundation is no affiliation; its staff and directors are.",
           _s(PEP, "Conflicts of interest"),
           params=("council.max_per_entity", "council.coi_exempt", "council.coi_exhausted"),
-          checks=("charter.elections.council:cascade",),
+          checks=("charter.elections.council:cascade",
+                  "charter.elections.declared:affiliations"),
           notes=("In an election of fewer seats than the council, the sitting members count "
-                 "toward the cap.",)),
+                 "toward the cap.",
+                 "A candidate's affiliations in an election record are those of their member "
+                 "file on the day nominations closed (an affiliation dated later had not begun); "
+                 "a record in progress, or being certified, that differs is an error. Member "
+                 "files say who someone works for now, so a finalised record is held only to "
+                 "the affiliations its candidates' files date on or before that day.")),
     Entry("PC-VOTE", "Council votes",
           "In a council vote each member votes or explicitly abstains; a member with a "
           "conflict must abstain; a motion passes with a majority of the members who do not "
@@ -409,17 +438,25 @@ ENTRIES: tuple[Entry, ...] = (
           gate=("member-community-changed", "member-added", "election-changed"),
           checks=("charter.elections.motions:count_motion",
                   "charter.elections.check:membership_effects",
-                  "charter.elections.check:community_electorates"),
-          commands=("charter election new", "charter member add")),
+                  "charter.elections.day:problems"),
+          commands=("charter election new", "charter member add"),
+          notes=("\"Half the membership\" is the community of the day voting opened, "
+                 "reconstructed from the member files (charter.elections.day), not the "
+                 "electorate a record lists: a record that leaves members out or lists others "
+                 "is an error in charter check, cannot be certified, and admits nobody.",)),
     Entry("PC-MEMBER-LAPSE", "Lapsed voting rights",
           "A community member who voted in neither of the last two council elections loses "
           "the vote until they ask in writing to resume.",
           _s(PEP, "Removal of a member"),
           params=("council.lapse_after_missed_elections",),
           gate=("member-community-changed",),
-          checks=("charter.elections.roll:compute",
-                  "charter.elections.check:community_electorates"),
-          commands=("charter election roll", "charter election new")),
+          checks=("charter.elections.roll:compute", "charter.elections.day:lapse"),
+          commands=("charter election roll", "charter election new"),
+          notes=("A member lapses who was a community member when each of the last council "
+                 "elections opened and voted in none of them; being left out of a later "
+                 "electorate because of the lapse does not give the vote back, only a written "
+                 "request to resume (community.resumed) does. A lapsed member in a community "
+                 "vote's electorate is an error.",)),
     Entry("PC-MEMBER-REMOVE", "Removing a community member",
           "The council may remove a community member by a two-thirds council vote (4 of 5); "
           "otherwise a member leaves at their own wish.",
@@ -438,15 +475,23 @@ ENTRIES: tuple[Entry, ...] = (
                   "council.no_confidence_denominator"),
           gate=("council-seat-removed", "election-changed"),
           checks=("charter.elections.motions:count_motion",
-                  "charter.elections.check:dissolved_needs_election")),
+                  "charter.elections.check:dissolved_needs_election",
+                  "charter.elections.day:problems"),
+          notes=("The quorum (and, with no_confidence_denominator: electors, the threshold) "
+                 "is counted over the community of the day voting opened "
+                 "(charter.elections.day), not over the electorate a record lists; a record "
+                 "that differs from it is an error and removes nobody.",)),
     Entry("PC-AMEND", "Changing the governance",
           "Changing the governance takes at least two thirds of the votes cast in a community "
           "vote open for 2 weeks.",
           _s(PEP, "Changing the governance"),
           params=("council.amend_fraction", "governance.amendment"),
           gate=("policy-changed", "election-changed"),
-          checks=("charter.elections.motions:count_motion",),
-          notes=("With governance.amendment: community-vote a policy change names its "
+          checks=("charter.elections.motions:count_motion", "charter.elections.day:problems"),
+          notes=("The vote is the community's: its electorate is the community of the day "
+                 "voting opened (charter.elections.day); a record that differs from it is an "
+                 "error and changes nothing.",
+                 "With governance.amendment: community-vote a policy change names its "
                  "certified vote under '## Vote'; the default (core-majority) follows the "
                  "PyTorch documents for the project's own governance and ecosystem "
                  "parameters.",)),

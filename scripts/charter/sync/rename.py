@@ -209,7 +209,7 @@ def _elections(tree: Tree, state: State, out: Rename) -> None:
         result_path = f"elections/{eid}/result.yaml"
         if not tree.exists(result_path) or eid not in after.elections:
             continue
-        c = count(read_record(overlay, eid, after.elections[eid]), after.policy)
+        c = count(read_record(overlay, eid, after.elections[eid]), after.policy, after)
         if c.result is None:
             why = str(c.tie) if c.tie else (c.errors[0].message if c.errors else "no result")
             raise CharterError(f"renaming {out.old} to {out.new} breaks the count of "
