@@ -238,6 +238,25 @@ def _rules(root: Path, rule_id: str, today: str = "2026-11-21") -> list:
     return [f for f in run_rules(state, dt.date.fromisoformat(today)) if f.rule == rule_id]
 
 
+def test_eco_offboard_retired_project_names_its_offboarding_issue(eco_repo) -> None:
+    # Was: nothing checked retired.offboarding_issue: a retirement recorded by hand passed
+    retired = {"date": "2026-02-01", "reason": "ECO-PERIODIC: short"}
+    write_project(eco_repo, project("gone", status="retired", retired=retired))
+    write_project(eco_repo, project("told", status="retired",
+                                    retired={**retired, "offboarding_issue": 7}))
+    write_project(eco_repo, project("before", status="retired", retired=retired,
+                                    imported={"from": "landscape", "date": "2026-01-01"}))
+    found = {f.path: f for f in _rules(eco_repo, "ECO-OFFBOARD")}
+    assert set(found) == {"ecosystem/gone.yaml", "ecosystem/before.yaml"}
+    f = found["ecosystem/gone.yaml"]
+    assert f.severity.value == "error" and f.line > 1
+    assert ("gone is retired but its record names no offboarding issue: its owners must be "
+            "told and asked to remove references to ecosystem membership; open that issue in "
+            "lumen-ml/governance") in f.message
+    assert "record its number under retired: offboarding_issue:" in f.message
+    assert found["ecosystem/before.yaml"].severity.value == "notice"  # imported from before
+
+
 def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo) -> None:
     write_project(eco_repo, project("p", decisions=[{
         "date": "2026-01-14", "outcome": "accepted", "for": WG[:2], "against": WG[2:],

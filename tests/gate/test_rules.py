@@ -404,6 +404,34 @@ def test_eco_functional_acceptance_needs_in_progress_and_evidence(org: GitRepo) 
                for p in problems)
 
 
+def test_eco_offboard_retirement_by_pull_request_names_its_offboarding_issue(
+        org: GitRepo) -> None:
+    """Was: a retirement recorded by hand sent no offboarding notice and nothing asked for one;
+    the head's new ECO-OFFBOARD error now refuses it until the issue is on record."""
+    org.land({"ecosystem/alpha.yaml": {**org.data("ecosystem/alpha.yaml"), "status": "active",
+                                       "decisions": [{"date": "2026-01-10", "outcome": "accepted",
+                                                      "for": ["ivy", "jo", "kim"],
+                                                      "working_group": WG}]}})
+    retire = {"date": "2026-11-10", "reason": "ECO-PERIODIC: short after the notice"}
+
+    def retired(d: dict, offboarding: int | None = None) -> None:
+        d.update(status="retired", retired=dict(retire) if offboarding is None
+                 else {**retire, "offboarding_issue": offboarding})
+        d["decisions"].append({"date": "2026-11-10", "outcome": "retired",
+                               "reason": retire["reason"]})
+
+    org.edit("ecosystem/alpha.yaml", retired)
+    org.commit()
+    rc, rep = check(org, approved=["ivy", "jo", "kim"], author="ada")
+    [f] = [f for f in rep["findings"] if f["rule"] == "ECO-OFFBOARD"]
+    assert rc == 1 and f["path"] == "ecosystem/alpha.yaml" and f["line"] > 1
+    assert "retired: offboarding_issue:" in f["message"]
+    org.edit("ecosystem/alpha.yaml", lambda d: d["retired"].update(offboarding_issue=12))
+    org.commit("the offboarding issue")
+    rc, rep = check(org, approved=["ivy", "jo", "kim"], author="ada")
+    assert rc == 0, rep["findings"]
+
+
 def test_eco_vote_rejects_a_short_majority(org: GitRepo) -> None:
     org.edit("ecosystem/alpha.yaml", _decide("accepted", ["ivy", "jo"], "accepted"))
     org.commit()
