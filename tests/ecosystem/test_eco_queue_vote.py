@@ -190,7 +190,7 @@ def test_eco_functional_an_accepted_project_lacking_a_requirement_is_an_error(ec
             "REQUIREMENT") in f.message
     assert found["ecosystem/q.yaml"].severity.value == "error"
     assert "'ci' is marked met without evidence" in found["ecosystem/q.yaml"].message
-    assert found["ecosystem/old.yaml"].severity.value == "notice"  # imported: no history
+    assert "ecosystem/old.yaml" not in found  # imported from before charter: no history
 
 
 def test_eco_vote_decide_declines_without_majority(charter, eco_repo) -> None:
@@ -247,14 +247,13 @@ def test_eco_offboard_retired_project_names_its_offboarding_issue(eco_repo) -> N
     write_project(eco_repo, project("before", status="retired", retired=retired,
                                     imported={"from": "landscape", "date": "2026-01-01"}))
     found = {f.path: f for f in _rules(eco_repo, "ECO-OFFBOARD")}
-    assert set(found) == {"ecosystem/gone.yaml", "ecosystem/before.yaml"}
+    assert set(found) == {"ecosystem/gone.yaml"}  # not told, nor imported from before charter
     f = found["ecosystem/gone.yaml"]
     assert f.severity.value == "error" and f.line > 1
     assert ("gone is retired but its record names no offboarding issue: its owners must be "
             "told and asked to remove references to ecosystem membership; open that issue in "
             "lumen-ml/governance") in f.message
     assert "record its number under retired: offboarding_issue:" in f.message
-    assert found["ecosystem/before.yaml"].severity.value == "notice"  # imported from before
 
 
 def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo) -> None:

@@ -265,7 +265,7 @@ ENTRIES: tuple[Entry, ...] = (
                  "met, each with its evidence and reviewer: charter ecosystem decide refuses "
                  "otherwise, the gate refuses an accepting decision that skips them, and "
                  "charter check reports an error for an accepted or active project whose record "
-                 "lacks one (a notice for a record imported from a list kept before charter). A "
+                 "lacks one (not for a record imported from a list kept before charter). A "
                  "requirement recorded as not met later is the periodic review's to act on "
                  "(a warning).",)),
     Entry("ECO-MEASURABLE", "Measurable requirements",
@@ -349,8 +349,8 @@ ENTRIES: tuple[Entry, ...] = (
                  "(retired: offboarding_issue:), whoever recorded the retirement: charter "
                  "ecosystem review opens it when it retires a project; a retirement recorded by "
                  "hand opens it and records its number, or charter check reports an error and "
-                 "the pull request is refused (a notice for a record imported from a list kept "
-                 "before charter).",)),
+                 "the pull request is refused (not for a record imported from a list kept "
+                 "before charter, which does not say how the owners were told).",)),
     # --- PC: the elected council --------------------------------------------------------------
     Entry("PC-SIZE", "Council size and cohorts",
           "The council has 5 seats, in cohort A (2 seats) and cohort B (3 seats).",

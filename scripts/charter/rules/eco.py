@@ -186,8 +186,9 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
 @rule("ECO-FUNCTIONAL")
 def functional_evidence(ctx: Context) -> Iterator[Finding]:
     """An accepted project records all ten functional requirements as met, each with its
-    evidence and reviewer: its acceptance rests on them (an error when one is missing); one
-    recorded as not met later is the periodic review's to act on (a warning)."""
+    evidence and reviewer: its acceptance rests on them (an error when one is missing, except
+    for a record imported from a list kept before charter); one recorded as not met later is
+    the periodic review's to act on (a warning)."""
     from charter.ecosystem.vote import FUNCTIONAL_NAMES
 
     s = ctx.state
@@ -199,14 +200,13 @@ def functional_evidence(ctx: Context) -> Iterator[Finding]:
         # a record imported from a list kept before charter has no evidence to show: its
         # missing history is the import's to report, not a gap this rule can ask to fill
         imported = bool(p.data.get("imported"))
-        if missing:
+        if missing and not imported:
             yield finding(s, p.file, "ECO-FUNCTIONAL",
                           f"{p.slug} is {p.status} but records no evidence for {len(missing)} "
                           f"of the ten functional requirements ({', '.join(missing)}); an "
                           "acceptance records each as met: charter ecosystem evidence "
                           f"{p.slug} REQUIREMENT --met --evidence TEXT --reviewer LOGIN",
-                          "functional" if "functional" in p.data else "status",
-                          severity=Severity.NOTICE if imported else Severity.ERROR)
+                          "functional" if "functional" in p.data else "status")
         for key, entry in sorted(recorded.items()):
             if not entry["met"]:
                 yield finding(s, p.file, "ECO-FUNCTIONAL",
@@ -219,14 +219,15 @@ def functional_evidence(ctx: Context) -> Iterator[Finding]:
                               f"{'evidence' if not entry.get('evidence') else 'a reviewer'}; "
                               f"record both: charter ecosystem evidence {p.slug} {key} --met "
                               "--evidence TEXT --reviewer LOGIN", "functional", key,
-                              severity=Severity.NOTICE if imported else Severity.ERROR)
+                              severity=Severity.WARNING if imported else Severity.ERROR)
 
 
 @rule("ECO-OFFBOARD")
 def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
     """A retired project's record carries its offboarding issue (retired: offboarding_issue:),
     the evidence that its owners were told and asked to remove references to ecosystem
-    membership, whoever recorded the retirement."""
+    membership, whoever recorded the retirement (a record imported from a list kept before
+    charter excepted)."""
     s = ctx.state
     repo = s.policy.organisation.get("governance_repository")
     for p in s.projects.values():
@@ -235,14 +236,11 @@ def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
             continue  # a retired status without a retired: record is ECO-STATUS's to report
         if retired.get("offboarding_issue"):
             continue
-        where = f" in {repo}" if repo else ""
         if p.data.get("imported"):
-            yield finding(s, p.file, "ECO-OFFBOARD",
-                          f"{p.slug} was retired before charter (imported "
-                          f"{p.data['imported']['date']}); its offboarding issue is not on "
-                          "record: add it under retired: offboarding_issue: when known",
-                          "retired", severity=Severity.NOTICE)
+            # retired before charter, from a list that does not say how the owners were told:
+            # the missing history is the import's, not a gap this rule can ask to fill
             continue
+        where = f" in {repo}" if repo else ""
         yield finding(s, p.file, "ECO-OFFBOARD",
                       f"{p.slug} is retired but its record names no offboarding issue: its "
                       f"owners must be told and asked to remove references to ecosystem "
