@@ -130,9 +130,14 @@ ENTRIES: tuple[Entry, ...] = (
                  "majority of the core maintainers (the module would otherwise decide later "
                  "with fewer approvals than the rules give it today).",)),
     Entry("GOV-MODULE-COMMS", "A module publishes its plans",
-          "Each module links where it publishes its vision, roadmap, design documents and the "
-          "resolution of disputes.",
-          _s(GOV_DOC, "Module Maintainers")),
+          "Each module links where it publishes its vision, roadmap, design documents and its "
+          "disputes with their resolutions (a public explanation of the dispute, the "
+          "arguments and the outcome).",
+          _s(GOV_DOC, "Module Maintainers"),
+          commands=("charter module add",),
+          notes=("charter check warns for each of vision, roadmap, design_docs and disputes "
+                 "that a module's links: lack. A dispute the module cannot settle goes to the "
+                 "core maintainers, whose veto links where it is resolved (GOV-VETO).",)),
     Entry("GOV-NOMINATE-MODULE", "Nominating a module maintainer",
           "A new module maintainer is decided by the module's own process; where the module "
           "names none, the core maintainers decide by majority. The nomination states the "
