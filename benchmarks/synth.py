@@ -149,7 +149,7 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
             lines += ["decision_rule:", "  kind: fraction", "  fraction: 2/3"]
         lines += ["links:"] + [
             f"  {k}: https://{ORG}.example/{slug}/{k.replace('_', '-')}"
-            for k in ("vision", "roadmap", "design_docs")
+            for k in ("vision", "roadmap", "design_docs", "disputes")
         ]
         _write(root / "modules" / f"{slug}.yaml", "\n".join(lines) + "\n")
 
@@ -178,14 +178,18 @@ def generate(root: Path, members: int = 10_000, modules: int = 1_000, projects: 
                 lines += ["  - date: '2026-05-20'", "    outcome: retired",
                           "    reason: no reply to the periodic review within 30 days"]
                 lines += ["retired:", "  date: '2026-05-20'",
-                          "  reason: fell short of ECO-MEASURABLE with no reply in 30 days"]
+                          "  reason: fell short of ECO-MEASURABLE with no reply in 30 days",
+                          f"  offboarding_issue: {k + 20_000}"]
         elif status in ("declined", "needs-info", "postponed", "closed-not-ready"):
             lines += ["decisions:", "  - date: '2026-03-11'", f"    outcome: {status}",
                       f"    for: {_flow(wg[:1])}", f"    against: {_flow(wg[1:])}",
                       f"    working_group: {_flow(wg)}",
                       "    reason: please show CI on the two latest releases"]
         if k % 13 == 5 and status in ("new", "in-progress"):
-            lines += ["returning: true", f"previous_issue: {k + 10_000}"]
+            # returning (ECO-QUEUE): the working group asked for more, the applicants answered
+            lines += [f"previous_issue: {k + 10_000}", "decisions:", "  - date: '2025-12-11'",
+                      "    outcome: needs-info", "    reason: please show CI on the two latest "
+                      "releases"]
         _write(root / "ecosystem" / f"{slug}.yaml", "\n".join(lines) + "\n")
 
 

@@ -14,7 +14,8 @@ GOVERNANCE = "lumen-ml/governance"  # the shipped policy's organisation.governan
 def project(slug: str, repository: str | None = None, *, accepted: str = "2026-01-14",
             maintainers: tuple[str, ...] = ("dana-frost", "eli-moss"), **extra: Any
             ) -> dict[str, Any]:
-    """An active project, accepted on ``accepted``; ``extra`` keys override or add fields."""
+    """An active project, accepted on ``accepted`` with the ten functional requirements
+    recorded as met (ECO-FUNCTIONAL); ``extra`` keys override or add fields."""
     wg = ["priya-nair", "omar-haddad", "yuki-sato", "bruno-costa", "anya-ivanova"]
     data: dict[str, Any] = {
         "slug": slug, "name": slug.title(), "repository": repository or f"org-{slug}/{slug}",
@@ -22,9 +23,20 @@ def project(slug: str, repository: str | None = None, *, accepted: str = "2026-0
         "maintainers": list(maintainers),
         "decisions": [{"date": accepted, "outcome": "accepted", "for": wg[:3],
                        "against": wg[3:], "working_group": wg}],
+        "functional": accepted_evidence(accepted),
     }
     data.update(extra)
     return data
+
+
+FUNCTIONAL = ("framework-support", "ci", "governance", "value-proposition", "quick-start",
+              "documentation", "licence", "tests", "packages", "maintenance")
+
+
+def accepted_evidence(day: str, *, without: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The ten functional requirements recorded as met at acceptance (less ``without``)."""
+    return {k: {"met": True, "evidence": f"checked at the review of {day}",
+                "reviewer": "priya-nair", "date": day} for k in FUNCTIONAL if k not in without}
 
 
 def write_project(root: Path, data: dict[str, Any]) -> Path:

@@ -17,6 +17,7 @@ from eco_fakegithub import FakeGitHub, Repo
 from eco_helpers import (
     FIVE,
     GOVERNANCE,
+    accepted_evidence,
     healthy,
     project,
     read_project,
@@ -46,7 +47,8 @@ def days_after(day: str, n: int) -> str:
 @pytest.mark.parametrize("licence", ["NOASSERTION", "OTHER", None])
 def test_eco_functional_unidentified_licence_is_a_shortfall(charter, fake, eco_repo,
                                                              licence) -> None:
-    write_project(eco_repo, project("alpha", "org/alpha"))
+    write_project(eco_repo, project("alpha", "org/alpha", functional=accepted_evidence(
+        "2026-01-14", without=("licence",))))
     fake.add(healthy("org/alpha", licence=licence))
     code, out, err = review(charter, fake, eco_repo, "--format", "json")
     assert code == 0, err

@@ -147,11 +147,46 @@ def test_eco_submit_control_and_bidi_characters_are_dropped() -> None:
     assert rec["name"] == "Torch Orbit"
 
 
-def test_eco_submit_returning_application() -> None:
+def test_eco_queue_previous_application_on_the_form_is_only_a_claim() -> None:
+    # Was: naming any issue under "Previous application" made the record returning: true
     body = BODY.replace("### Previous application\n\n_No response_",
                         "### Previous application\n\n#17")
-    rec = form.to_record(form.sections(body), issue=50, today=dt.date(2026, 11, 21))
-    assert rec["returning"] is True and rec["previous_issue"] == 17
+    answers = form.sections(body)
+    rec = form.to_record(answers, issue=50, today=dt.date(2026, 11, 21))
+    assert "returning" not in rec and "previous_issue" not in rec
+    assert form.claimed_previous(answers) == 17
+    assert rec["application"]["previous_issue"] == "#17"  # kept with the answers
+
+
+def test_eco_queue_claimed_previous_application_without_record_is_queued_fifo(
+        charter, eco_repo, tmp_path) -> None:
+    """A first-time applicant who names an earlier issue does not jump the queue: no record of
+    an earlier application exists, so it is a new application, and intake says so."""
+    for n, slug in enumerate(("first", "second")):
+        (eco_repo / "ecosystem" / f"{slug}.yaml").write_text(yaml.safe_dump({
+            "slug": slug, "name": slug, "repository": f"org/{slug}", "status": "new",
+            "issue": 10 + n, "submitted": "2026-10-01"}), encoding="utf-8")
+    body = BODY.replace("### Previous application\n\n_No response_",
+                        "### Previous application\n\n#3")
+    code, _out, err = _intake(charter, eco_repo, tmp_path, body, "--number", "42")
+    assert code == 0, err
+    assert ("ecosystem/torch-orbit.yaml: ECO-QUEUE warning: torch-orbit: its application form "
+            "names #3 as an earlier application, but charter holds no decision on an earlier "
+            "application of orbit-ml/torch-orbit; it is queued as a new application") in err
+    assert "returning" not in read_project(eco_repo, "torch-orbit")
+    code, out, err = charter("ecosystem", "queue", "--repo", str(eco_repo), "--session",
+                             "2026-12-10", "--format", "json", today="2026-11-21")
+    assert code == 0, err
+    import json
+
+    order = [(e["slug"], e["returning"]) for e in json.loads(out)["queue"]]
+    assert order == [("first", False), ("second", False), ("torch-orbit", False)]
+    state, _ = load(FsTree(eco_repo))
+    from charter.rules import run as run_rules
+
+    [f] = [f for f in run_rules(state) if f.rule == "ECO-QUEUE"]
+    assert f.path == "ecosystem/torch-orbit.yaml" and f.severity.value == "warning"
+    assert f.line > 1 and "queued as a new application" in f.message
 
 
 def _intake(charter, root: Path, tmp_path: Path, body: str, *extra: str, today="2026-11-21"):
@@ -232,7 +267,7 @@ def test_eco_submit_nested_fences_crlf_and_returning() -> None:
     assert "attacker/evil" in rec["description"] and "It ships a CLI." in rec["description"]
     assert rec["maintainers"] == ["lena-v", "ote-k"]
     assert rec["links"]["documentation"] == "https://vlens.readthedocs.io/en/latest/"
-    assert rec["returning"] is True and rec["previous_issue"] == 77
+    assert "returning" not in rec and form.claimed_previous(form.sections(body)) == 77
     assert rec["slug"] == "vlens"
 
 
@@ -264,5 +299,5 @@ def test_eco_submit_retired_project_may_reapply(charter, eco_repo, tmp_path) -> 
     code, _out, err = _intake(charter, eco_repo, tmp_path, BODY, "--number", "61")
     assert code == 0, err
     data = read_project(eco_repo, "torch-orbit")
-    assert data["status"] == "new" and data["issue"] == 61 and data["returning"] is False
+    assert data["status"] == "new" and data["issue"] == 61 and "returning" not in data
     assert data["previous_issue"] == 10 and data["retired"]["date"] == "2026-02-01"

@@ -34,7 +34,8 @@ def queue(charter, root: Path, *extra: str, today: str = "2026-11-20"):
 def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo) -> None:
     for n in range(12):
         write_project(eco_repo, application(f"app-{n:02}", 40 - n))
-    write_project(eco_repo, application("back", 50, "needs-info", returning=True))
+    write_project(eco_repo, application("back", 50, decisions=[  # answered what was asked
+        {"date": "2026-09-09", "outcome": "needs-info", "reason": "show CI"}]))
     write_project(eco_repo, application("early", 45, "in-progress"))
     write_project(eco_repo, application("done", 5, "declined"))  # not waiting
     q = queue(charter, eco_repo, "--session", "2026-12-10")
@@ -45,6 +46,54 @@ def test_eco_queue_returning_first_then_fifo_and_session_size(charter, eco_repo)
     assert "done" not in order
     assert [e["in_session"] for e in q["queue"]].count(True) == 10  # session_max
     assert q["move_on"] == "2026-11-26"  # two weeks before the session
+
+
+def test_eco_queue_returning_is_read_from_the_records_not_the_file(charter, eco_repo) -> None:
+    """Was: returning: true in the file (or from the form) put any application first, and a
+    postponed project's new application counted as returning. Only a recorded needs-info or
+    closed-not-ready decision makes an application returning."""
+    said = {"date": "2026-08-01", "reason": "come back later"}
+    write_project(eco_repo, application("fifo", 20))
+    write_project(eco_repo, application("claims", 30, returning=True))  # no record backs it
+    write_project(eco_repo, application("postponed", 31, returning=True, previous_issue=4,
+                                        decisions=[{**said, "outcome": "postponed"}]))
+    write_project(eco_repo, application("not-ready", 40, decisions=[
+        {**said, "outcome": "closed-not-ready"}]))
+    write_project(eco_repo, application("waiting", 41, "needs-info", returning=True,
+                                        decisions=[{**said, "outcome": "needs-info"}]))
+    q = queue(charter, eco_repo, "--session", "2026-12-10")
+    assert [(e["slug"], e["returning"]) for e in q["queue"]] == [
+        ("not-ready", True), ("fifo", False), ("claims", False), ("postponed", False)]
+    found = {f.path: f for f in _rules(eco_repo, "ECO-QUEUE")}
+    assert set(found) == {"ecosystem/claims.yaml", "ecosystem/postponed.yaml",
+                          "ecosystem/waiting.yaml"}
+    assert all(f.severity.value == "warning" and f.line > 1 for f in found.values())
+    assert "holds no earlier decision" in found["ecosystem/claims.yaml"].message
+    assert "postponed on 2026-08-01) makes a new application" in \
+        found["ecosystem/postponed.yaml"].message
+    assert "it is needs-info" in found["ecosystem/waiting.yaml"].message
+    assert "remove returning:" in found["ecosystem/claims.yaml"].message
+
+
+def test_eco_queue_postponed_project_reapplies_as_a_new_application(charter, eco_repo,
+                                                                    tmp_path) -> None:
+    from test_eco_intake import BODY
+
+    write_project(eco_repo, application("first", 20))
+    for slug, outcome, issue in (("torch-orbit", "postponed", 5), ("other", "needs-info", 6)):
+        write_project(eco_repo, application(slug, issue, outcome, repository=f"orbit-ml/{slug}",
+                                            decisions=[{"date": "2026-08-01", "outcome": outcome,
+                                                        "reason": "later"}]))
+    for slug, number in (("torch-orbit", "44"), ("other", "45")):
+        f = tmp_path / f"{slug}.md"
+        f.write_text(BODY.replace("orbit-ml/torch-orbit", f"orbit-ml/{slug}"), encoding="utf-8")
+        code, out, err = charter("ecosystem", "intake", "--repo", str(eco_repo), "--body-file",
+                                 str(f), "--number", number, today="2026-11-21")
+        assert code == 0, err
+        assert ("a new application" if slug == "torch-orbit" else "returning") in out
+    q = queue(charter, eco_repo, "--session", "2026-12-10")
+    assert [(e["slug"], e["returning"]) for e in q["queue"]] == [
+        ("other", True), ("first", False), ("torch-orbit", False)]
 
 
 def test_eco_queue_moves_to_in_progress_two_weeks_before(charter, eco_repo) -> None:
@@ -125,13 +174,23 @@ def test_eco_vote_decide_accepts_only_from_in_progress_with_evidence(charter,
     assert code == 0, err
 
 
-def test_eco_functional_missing_requirements_are_listed_for_active_projects(eco_repo) -> None:
+def test_eco_functional_an_accepted_project_lacking_a_requirement_is_an_error(eco_repo) -> None:
+    # Was: a warning, so an acceptance recorded without the evidence passed charter check
     write_project(eco_repo, project("p", functional={k: v for k, v in EVIDENCE.items()
                                                      if k != "documentation"}))
-    [f] = _rules(eco_repo, "ECO-FUNCTIONAL")
-    assert f.severity.value == "warning"
+    partial = dict(EVIDENCE, ci={"met": True, "reviewer": "priya-nair"})
+    write_project(eco_repo, project("q", status="accepted", functional=partial))
+    write_project(eco_repo, project("old", functional={}, imported={
+        "from": "landscape", "date": "2026-01-01"}))
+    found = {f.path: f for f in _rules(eco_repo, "ECO-FUNCTIONAL")}
+    f = found["ecosystem/p.yaml"]
+    assert f.severity.value == "error"
     assert ("p is active but records no evidence for 1 of the ten functional requirements "
-            "(documentation); record each: charter ecosystem evidence p REQUIREMENT") in f.message
+            "(documentation); an acceptance records each as met: charter ecosystem evidence p "
+            "REQUIREMENT") in f.message
+    assert found["ecosystem/q.yaml"].severity.value == "error"
+    assert "'ci' is marked met without evidence" in found["ecosystem/q.yaml"].message
+    assert "ecosystem/old.yaml" not in found  # imported from before charter: no history
 
 
 def test_eco_vote_decide_declines_without_majority(charter, eco_repo) -> None:
@@ -177,6 +236,24 @@ def _rules(root: Path, rule_id: str, today: str = "2026-11-21") -> list:
 
     state, _ = load(FsTree(root))
     return [f for f in run_rules(state, dt.date.fromisoformat(today)) if f.rule == rule_id]
+
+
+def test_eco_offboard_retired_project_names_its_offboarding_issue(eco_repo) -> None:
+    # Was: nothing checked retired.offboarding_issue: a retirement recorded by hand passed
+    retired = {"date": "2026-02-01", "reason": "ECO-PERIODIC: short"}
+    write_project(eco_repo, project("gone", status="retired", retired=retired))
+    write_project(eco_repo, project("told", status="retired",
+                                    retired={**retired, "offboarding_issue": 7}))
+    write_project(eco_repo, project("before", status="retired", retired=retired,
+                                    imported={"from": "landscape", "date": "2026-01-01"}))
+    found = {f.path: f for f in _rules(eco_repo, "ECO-OFFBOARD")}
+    assert set(found) == {"ecosystem/gone.yaml"}  # not told, nor imported from before charter
+    f = found["ecosystem/gone.yaml"]
+    assert f.severity.value == "error" and f.line > 1
+    assert ("gone is retired but its record names no offboarding issue: its owners must be "
+            "told and asked to remove references to ecosystem membership; open that issue in "
+            "lumen-ml/governance") in f.message
+    assert "record its number under retired: offboarding_issue:" in f.message
 
 
 def test_eco_vote_rule_catches_a_wrong_outcome(eco_repo) -> None:

@@ -32,6 +32,7 @@ LINKS = (
     "  vision: https://example.org/{0}/vision\n"
     "  roadmap: https://example.org/{0}/roadmap\n"
     "  design_docs: https://example.org/{0}/design\n"
+    "  disputes: https://example.org/{0}/disputes\n"
 )
 
 BASE: dict[str, str] = {

@@ -362,6 +362,23 @@ def test_rule_case(case: Case, tmp_path: Path) -> None:
     assert case.message in f.message, f
 
 
+def test_gov_module_comms_asks_where_disputes_are_resolved(tmp_path: Path) -> None:
+    """Was: the dispute-resolution link was never asked for; a module linking only its vision,
+    roadmap and design docs passed."""
+    plans = ("links:\n  vision: https://example.org/v\n  roadmap: https://example.org/r\n"
+             "  design_docs: https://example.org/d\n")
+    files = {"modules/nn.yaml": module("nn", "carol", paths=("src/nn/",), links=False,
+                                       extra=plans)}
+    found = [f for f in check_org(write_org(tmp_path, files)) if f.rule == "GOV-MODULE-COMMS"]
+    assert [(f.path, f.severity, f.message) for f in found] == [
+        ("modules/nn.yaml", Severity.WARNING,
+         "module nn does not link its disputes; add them under links:")]
+    files["modules/nn.yaml"] += "  disputes: https://example.org/disputes\n"
+    found = [f for f in check_org(write_org(tmp_path / "b", files))
+             if f.rule == "GOV-MODULE-COMMS"]
+    assert found == []
+
+
 def test_base_organisation_is_clean(tmp_path: Path) -> None:
     """The fixture every case varies is itself clean, so each case's finding is its own."""
     errors = [f for f in check_org(write_org(tmp_path)) if f.severity is Severity.ERROR]

@@ -208,6 +208,12 @@ finn and hal support this.
 
 ## Discussion
 #12
+
+## Decision
+Confirmed: the loader and two years of careful review, with the maintainers' support.
+
+## Meeting
+Core maintainers' meeting of 2026-09-30.
 """
 
 

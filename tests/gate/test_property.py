@@ -49,8 +49,9 @@ EXAMPLES = int(os.environ.get("CHARTER_PROPERTY_EXAMPLES", "25"))
 TODAY = "2026-11-22"
 BODY_PARTS = {
     "discussion": "## Discussion\n#12\n",
-    "substance": "## Contributions\nx\n\n## Testimonials\ny\n\n## Support\nz\n",
-    "veto": "## Veto\nThe core maintainers decide.\n",
+    "substance": ("## Contributions\nx\n\n## Testimonials\ny\n\n## Support\nz\n\n"
+                  "## Decision\nw\n\n## Meeting\n2026-09-30\n"),
+    "veto": "## Veto\nThe core maintainers decide: #14.\n",
 }
 
 

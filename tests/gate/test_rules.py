@@ -39,9 +39,60 @@ def test_nominate_module_needs_substance_in_body(org: GitRepo) -> None:
     rc, rep = check(org, approved=["hal", "gus"], author="finn", body=body)
     r = req(rep, "GOV-NOMINATE-MODULE")
     assert rc == 1 and r["groups"][0]["still_needed"] == 0
-    (problem,) = r["problems"]
+    problem, decision = r["problems"]
     assert "'## Testimonials'" in problem and "'## Support'" in problem
     assert "'## Contributions'" not in problem
+    assert "'## Decision'" in decision
+
+
+def test_gov_nominate_module_decision_is_recorded_with_its_reasons(org: GitRepo) -> None:
+    """Was: a module's nomination merged with no record of the decision or its reasons."""
+    org.edit("modules/nn.yaml", add_to("nn", "newbie"))  # nn: a rule of its own (majority)
+    org.commit()
+    body = NOMINATION.split("## Decision")[0]
+    rc, rep = check(org, approved=["hal", "gus"], author="finn", body=body)
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and r["groups"][0]["still_needed"] == 0
+    assert r["problems"] == [
+        "GOV-NOMINATE-MODULE: the decision on the nomination of newbie is public with its "
+        "reasons; add to the pull-request description: '## Decision' (who decided to confirm "
+        "the nomination, and why, in a few sentences)"]
+    empty = body + "## Decision\n<!-- who decided, and why -->\n"
+    rc, _ = check(org, approved=["hal", "gus"], author="finn", body=empty)
+    assert rc == 1  # a template comment is no reason
+    rc, rep = check(org, approved=["hal", "gus"], author="finn",
+                    body=body + "## Decision\nConfirmed by the module: the loader work.\n")
+    assert rc == 0, rep["requirements"]
+
+
+def test_gov_core_cadence_nomination_without_module_process_names_the_core_meeting(
+        org: GitRepo) -> None:
+    """Was: a nomination to a module with no process of its own was decided by the core
+    maintainers at any time, never queued for their meeting."""
+    misc = org.data("modules/misc.yaml")
+    org.edit("modules/misc.yaml", add_to("misc", "newbie"))  # misc: no rule of its own
+    org.commit()
+    body = NOMINATION.split("## Meeting")[0]
+    core = ["bob", "cyd", "dan"]
+    rc, rep = check(org, approved=core, author="ada", body=body)
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert rc == 1 and r["groups"][0]["still_needed"] == 0
+    assert r["problems"] == [
+        "GOV-CORE-CADENCE: module misc has no nomination process of its own, so the nomination "
+        "of newbie goes to the core maintainers' meeting; add to the pull-request description: "
+        "'## Meeting' (the date, YYYY-MM-DD, or a link to the notes of the core maintainers' "
+        "meeting where it was taken up)"]
+    rc, rep = check(org, approved=core, author="ada", body=body + "## Meeting\n2999-01-01\n")
+    assert rc == 1 and "has not come yet" in req(rep, "GOV-NOMINATE-MODULE")["problems"][0]
+    for meeting in ("2026-09-30", "https://example.org/core/2026-q3-notes"):
+        rc, rep = check(org, approved=core, author="ada", body=body + f"## Meeting\n{meeting}\n")
+        assert rc == 0, rep["requirements"]
+    # a module with a process of its own decides without waiting for the meeting
+    org.land({"modules/misc.yaml": {**misc, "decision_rule": {"kind": "majority"}}})
+    org.edit("modules/misc.yaml", add_to("misc", "newbie"))
+    org.commit()
+    rc, rep = check(org, approved=["mo", "ned"], author="ada", body=body)
+    assert rc == 0, rep["requirements"]
 
 
 def test_nominate_module_own_rules(org: GitRepo) -> None:
@@ -290,12 +341,34 @@ def test_module_rule_change_uses_the_module_rule_at_base(org: GitRepo) -> None:
 def test_core_veto_overrides_module_decision(org: GitRepo) -> None:
     org.edit("modules/opt.yaml", add_to("opt", "newbie"))
     org.commit()
-    body = NOMINATION + "\n## Veto\nThe core maintainers decide this one.\n"
+    body = NOMINATION + "\n## Veto\nThe core maintainers decide this one: #31.\n"
     rc, rep = check(org, approved=["ivy"], author="ada", body=body)
     r = req(rep, "GOV-VETO")
     assert rc == 1 and r["groups"][0]["label"] == "core maintainers"
     rc, _ = check(org, approved=["bob", "cyd", "dan"], author="ada", body=body)
     assert rc == 0
+
+
+def test_gov_veto_links_where_the_dispute_is_resolved(org: GitRepo) -> None:
+    """Was: a veto needed only some text under '## Veto'; the core maintainers' resolution of
+    the dispute, with their reasons, was never linked."""
+    org.edit("modules/opt.yaml", add_to("opt", "newbie"))
+    org.edit("modules/nn.yaml", lambda d: d.update(description="Neural networks."))
+    org.commit()
+    core = ["bob", "cyd", "dan"]
+    body = NOMINATION + "\n## Veto\nThe core maintainers decide this one.\n"
+    rc, rep = check(org, approved=core, author="ada", body=body)
+    vetoes = [r for r in rep["requirements"] if r["rule"] == "GOV-VETO"]
+    assert rc == 1 and len(vetoes) == 2  # the nomination and the module change
+    for r in vetoes:
+        assert r["problems"] == [
+            "GOV-VETO: a core veto resolves a dispute over a module's decision in public; link "
+            "where it is resolved, with the core maintainers' reasons: put the issue number "
+            "(e.g. #123) or the link of the resolution under '## Veto'"]
+    for link in ("#31", "https://github.com/org/governance/discussions/31"):
+        rc, rep = check(org, approved=core, author="ada",
+                        body=NOMINATION + f"\n## Veto\nResolved in {link}.\n")
+        assert rc == 0, rep["requirements"]
 
 
 def test_ordinary_edits_need_an_owner(org: GitRepo) -> None:
@@ -402,6 +475,34 @@ def test_eco_functional_acceptance_needs_in_progress_and_evidence(org: GitRepo) 
     assert any(p.startswith("ECO-FUNCTIONAL: alpha is accepted before every functional "
                             "requirement is recorded as met: ci (working CI) is not recorded")
                for p in problems)
+
+
+def test_eco_offboard_retirement_by_pull_request_names_its_offboarding_issue(
+        org: GitRepo) -> None:
+    """Was: a retirement recorded by hand sent no offboarding notice and nothing asked for one;
+    the head's new ECO-OFFBOARD error now refuses it until the issue is on record."""
+    org.land({"ecosystem/alpha.yaml": {**org.data("ecosystem/alpha.yaml"), "status": "active",
+                                       "decisions": [{"date": "2026-01-10", "outcome": "accepted",
+                                                      "for": ["ivy", "jo", "kim"],
+                                                      "working_group": WG}]}})
+    retire = {"date": "2026-11-10", "reason": "ECO-PERIODIC: short after the notice"}
+
+    def retired(d: dict, offboarding: int | None = None) -> None:
+        d.update(status="retired", retired=dict(retire) if offboarding is None
+                 else {**retire, "offboarding_issue": offboarding})
+        d["decisions"].append({"date": "2026-11-10", "outcome": "retired",
+                               "reason": retire["reason"]})
+
+    org.edit("ecosystem/alpha.yaml", retired)
+    org.commit()
+    rc, rep = check(org, approved=["ivy", "jo", "kim"], author="ada")
+    [f] = [f for f in rep["findings"] if f["rule"] == "ECO-OFFBOARD"]
+    assert rc == 1 and f["path"] == "ecosystem/alpha.yaml" and f["line"] > 1
+    assert "retired: offboarding_issue:" in f["message"]
+    org.edit("ecosystem/alpha.yaml", lambda d: d["retired"].update(offboarding_issue=12))
+    org.commit("the offboarding issue")
+    rc, rep = check(org, approved=["ivy", "jo", "kim"], author="ada")
+    assert rc == 0, rep["findings"]
 
 
 def test_eco_vote_rejects_a_short_majority(org: GitRepo) -> None:
@@ -567,7 +668,7 @@ def test_change_is_measured_from_the_merge_base(org: GitRepo) -> None:
     kinds = {e["kind"] for e in rep["events"]}
     assert kinds == {"module-maintainer-added"} and rc == 0
     # ... and the rules and people come from the base tip: zoe is a core maintainer there
-    rc, rep = check(org, approved=["zoe"], author="ada", body=NOMINATION + "## Veto\nno\n",
+    rc, rep = check(org, approved=["zoe"], author="ada", body=NOMINATION + "## Veto\n#31\n",
                     base="main-later")
     assert req(rep, "GOV-VETO")["groups"][0]["eligible"][-1] == "zoe"
 

@@ -119,7 +119,7 @@ def test_gov_nominate_core_earlier_relationship_with_the_lead_does_not_bypass_th
                                                         {"login": "dan", "kind": "family"}]}})
     org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
     org.commit()
-    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     rc, rep = check(org, approved=["eve"], author="finn", body=body)
     r = req(rep, "GOV-NOMINATE-CORE")
     assert rc == 1 and r["groups"][0]["needed"] == 3 and r["groups"][0]["eligible"] == ["eve"]
@@ -143,7 +143,7 @@ def test_gov_nominate_module_head_conflict_objection_blocks(
     org.edit("members/newbie.yaml", _family("hal"))
     org.edit("modules/nn.yaml", lambda d: d["maintainers"].append("newbie"))
     org.commit()
-    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     files = ["members/newbie.yaml", "modules/nn.yaml"]
     ok = [("finn", 106, "APPROVED"), ("gus", 107, "APPROVED"), ("bob", 102, "APPROVED"),
           ("cyd", 103, "APPROVED"), ("dan", 104, "APPROVED")]
@@ -361,7 +361,7 @@ def test_gov_approval_verdict_posted_as_a_status_on_the_commit_judged(
     fake_github.head_sha = org.git("rev-parse", "HEAD")
     fake_github.files = ["modules/opt.yaml"]
     fake_github.author = user("ada", 101)
-    fake_github.body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    fake_github.body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     fake_github.reviews = []
     rc, _, err = check_github(org, fake_github, extra=["--status"])
     assert rc == 1, err
@@ -461,7 +461,7 @@ def test_gov_nominate_core_opened_by_the_lead(org: GitRepo) -> None:
     # confirms, so it never passes on its author alone
     org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
     org.commit()
-    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n"
+    body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     rc, _ = check(org, approved=[], author="ada", body=body)
     assert rc == 1
     rc, _ = check(org, approved=["bob"], author="ada", body=body)

@@ -81,7 +81,8 @@ def test_the_pull_request_gate_works(charter: Charter, example_copy: Path,
     assert charter("check", "--repo", root)[0] == 0
     body = tmp_path / "body.md"
     body.write_text("## Contributions\nautograd, nn\n\n## Testimonials\nmany\n\n## Support\n"
-                    "the nn maintainers\n")
+                    "the nn maintainers\n\n## Decision\nConfirmed for the nn work.\n\n"
+                    "## Meeting\n2026-09-30\n")
     base = ("pr-check", "--repo", root, "--base", "HEAD~1", "--head", "HEAD", "--author",
             "ezyang", "--body-file", body)
     # nn-apis names no rule of its own: a majority of all four core maintainers (3), ezyang

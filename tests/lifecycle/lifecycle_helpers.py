@@ -103,6 +103,8 @@ SECTIONS = {
                      "pull requests.\n",
     "Testimonials": "## Testimonials\nCareful, patient reviewer, say users and maintainers.\n",
     "Support": "## Support\nThe module's maintainers support this.\n",
+    "Decision": "## Decision\nConfirmed: the kernels and the reviews speak for themselves.\n",
+    "Meeting": "## Meeting\nThe core maintainers' meeting of 2027-01-12.\n",
 }
 
 

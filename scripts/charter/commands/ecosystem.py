@@ -16,7 +16,7 @@ from charter.ecosystem.review import FUNCTIONAL_NAMES as FUNCTIONAL
 from charter.errors import CharterError, UsageError
 from charter.findings import Severity
 from charter.load import load
-from charter.model import State
+from charter.model import Project, State
 from charter.report import emit
 from charter.tree import FsTree
 
@@ -179,7 +179,7 @@ REAPPLY = ("declined", "closed-not-ready", "postponed", "needs-info", "retired")
 
 
 def run_intake(args: argparse.Namespace) -> int:
-    from charter.ecosystem import form, records
+    from charter.ecosystem import form, queue, records
     from charter.ecosystem.vote import resubmit_after
 
     root = repo_root(args)
@@ -203,7 +203,9 @@ def run_intake(args: argparse.Namespace) -> int:
             body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             raise CharterError(f"{args.body_file}: cannot read ({exc.strerror or exc})") from None
-    record = form.to_record(form.sections(body), issue=number, today=today)
+    answers = form.sections(body)
+    record = form.to_record(answers, issue=number, today=today)
+    claimed = form.claimed_previous(answers)
     same_repo = [p for p in state.projects.values()
                  if p.repository.lower() == record["repository"].lower()]
     existing = same_repo[0] if same_repo else None
@@ -238,14 +240,19 @@ def run_intake(args: argparse.Namespace) -> int:
         if number is not None:
             rec["issue"] = number
         rec["submitted"] = records.date(record["submitted"])
-        rec["returning"] = bool(record.get("returning")) or existing.status in (
-            "needs-info", "closed-not-ready", "postponed")
+        # returning or not is read from the decisions (ECO-QUEUE), never stored
+        if "returning" in rec:
+            del rec["returning"]
         if old_issue and old_issue != number:
             rec["previous_issue"] = old_issue
         if "notice" in rec:
             del rec["notice"]
-        records.write(path, doc)
-        print(f"updated {existing.file}: {existing.slug} re-applies (status new)")
+        plain = records.write(path, doc)
+        again = _project(existing.file, plain)
+        how = ("returning: reviewed first" if queue.returning(again)
+               else "a new application: first in, first out")
+        print(f"updated {existing.file}: {existing.slug} re-applies (status new; {how})")
+        _claim(again, claimed)
         return 0
     if path.exists():
         raise CharterError(f"{path.relative_to(root)} exists but is not a valid record")
@@ -259,7 +266,29 @@ def run_intake(args: argparse.Namespace) -> int:
         _print_json({"path": rel, "record": record})
     else:
         print(f"wrote {rel}: {record['name']} ({record['repository']}), status new")
+    _claim(_project(rel, record), claimed, state)
     return 0
+
+
+def _project(file: str, data: dict[str, Any]) -> Project:
+    return Project(str(data["slug"]), str(data["name"]), str(data["repository"]),
+                   str(data["status"]), file, data)
+
+
+def _claim(p: Project, claimed: int | None, state: State | None = None) -> None:
+    """Warn (ECO-QUEUE) when the form claims an earlier application the records do not hold."""
+    from charter.ecosystem import queue
+
+    problem = queue.claim_problem(p, claimed)
+    if problem is None:
+        return
+    if state is not None and claimed is not None:
+        others = [o for o in state.projects.values() if claimed in (o.data.get("issue"),
+                                                                     o.data.get("previous_issue"))]
+        if others:
+            problem += (f" (#{claimed} is recorded in {others[0].file}, for "
+                        f"{others[0].repository})")
+    print(f"{p.file}: ECO-QUEUE warning: {problem}", file=sys.stderr)
 
 
 # --- queue ------------------------------------------------------------------------------
@@ -286,7 +315,7 @@ def run_queue(args: argparse.Namespace) -> int:
             p = e.project
             issue = f"#{p.data['issue']}" if p.data.get("issue") else "-"
             tags = []
-            if p.data.get("returning"):
+            if queue.returning(p):
                 tags.append("returning")
             if not e.in_session:
                 tags.append("next session")

@@ -180,6 +180,22 @@ def checked(value: str | None) -> bool:
     return bool(boxes) and all(b in "xX" for b in boxes)
 
 
+_PREVIOUS = re.compile(r"\s*(?:#|https://github\.com/[^\s/]+/[^\s/]+/issues/)?([1-9][0-9]{0,9})\s*")
+
+
+def claimed_previous(answers: dict[str, str | None]) -> int | None:
+    """The issue number the form names as the earlier application, if any: a claim only, which
+    charter checks against its records (ECO-QUEUE) before it counts for anything."""
+    previous = answers.get("previous_issue")
+    if not previous:
+        return None
+    m = _PREVIOUS.fullmatch(previous)
+    if not m:
+        raise FormError(f"ECO-SUBMIT: 'Previous application' must be an issue number, "
+                        f"got {previous[:40]!r}")
+    return int(m.group(1))
+
+
 def to_record(answers: dict[str, str | None], *, issue: int | None, today: dt.date
               ) -> dict[str, Any]:
     """The ecosystem record for a submitted application (status ``new``), as plain data."""
@@ -204,15 +220,9 @@ def to_record(answers: dict[str, str | None], *, issue: int | None, today: dt.da
     if issue is not None:
         record["issue"] = issue
     record["submitted"] = today.isoformat()
-    previous = answers.get("previous_issue")
-    if previous:
-        m = re.fullmatch(r"\s*(?:#|https://github\.com/[^\s/]+/[^\s/]+/issues/)?([1-9][0-9]{0,9})\s*",
-                         previous)
-        if not m:
-            raise FormError(f"ECO-SUBMIT: 'Previous application' must be an issue number, "
-                            f"got {previous[:40]!r}")
-        record["returning"] = True
-        record["previous_issue"] = int(m.group(1))
+    # the answer is a claim, kept with the answers; whether the application returns is read
+    # from charter's own records (ECO-QUEUE), never from the form
+    claimed_previous(answers)
     record["licence"] = licence
     description = str(answers["description"])
     record["description"] = description[:2000]

@@ -1,19 +1,83 @@
 """ECO-QUEUE: the order in which the working group reviews applications.
 
-Returning applications (re-submitted after addressing feedback) go first, then first in, first
-out by issue number. A session takes up to ``ecosystem.session_max`` applications (the group aims
-for at least ``session_min``); they move to in progress ``in_progress_days_before`` days ahead.
+Returning applications go first, then first in, first out by issue number. An application is
+returning only when charter's own record of the project shows that the working group already
+reviewed it and sent it back for more (its latest decision is ``needs-info`` or
+``closed-not-ready``): being returning is derived from the decisions, never taken from the
+application form or from a ``returning:`` key in the file. A postponed, declined or retired
+project that applies again is reviewed as a new application. A session takes up to
+``ecosystem.session_max`` applications (the group aims for at least ``session_min``); they move to
+in progress ``in_progress_days_before`` days ahead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from charter.model import Project, State
 
 OPEN = ("new", "in-progress")
-RETURNABLE = ("needs-info", "closed-not-ready", "postponed")
+# decisions after which the application returns for re-review once the applicants have done what
+# was asked; after "postponed" (and a decline or a retirement) it is reviewed as a new application
+RETURNABLE = ("needs-info", "closed-not-ready")
+
+
+def latest_decision(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest recorded decision (ISO dates sort as text; of one day's, the last listed)."""
+    decisions = [d for d in data.get("decisions") or () if isinstance(d, dict)]
+    if not decisions:
+        return None
+    return max(enumerate(decisions), key=lambda t: (str(t[1].get("date")), t[0]))[1]
+
+
+def returning(p: Project) -> bool:
+    """Whether ``p`` is a returning application: waiting for review, and its own record shows
+    an earlier review that sent it back for more (its latest decision is needs-info or
+    closed-not-ready)."""
+    if p.status not in OPEN:
+        return False
+    latest = latest_decision(p.data)
+    return latest is not None and latest.get("outcome") in RETURNABLE
+
+
+def claim_problem(p: Project, claimed: int | None) -> str | None:
+    """What is wrong with an application's claim to return, or None when the record backs it.
+
+    ``claimed`` is the earlier issue the application form names; a ``returning: true`` or a
+    ``previous_issue`` in the file are claims too. Only a decision recorded in the project's own
+    file backs them: a review that sent the application back (needs-info, closed-not-ready)
+    makes it returning; any other earlier decision makes it a new application with a history."""
+    data = p.data
+    says_returning = data.get("returning") is True
+    if says_returning and not returning(p):
+        latest = latest_decision(data)
+        if p.status not in OPEN:
+            return (f"{p.slug} says returning: true, but it is {p.status}: an application waits "
+                    "for review again once its status is back at new (the applicants did what "
+                    "was asked: charter ecosystem intake re-applies it), and whether it returns "
+                    "is then read from its recorded decisions: remove returning:")
+        if latest is None:
+            why = "its record holds no earlier decision"
+        else:
+            why = (f"its latest decision ({latest.get('outcome')} on {latest.get('date')}) "
+                   "makes a new application of it")
+        return (f"{p.slug} says returning: true, but {why}; an application returns (reviewed "
+                "first) only after a recorded needs-info or closed-not-ready decision, so the "
+                "queue takes it first in, first out by issue number: remove returning: (charter "
+                "derives it from the decisions)")
+    previous = data.get("previous_issue") if isinstance(data.get("previous_issue"), int) \
+        else claimed
+    if previous is not None and latest_decision(data) is None and p.status in OPEN:
+        where = ("previous_issue:" if isinstance(data.get("previous_issue"), int)
+                 else "its application form")
+        return (f"{p.slug}: {where} names #{previous} as an earlier application, but charter "
+                f"holds no decision on an earlier application of {p.repository}; it is queued as "
+                "a new application, first in, first out by issue number. If the project did "
+                "apply before, record that decision in this file (or re-apply into the file "
+                "that holds it: charter ecosystem intake continues a project's file)")
+    return None
 
 
 @dataclass(frozen=True)
@@ -30,7 +94,7 @@ class Entry:
             "slug": p.slug,
             "issue": p.data.get("issue"),
             "status": p.status,
-            "returning": bool(p.data.get("returning")),
+            "returning": returning(p),
             "in_session": self.in_session,
             "move_to_in_progress": self.move_now,
         }
@@ -50,16 +114,14 @@ class Queue:
 
 
 def waiting(state: State) -> list[Project]:
-    """Applications waiting for a decision: new or in progress, and returning ones."""
-    return [
-        p for p in state.projects.values()
-        if p.status in OPEN or (p.status in RETURNABLE and p.data.get("returning"))
-    ]
+    """Applications waiting for review: new or in progress (a returning application is back at
+    new once the applicants answered; one still at needs-info waits for them, not for review)."""
+    return [p for p in state.projects.values() if p.status in OPEN]
 
 
 def sort_key(p: Project) -> tuple[int, int, str]:
     issue = p.data.get("issue")
-    return (0 if p.data.get("returning") else 1,
+    return (0 if returning(p) else 1,
             issue if isinstance(issue, int) else 10**12, p.slug)
 
 

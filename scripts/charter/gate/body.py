@@ -16,6 +16,8 @@ _ISSUE = re.compile(
     r"(?:(?<![\w/])#(\d+)\b|https://github\.com/[\w.-]+/[\w.-]+/(?:issues|discussions)/(\d+))"
 )
 _ELECTION = re.compile(r"\belections/([a-z0-9][a-z0-9._-]{0,62})/?")
+_URL = re.compile(r"https://[^\s<>()\[\]]+")
+_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _LOGIN = re.compile(r"@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})")
 
 # Canonical section names, and the headings accepted for each (lower case, no punctuation).
@@ -26,6 +28,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "testimonials": ("testimonials",),
     "support": ("support", "maintainer support", "letters of support"),
     "veto": ("veto", "core veto"),
+    "decision": ("decision", "decision and reasons", "reasons"),
+    "meeting": ("meeting", "core meeting", "core maintainers meeting"),
     "vote": ("vote", "community vote", "recorded vote"),
 }
 MAX_BODY = 65536
@@ -46,6 +50,13 @@ class Body:
     def elections(self, name: str | None = None) -> list[str]:
         src = self.sections.get(name, "") if name else self.text
         return sorted(set(_ELECTION.findall(src)))
+
+    def links(self, name: str) -> list[str]:
+        return _URL.findall(self.sections.get(name, ""))
+
+    def days(self, name: str) -> list[str]:
+        """The ISO dates (YYYY-MM-DD) written in a section, as written."""
+        return _DAY.findall(self.sections.get(name, ""))
 
     def logins(self, name: str) -> list[str]:
         return _LOGIN.findall(self.sections.get(name, ""))

@@ -76,6 +76,7 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
     if ctx.veto:
         req = Requirement("GOV-VETO", ev, f"{summary}, overridden by a core veto",
                           [core_majority(ctx, excluded)], excluded)
+        _dispute_resolved(ctx, req)
         req.unreachable()
         return req
     why = ""
@@ -111,6 +112,16 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
     return Requirement(rule, ev, summary, [group], excluded)
 
 
+def _dispute_resolved(ctx: Context, req: Requirement) -> None:
+    """GOV-VETO: a veto settles a dispute over a module's decision; the core maintainers give
+    their reasons in public, so the veto links where the dispute is resolved."""
+    if not ctx.body.issues("veto") and not ctx.body.links("veto"):
+        req.problems.append(
+            "GOV-VETO: a core veto resolves a dispute over a module's decision in public; link "
+            "where it is resolved, with the core maintainers' reasons: put the issue number "
+            "(e.g. #123) or the link of the resolution under '## Veto'")
+
+
 def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     module = ctx.base.modules.get(ev.module or "")
     excluded = conflicts(ctx, ev.subject, NOMINEE)
@@ -118,7 +129,40 @@ def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requi
                           f"nomination of {ev.subject} to module {ev.module}",
                           needs_own_rule=True)
     _substance(ctx, req, ev.subject)
+    _decision_reasons(ctx, req, ev.subject)
+    if not ctx.veto and (module is None or not module.maintainers
+                         or module.decision_rule is None):
+        _core_meeting(ctx, req, ev.subject, ev.module or "")
     return [req]
+
+
+def _decision_reasons(ctx: Context, req: Requirement, nominee: str) -> None:
+    """GOV-NOMINATE-MODULE: the decision on a nomination is articulated and public: the
+    pull-request description records it with its reasons."""
+    if not ctx.body.has("decision"):
+        req.problems.append(
+            f"GOV-NOMINATE-MODULE: the decision on the nomination of {nominee} is public with "
+            "its reasons; add to the pull-request description: '## Decision' (who decided to "
+            "confirm the nomination, and why, in a few sentences)")
+
+
+def _core_meeting(ctx: Context, req: Requirement, nominee: str, module: str) -> None:
+    """GOV-CORE-CADENCE: a nomination to a module with no process of its own waits for the
+    core maintainers' meeting; the description names the meeting that took it up."""
+    body = ctx.body
+    days = body.days("meeting")
+    when = [d for d in (parse_date(x) for x in days) if d is not None]
+    if not body.links("meeting") and not when:
+        req.problems.append(
+            f"GOV-CORE-CADENCE: module {module} has no nomination process of its own, so the "
+            f"nomination of {nominee} goes to the core maintainers' meeting; add to the "
+            "pull-request description: '## Meeting' (the date, YYYY-MM-DD, or a link to the "
+            "notes of the core maintainers' meeting where it was taken up)")
+    elif when and not body.links("meeting") and min(when) > today():
+        req.problems.append(
+            f"GOV-CORE-CADENCE: the nomination of {nominee} is decided at the core maintainers' "
+            f"meeting; '## Meeting' names {min(when)}, which has not come yet: merge after the "
+            "meeting, with its date or the link to its notes")
 
 
 def _removal(ctx: Context, ev: Event, approved: set[str], what: str, group_word: str
@@ -234,8 +278,10 @@ def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requiremen
 
 def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     if ctx.veto:
-        return [Requirement("GOV-VETO", ev, f"{ev.describe()}, overridden by a core veto",
-                            [core_majority(ctx, {})])]
+        req = Requirement("GOV-VETO", ev, f"{ev.describe()}, overridden by a core veto",
+                          [core_majority(ctx, {})])
+        _dispute_resolved(ctx, req)
+        return [req]
     module = ctx.base.modules.get(ev.subject)
     people = module.maintainers if module else ()
     return [Requirement("GOV-APPROVAL", ev, ev.describe(),

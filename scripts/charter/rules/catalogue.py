@@ -130,14 +130,19 @@ ENTRIES: tuple[Entry, ...] = (
                  "majority of the core maintainers (the module would otherwise decide later "
                  "with fewer approvals than the rules give it today).",)),
     Entry("GOV-MODULE-COMMS", "A module publishes its plans",
-          "Each module links where it publishes its vision, roadmap, design documents and the "
-          "resolution of disputes.",
-          _s(GOV_DOC, "Module Maintainers")),
+          "Each module links where it publishes its vision, roadmap, design documents and its "
+          "disputes with their resolutions (a public explanation of the dispute, the "
+          "arguments and the outcome).",
+          _s(GOV_DOC, "Module Maintainers"),
+          commands=("charter module add",),
+          notes=("charter check warns for each of vision, roadmap, design_docs and disputes "
+                 "that a module's links: lack. A dispute the module cannot settle goes to the "
+                 "core maintainers, whose veto links where it is resolved (GOV-VETO).",)),
     Entry("GOV-NOMINATE-MODULE", "Nominating a module maintainer",
           "A new module maintainer is decided by the module's own process; where the module "
           "names none, the core maintainers decide by majority. The nomination states the "
           "nominee's contributions (code, review, design), testimonials and the maintainers' "
-          "support.",
+          "support; the decision is articulated and made public with its reasons.",
           _s(GOV_DOC, "The Process for Nomination", "The Principles"),
           gate=("module-maintainer-added",),
           commands=("charter module add-maintainer",),
@@ -145,7 +150,9 @@ ENTRIES: tuple[Entry, ...] = (
                  "base branch; a module with no rule of its own (or no maintainers) hands the "
                  "decision to a majority of the core maintainers. The pull-request description "
                  "carries the substance under '## Contributions', '## Testimonials' and "
-                 "'## Support'.",)),
+                 "'## Support', and the decision with its reasons under '## Decision'.",
+                 "A nomination to a module with no process of its own also names the core "
+                 "maintainers' meeting that took it up (GOV-CORE-CADENCE).")),
     Entry("GOV-NOMINATE-CORE", "Nominating a core maintainer",
           "Any core or module maintainer may nominate a core maintainer; the lead core "
           "maintainer decides.",
@@ -218,11 +225,14 @@ ENTRIES: tuple[Entry, ...] = (
           commands=("charter module add", "charter module remove", "charter module rename")),
     Entry("GOV-VETO", "The core maintainers' veto",
           "The core maintainers as a group (majority) can veto any decision made at module "
-          "level.",
-          _s(GOV_DOC, "Core Maintainers"),
+          "level, and resolve disputes; they give the reasons for a veto or a dispute's "
+          "resolution in public.",
+          _s(GOV_DOC, "Core Maintainers", "Module Maintainers"),
           gate=("module-maintainer-added", "module-rule-changed", "module-changed"),
           notes=("A pull request with a '## Veto' section is decided by a majority of the core "
-                 "maintainers instead of the module's rule.",)),
+                 "maintainers instead of the module's rule; the section links where the "
+                 "dispute is resolved, with the core maintainers' reasons (an issue number "
+                 "such as #123, or a link).",)),
     Entry("GOV-APPROVAL", "Ordinary changes",
           "An ordinary change merges on the approval of a maintainer who owns the area, as the "
           "roster and CODEOWNERS list them.",
@@ -251,7 +261,13 @@ ENTRIES: tuple[Entry, ...] = (
           "The core maintainers meet every three months; nominations with no module process "
           "wait for that meeting.",
           _s(GOV_DOC, "The Process for Nomination"),
-          params=("governance.core_cadence_months",)),
+          params=("governance.core_cadence_months",),
+          gate=("module-maintainer-added",),
+          notes=("A nomination to a module that names no decision rule of its own (or has no "
+                 "maintainers) names, under '## Meeting' in the pull-request description, the "
+                 "core maintainers' meeting that took it up: its date (YYYY-MM-DD, not in the "
+                 "future) or a link to its notes. A core veto is decided on its own terms "
+                 "(GOV-VETO).",)),
     # --- ECO: the ecosystem -------------------------------------------------------------------
     Entry("ECO-FUNCTIONAL", "Functional requirements",
           "Ten functional requirements, each recorded as met or not with its evidence and "
@@ -265,9 +281,12 @@ ENTRIES: tuple[Entry, ...] = (
           checks=("charter.ecosystem.review:evaluate",),
           commands=("charter ecosystem evidence", "charter ecosystem decide"),
           notes=("An application is accepted only from in-progress with all ten recorded as "
-                 "met: charter ecosystem decide refuses otherwise, the gate refuses an accepting "
-                 "decision that skips them, and charter check lists what an active project "
-                 "lacks.",)),
+                 "met, each with its evidence and reviewer: charter ecosystem decide refuses "
+                 "otherwise, the gate refuses an accepting decision that skips them, and "
+                 "charter check reports an error for an accepted or active project whose record "
+                 "lacks one (not for a record imported from a list kept before charter). A "
+                 "requirement recorded as not met later is the periodic review's to act on "
+                 "(a warning).",)),
     Entry("ECO-MEASURABLE", "Measurable requirements",
           "At least 2 core maintainers, 5 contributors active and 30 commits in the last 90 "
           "days, and 200 stars.",
@@ -298,15 +317,24 @@ ENTRIES: tuple[Entry, ...] = (
           commands=("charter ecosystem intake",)),
     Entry("ECO-QUEUE", "Review order",
           "Applications are reviewed first in, first out by issue number, returning "
-          "applications first; a session takes 7 to 10; applications move to in progress about "
-          "two weeks before it.",
+          "applications first: those the working group already reviewed and sent back for "
+          "more, once the applicants have done what was asked; a postponed project that "
+          "applies again is reviewed as a new application. A session takes 7 to 10; "
+          "applications move to in progress about two weeks before it.",
           _s(APPS_DOC, "the review order (first in, first out; returning applications first) "
              "and the sessions"),
           params=("ecosystem.session_min", "ecosystem.session_max",
                   "ecosystem.in_progress_days_before"),
           gate=("project-decision-changed", "project-status-changed"),
-          checks=("charter.ecosystem.queue:build",),
-          commands=("charter ecosystem queue", "charter ecosystem decide")),
+          checks=("charter.ecosystem.queue:build", "charter.ecosystem.queue:returning"),
+          commands=("charter ecosystem queue", "charter ecosystem decide",
+                    "charter ecosystem intake"),
+          notes=("Returning is read from the project's own record: an application waiting for "
+                 "review (new or in progress) whose latest recorded decision is needs-info or "
+                 "closed-not-ready. The application form's 'Previous application' answer and a "
+                 "returning: key in the file are claims: charter ecosystem intake and charter "
+                 "check warn when the record does not back them, and the queue orders such an "
+                 "application first in, first out.",)),
     Entry("ECO-VOTE", "The working group's vote",
           "Each working-group member has one vote; an application is accepted when more than "
           "half of the members approve, declined otherwise.",
@@ -335,7 +363,13 @@ ENTRIES: tuple[Entry, ...] = (
           "membership.",
           _s(ECO_DOC, "Project Offboarding"),
           checks=("charter.ecosystem.notify:offboarding_body",),
-          commands=("charter ecosystem review",)),
+          commands=("charter ecosystem review",),
+          notes=("The record of a retired project names the issue that told its owners "
+                 "(retired: offboarding_issue:), whoever recorded the retirement: charter "
+                 "ecosystem review opens it when it retires a project; a retirement recorded by "
+                 "hand opens it and records its number, or charter check reports an error and "
+                 "the pull request is refused (not for a record imported from a list kept "
+                 "before charter, which does not say how the owners were told).",)),
     # --- PC: the elected council --------------------------------------------------------------
     Entry("PC-SIZE", "Council size and cohorts",
           "The council has 5 seats, in cohort A (2 seats) and cohort B (3 seats).",

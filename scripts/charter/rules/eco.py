@@ -185,26 +185,29 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
 
 @rule("ECO-FUNCTIONAL")
 def functional_evidence(ctx: Context) -> Iterator[Finding]:
-    """An active project records all ten functional requirements, each met, with its evidence
-    and reviewer."""
+    """An accepted project records all ten functional requirements as met, each with its
+    evidence and reviewer: its acceptance rests on them (an error when one is missing, except
+    for a record imported from a list kept before charter); one recorded as not met later is
+    the periodic review's to act on (a warning)."""
     from charter.ecosystem.vote import FUNCTIONAL_NAMES
 
     s = ctx.state
     for p in s.projects.values():
-        if p.status != "active":
+        if p.status not in ("active", "accepted"):
             continue
-        missing = [k for k in FUNCTIONAL_NAMES if k not in (p.data.get("functional") or {})]
+        recorded = p.data.get("functional") or {}
+        missing = [k for k in FUNCTIONAL_NAMES if k not in recorded]
         # a record imported from a list kept before charter has no evidence to show: its
         # missing history is the import's to report, not a gap this rule can ask to fill
-        if missing and not p.data.get("imported"):
+        imported = bool(p.data.get("imported"))
+        if missing and not imported:
             yield finding(s, p.file, "ECO-FUNCTIONAL",
-                          f"{p.slug} is active but records no evidence for {len(missing)} of "
-                          f"the ten functional requirements ({', '.join(missing)}); record "
-                          f"each: charter ecosystem evidence {p.slug} REQUIREMENT --met "
-                          "--evidence TEXT --reviewer LOGIN",
-                          "functional" if "functional" in p.data else "status",
-                          severity=Severity.WARNING)
-        for key, entry in sorted((p.data.get("functional") or {}).items()):
+                          f"{p.slug} is {p.status} but records no evidence for {len(missing)} "
+                          f"of the ten functional requirements ({', '.join(missing)}); an "
+                          "acceptance records each as met: charter ecosystem evidence "
+                          f"{p.slug} REQUIREMENT --met --evidence TEXT --reviewer LOGIN",
+                          "functional" if "functional" in p.data else "status")
+        for key, entry in sorted(recorded.items()):
             if not entry["met"]:
                 yield finding(s, p.file, "ECO-FUNCTIONAL",
                               f"{p.slug}: the requirement {key!r} is recorded as not met; an "
@@ -212,6 +215,61 @@ def functional_evidence(ctx: Context) -> Iterator[Finding]:
                               "review)", "functional", key, severity=Severity.WARNING)
             elif not entry.get("evidence") or not entry.get("reviewer"):
                 yield finding(s, p.file, "ECO-FUNCTIONAL",
-                              f"{p.slug}: the requirement {key!r} is marked met without evidence "
-                              "and reviewer; record both", "functional", key,
-                              severity=Severity.WARNING)
+                              f"{p.slug}: the requirement {key!r} is marked met without "
+                              f"{'evidence' if not entry.get('evidence') else 'a reviewer'}; "
+                              f"record both: charter ecosystem evidence {p.slug} {key} --met "
+                              "--evidence TEXT --reviewer LOGIN", "functional", key,
+                              severity=Severity.WARNING if imported else Severity.ERROR)
+
+
+@rule("ECO-OFFBOARD")
+def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
+    """A retired project's record carries its offboarding issue (retired: offboarding_issue:),
+    the evidence that its owners were told and asked to remove references to ecosystem
+    membership, whoever recorded the retirement (a record imported from a list kept before
+    charter excepted)."""
+    s = ctx.state
+    repo = s.policy.organisation.get("governance_repository")
+    for p in s.projects.values():
+        retired = p.data.get("retired")
+        if p.status != "retired" or not isinstance(retired, dict):
+            continue  # a retired status without a retired: record is ECO-STATUS's to report
+        if retired.get("offboarding_issue"):
+            continue
+        if p.data.get("imported"):
+            # retired before charter, from a list that does not say how the owners were told:
+            # the missing history is the import's, not a gap this rule can ask to fill
+            continue
+        where = f" in {repo}" if repo else ""
+        yield finding(s, p.file, "ECO-OFFBOARD",
+                      f"{p.slug} is retired but its record names no offboarding issue: its "
+                      f"owners must be told and asked to remove references to ecosystem "
+                      f"membership; open that issue{where} (charter ecosystem review --apply "
+                      "opens one when it retires a project) and record its number under "
+                      "retired: offboarding_issue:", "retired")
+
+
+@rule("ECO-QUEUE")
+def returning_is_on_record(ctx: Context) -> Iterator[Finding]:
+    """An application returns (reviewed first) only on a recorded needs-info or closed-not-ready
+    decision in its own file; a ``returning: true``, a ``previous_issue`` or an application form
+    that claims an earlier application the record does not hold is named."""
+    from charter.ecosystem import form, queue
+
+    s = ctx.state
+    for p in s.projects.values():
+        answers = p.data.get("application") or {}
+        try:
+            claimed = form.claimed_previous(answers) if isinstance(answers, dict) else None
+        except form.FormError:
+            claimed = None
+        problem = queue.claim_problem(p, claimed)
+        if problem is None:
+            continue
+        if p.data.get("returning") is True:
+            where: tuple[str, ...] = ("returning",)
+        elif isinstance(p.data.get("previous_issue"), int):
+            where = ("previous_issue",)
+        else:
+            where = ("application", "previous_issue")
+        yield finding(s, p.file, "ECO-QUEUE", problem, *where, severity=Severity.WARNING)

@@ -116,10 +116,12 @@ def module_scope_known(ctx: Context) -> Iterator[Finding]:
 
 @rule("GOV-MODULE-COMMS")
 def module_publishes(ctx: Context) -> Iterator[Finding]:
-    """Each module links its vision, roadmap and design docs."""
+    """Each module links its vision, roadmap, design docs and where it publishes its disputes
+    and their resolutions."""
     s = ctx.state
     for m in s.modules.values():
-        missing = [k for k in ("vision", "roadmap", "design_docs") if k not in m.links]
+        missing = [k for k in ("vision", "roadmap", "design_docs", "disputes")
+                   if k not in m.links]
         if missing:
             yield finding(
                 s,
