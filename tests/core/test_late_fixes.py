@@ -27,7 +27,8 @@ def test_eco_status_same_day_decisions_take_the_one_listed_last(
 ) -> None:
     repo = _copy(repo_root, tmp_path)
     f = repo / "ecosystem" / "graphkit.yaml"
-    text = f.read_text().replace("status: needs-info", "status: declined")
+    text = f.read_text().replace("status: new", "status: declined")
+    assert "status: declined" in text
     text += (
         "  - date: '2026-09-09'\n    outcome: declined\n"
         "    for: [priya-nair]\n    against: [omar-haddad, yuki-sato, bruno-costa, anya-ivanova]\n"
