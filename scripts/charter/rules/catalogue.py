@@ -525,10 +525,15 @@ ENTRIES: tuple[Entry, ...] = (
           notes=("The vote is the community's: its electorate is the community of the day "
                  "voting opened (charter.elections.day); a record that differs from it is an "
                  "error and changes nothing.",
-                 "With governance.amendment: community-vote a policy change names its "
-                 "certified vote under '## Vote'; the default (core-majority) follows the "
-                 "PyTorch documents for the project's own governance and ecosystem "
-                 "parameters.",)),
+                 "The council's own rules (policy keys under council.) change only by a "
+                 "certified amend vote named under '## Vote', whatever the policy says. The "
+                 "project's governance and ecosystem parameters follow the PyTorch documents: "
+                 "a majority of the core maintainers with a discussion link (the default, "
+                 "governance.amendment: core-majority), or the community vote too with "
+                 "governance.amendment: community-vote.",
+                 "charter's own code, schemas, workflows and pinned dependencies can change "
+                 "what every rule means: they take a majority of the core maintainers with a "
+                 "discussion link (GOV-APPROVAL), never a single approval.",)),
     # --- charter's own integrity rules ----------------------------------------------------------
     Entry("INT-UNKNOWN-LOGIN", "Every login is a person",
           "Every login named anywhere has a member file, spelled the same; a close login is "
