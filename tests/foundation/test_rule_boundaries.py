@@ -1,0 +1,515 @@
+"""Every threshold and window of the rules, exactly at, one below and one above its boundary.
+
+Written against the survivors of mutation testing (``make mutation PACKAGES=rules``): a rule that
+said ``<`` where it means ``<=``, or counted one too many, passed every earlier test. Each test is
+named after the rule it pins down; all run on the fixture organisation on the fixed day TODAY
+(2026-11-21), loaded and checked for real.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from charter.findings import Finding, Severity
+from charter.rules.util import add_months, parse_date
+
+from .foundation_fixtures import BASE, TODAY, check_org, core, council, member, module, write_org
+
+POLICY = BASE["policy.yaml"]  # ends inside its council: section
+START = "2026-06-15"
+
+
+def found(tmp_path: Path, files: dict[str, str | bytes | None], rule: str) -> list[Finding]:
+    return [f for f in check_org(write_org(tmp_path, files)) if f.rule == rule]
+
+
+def day(offset: int) -> str:
+    """TODAY plus ``offset`` days, as YYYY-MM-DD."""
+    return (TODAY + dt.timedelta(days=offset)).isoformat()
+
+
+# --- util: the calendar arithmetic every window uses ----------------------------------------
+
+@pytest.mark.parametrize(("start", "months", "want"), [
+    ("2026-01-10", 1, "2026-02-10"),
+    ("2026-01-31", 1, "2026-02-28"),   # clamped to the month's last day
+    ("2024-01-31", 1, "2024-02-29"),   # a leap year's February
+    ("2026-03-31", 1, "2026-04-30"),
+    ("2026-05-31", 3, "2026-08-31"),
+    ("2026-11-30", 3, "2027-02-28"),   # across the year
+    ("2026-12-15", 1, "2027-01-15"),
+    ("2026-01-10", 12, "2027-01-10"),
+    ("2026-01-10", 11, "2026-12-10"),  # December, not month 0 of the next year
+    ("2026-01-10", 24, "2028-01-10"),
+])
+def test_rules_add_months_calendar_months(start: str, months: int, want: str) -> None:
+    assert add_months(dt.date.fromisoformat(start), months) == dt.date.fromisoformat(want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2026-02-28", dt.date(2026, 2, 28)), ("2026-02-30", None), ("", None), (None, None),
+    ("28/02/2026", None)])
+def test_rules_parse_date(text: str | None, want: dt.date | None) -> None:
+    assert parse_date(text) == want
+
+
+# --- GOV-EMERITUS: inactive for exactly the period vs one day more ---------------------------
+
+def _dave_active(last: str) -> dict[str, str | bytes | None]:
+    return {"members/dave.yaml": member("dave", 104, "Gamma Inc", extra=f"last_active: '{last}'\n")}
+
+
+def test_gov_emeritus_inactive_exactly_the_default_12_months_is_not_reported(tmp_path) -> None:
+    assert found(tmp_path, _dave_active("2025-11-21"), "GOV-EMERITUS") == []
+
+
+def test_gov_emeritus_inactive_one_day_more_than_12_months_is_reported(tmp_path) -> None:
+    [f] = found(tmp_path, _dave_active("2025-11-20"), "GOV-EMERITUS")
+    assert (f.path, f.line, f.col, f.severity) == ("modules/tools.yaml", 8, 5, Severity.WARNING)
+    assert "inactive since 2025-11-20 (over 12 months)" in f.message
+
+
+@pytest.mark.parametrize(("last", "reported"), [("2026-05-21", False), ("2026-05-20", True),
+                                                ("2025-11-20", True)])
+def test_gov_emeritus_a_modules_own_period_replaces_the_default(tmp_path, last, reported) -> None:
+    files = {**_dave_active(last),
+             "modules/tools.yaml": module("tools", "erin", "dave", repos=("test-org/tools",),
+                                          extra="inactive_months: 6\n")}
+    got = found(tmp_path, files, "GOV-EMERITUS")
+    if not reported:
+        assert got == []
+        return
+    [f] = got
+    assert (f.path, f.line) == ("modules/tools.yaml", 8)  # dave, the second maintainer
+    assert "(over 6 months)" in f.message
+
+
+@pytest.mark.parametrize(("last", "reported"), [("2025-11-21", False), ("2025-11-20", True)])
+def test_gov_emeritus_core_maintainers_have_the_policy_period(tmp_path, last, reported) -> None:
+    files = {"members/bob.yaml": member("bob", 102, "Beta Labs", extra=f"last_active: '{last}'\n"),
+             "modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",),
+                                          extra="inactive_months: 24\n")}
+    got = [(f.path, f.line) for f in found(tmp_path, files, "GOV-EMERITUS")]
+    assert got == ([("core.yaml", 5)] if reported else [])
+
+
+def test_gov_emeritus_policy_period(tmp_path) -> None:
+    policy = POLICY + "governance:\n  module_inactive_months: 3\n"
+    assert found(tmp_path / "at", {"policy.yaml": policy, **_dave_active("2026-08-21")},
+                 "GOV-EMERITUS") == []
+    [f] = found(tmp_path / "past", {"policy.yaml": policy, **_dave_active("2026-08-20")},
+                "GOV-EMERITUS")
+    assert "(over 3 months)" in f.message
+
+
+def test_gov_emeritus_both_maintainer_and_emeritus_ignores_case(tmp_path) -> None:
+    files = {"core.yaml": core("alice", "bob",
+                               extra="emeritus:\n  - login: Bob\n    since: '2025-01-01'\n")}
+    [f] = [f for f in found(tmp_path, files, "GOV-EMERITUS") if "both" in f.message]
+    assert (f.path, f.line, f.severity) == ("core.yaml", 8, Severity.ERROR)
+
+
+# --- GOV-CORE-CADENCE: 3 months, or the policy's period --------------------------------------
+
+@pytest.mark.parametrize(("last", "months", "reported"), [
+    ("2026-08-21", None, False), ("2026-08-20", None, True), ("2026-08-22", None, False),
+    ("2026-07-21", 4, False), ("2026-07-20", 4, True), ("2026-08-20", 4, False)])
+def test_gov_core_cadence_window(tmp_path, last, months, reported) -> None:
+    files = {"core.yaml": core("alice", "bob").replace("2026-10-01", last)}
+    if months:
+        files["policy.yaml"] = POLICY + f"governance:\n  core_cadence_months: {months}\n"
+    got = found(tmp_path, files, "GOV-CORE-CADENCE")
+    assert [(f.line, f.severity) for f in got] == ([(6, Severity.WARNING)] if reported else [])
+    if reported:
+        assert f"more than {months or 3} months ago" in got[0].message
+
+
+# --- GOV-ROLES, GOV-INDIVIDUALS, GOV-MODULE ---------------------------------------------------
+
+def test_gov_roles_a_lead_in_other_case_is_not_a_maintainer(tmp_path) -> None:
+    [f] = found(tmp_path, {"core.yaml": core("alice", "bob", lead="frank")}, "GOV-ROLES")
+    assert "'frank' is not listed" in f.message
+
+
+def test_gov_roles_no_lead_key_where_the_policy_has_none(tmp_path) -> None:
+    policy = POLICY + "governance:\n  has_lead: false\n"
+    got = found(tmp_path, {"policy.yaml": policy,
+                           "core.yaml": "lead_elected_in: 2026-lead\nmaintainers: [alice]\n"},
+                "GOV-ROLES")
+    assert [(f.line, f.col) for f in got] == [(1, 1)]
+    assert "lead_elected_in:" in got[0].message
+
+
+@pytest.mark.parametrize(("roles", "reported"), [(("employee",), False),
+                                                 (("employee", "owner"), True),
+                                                 (("owner", "owner"), True),
+                                                 (("employee", "director"), False)])
+def test_gov_individuals_one_employer(tmp_path, roles, reported) -> None:
+    extra = "".join(f"  - entity: E{i}\n    role: {r}\n" for i, r in enumerate(roles[1:]))
+    files = {"members/bob.yaml": member("bob", 102, "Beta Labs", role=roles[0], extra=extra)}
+    got = found(tmp_path, files, "GOV-INDIVIDUALS")
+    assert [(f.line, f.col) for f in got] == ([(8, 5)] if reported else [])
+    if reported:
+        assert "lists 2 employers" in got[0].message
+
+
+def test_gov_module_repository_of_the_organisation_ignores_case(tmp_path) -> None:
+    files = {"modules/tools.yaml": module("tools", "dave", repos=("Test-Org/tools",))}
+    assert found(tmp_path, files, "GOV-MODULE") == []
+
+
+def test_gov_module_no_paths_and_no_repositories_yet(tmp_path) -> None:
+    files = {"modules/nn.yaml": "slug: nn\nname: NN\nkind: paths\nmaintainers: [carol]\n",
+             "modules/tools.yaml": "slug: tools\nname: T\nkind: repository\nmaintainers: [dave]\n"}
+    got = sorted((f.path, f.line, f.severity) for f in found(tmp_path, files, "GOV-MODULE"))
+    assert got == [("modules/nn.yaml", 3, Severity.WARNING),
+                   ("modules/tools.yaml", 3, Severity.WARNING)]
+
+
+def test_gov_module_comms_lists_what_is_missing(tmp_path) -> None:
+    files = {"modules/nn.yaml": module("nn", "carol", paths=("src/nn/",), links=False,
+                                       extra="links:\n  roadmap: https://example.org/r\n")}
+    [f] = found(tmp_path, files, "GOV-MODULE-COMMS")
+    assert "its vision, design_docs;" in f.message and (f.line, f.col) == (9, 3)  # at links:
+
+
+def test_gov_modules_scope_a_shared_repository_named_once_per_module(tmp_path) -> None:
+    files = {"modules/a.yaml": module("a", "frank", repos=("test-org/x", "test-org/tools"))}
+    got = found(tmp_path, files, "GOV-MODULES-SCOPE")
+    assert [(f.path, f.line) for f in got] == [("modules/tools.yaml", 6)]
+
+
+def test_gov_modules_scope_the_same_path_twice_in_one_module_is_no_overlap(tmp_path) -> None:
+    files = {"modules/nn.yaml": module("nn", "carol", paths=("src/nn/", "src/nn/sub/"))}
+    assert found(tmp_path, files, "GOV-MODULES-SCOPE") == []
+
+
+@pytest.mark.parametrize(("a", "b", "overlap"), [
+    ("src/nn", "src/nn", True), ("src/nn", "src/nn/", True), ("src/nn/", "src/nn/x", True),
+    ("src/nn", "src/nnx", False), ("src/nn/x", "src/nn/y", False)])
+def test_gov_modules_scope_path_overlap(tmp_path, a, b, overlap) -> None:
+    files = {"modules/nn.yaml": module("nn", "carol", paths=(a,)),
+             "modules/zz.yaml": module("zz", "frank", paths=(b,))}
+    got = found(tmp_path, files, "GOV-MODULES-SCOPE")
+    assert [(f.path, f.line) for f in got] == ([("modules/zz.yaml", 5)] if overlap else [])
+
+
+# --- PC-SIZE, PC-COI (2 per employer), PC-TERM ------------------------------------------------
+
+def _seats(*who: tuple[str, str]) -> str:
+    end = {"A": "2028-06-15", "B": "2027-06-15"}
+    return council(*[(login, c, START, end.get(c, "2027-06-15")) for login, c in who])
+
+
+def test_pc_coi_two_from_one_employer_is_allowed(tmp_path) -> None:
+    files = {"council.yaml": _seats(("alice", "A"), ("carol", "B"))}
+    assert found(tmp_path, files, "PC-COI") == []
+
+
+def test_pc_coi_three_from_one_employer_spelled_in_other_case(tmp_path) -> None:
+    files = {"council.yaml": _seats(("alice", "A"), ("carol", "B"), ("frank", "B")),
+             "members/frank.yaml": member("frank", 106, "ACME CORP")}
+    [f] = found(tmp_path, files, "PC-COI")
+    assert (f.line, f.col) == (12, 12)  # the third seat: one of them must go
+    assert "3 council members (alice, carol, frank)" in f.message and "at most 2" in f.message
+
+
+def test_pc_coi_the_policys_limit(tmp_path) -> None:
+    files = {"policy.yaml": POLICY + "  max_per_entity: 1\n",
+             "council.yaml": _seats(("alice", "A"), ("carol", "B"))}
+    [f] = found(tmp_path, files, "PC-COI")
+    assert f.line == 7 and "at most 1 may be" in f.message
+
+
+def test_pc_coi_an_exempt_role_ignores_case(tmp_path) -> None:
+    files = {"council.yaml": _seats(("erin", "A"), ("gina", "B"), ("hugo", "B")),
+             "members/gina.yaml": member("gina", 109, "test foundation", "Member"),
+             "members/hugo.yaml": member("hugo", 110, "Test Foundation", "member")}
+    assert found(tmp_path, files, "PC-COI") == []
+
+
+def test_pc_size_two_seats_in_cohort_a_and_three_in_b(tmp_path) -> None:
+    ok = _seats(("alice", "A"), ("bob", "A"), ("carol", "B"), ("dave", "B"), ("erin", "B"))
+    assert found(tmp_path / "ok", {"council.yaml": ok}, "PC-SIZE") == []
+    [f] = found(tmp_path / "b4", {"council.yaml": _seats(
+        ("alice", "A"), ("carol", "B"), ("dave", "B"), ("erin", "B"), ("bob", "B"))}, "PC-SIZE")
+    assert f.line == 23 and "cohort B has 4 members; it has 3 seats" in f.message
+
+
+def test_pc_size_one_seat_over_the_policy(tmp_path) -> None:
+    policy = POLICY + "  seats: 2\n  cohorts: {A: 1, B: 1}\n"
+    assert found(tmp_path / "ok", {"policy.yaml": policy, "council.yaml": _seats(
+        ("alice", "A"), ("bob", "B"))}, "PC-SIZE") == []
+    got = found(tmp_path / "over", {"policy.yaml": policy, "council.yaml": _seats(
+        ("alice", "A"), ("bob", "B"), ("dave", "B"))}, "PC-SIZE")
+    assert ("3 seats listed; the council has 2", 12) in [(f.message, f.line) for f in got]
+
+
+def test_pc_size_the_same_person_in_other_case(tmp_path) -> None:
+    got = found(tmp_path, {"council.yaml": _seats(("alice", "A"), ("Alice", "B"))}, "PC-SIZE")
+    assert sorted(f.line for f in got if "more than one seat" in f.message) == [2, 7]
+
+
+@pytest.mark.parametrize(("end", "years", "message"), [
+    ("2026-06-15", None, "before it starts"), ("2026-06-16", None, None),
+    ("2028-06-15", None, None), ("2028-06-16", None, "past 2 years"),
+    ("2027-06-15", 1, None), ("2027-06-16", 1, "past 1 years")])
+def test_pc_term_length(tmp_path, end, years, message) -> None:
+    files = {"council.yaml": council(("alice", "A", START, end))}
+    if years:
+        files["policy.yaml"] = POLICY + f"  term_years: {years}\n  cohorts: {{A: 2, B: 3}}\n"
+    got = [f for f in found(tmp_path, files, "PC-TERM") if f.severity is Severity.ERROR]
+    assert [f.line for f in got] == ([5] if message else [])
+    if message:
+        assert message in got[0].message
+
+
+@pytest.mark.parametrize(("end", "want"), [
+    (0, (Severity.WARNING, "the seat has expired")),       # ends today
+    (-1, (Severity.WARNING, "the seat has expired")),
+    (1, None),                                             # tomorrow: inside the notice, though
+    (90, (Severity.NOTICE, "end on")),                     # exactly the 90 days' notice
+    (91, None)])
+def test_pc_term_expiry_and_notice(tmp_path, end, want) -> None:
+    files = {"council.yaml": council(("alice", "A", "2025-06-15", day(end)))}
+    got = [(f.severity, f.message) for f in found(tmp_path, files, "PC-TERM")]
+    if want is None:
+        assert not any("expired" in m for _, m in got)
+        if end == 91:
+            assert got == []
+        return
+    severity, text = want
+    assert [s for s, _ in got] == [severity] and text in got[0][1]
+
+
+def test_pc_election_due_once_nominations_should_have_opened(tmp_path) -> None:
+    files = {"council.yaml": council(("alice", "A", "2025-06-15", day(20)))}
+    got = found(tmp_path, files, "PC-ELECTION")
+    assert [(f.severity, f.line) for f in got] == [(Severity.WARNING, 5)]
+    assert "the election of cohort A is due" in got[0].message
+
+
+# --- ECO-*: projects --------------------------------------------------------------------------
+
+WG = ["alice", "bob", "carol", "dave", "erin"]
+
+
+def project(slug: str = "lumo", **extra: Any) -> dict[str, str | bytes | None]:
+    """ecosystem/<slug>.yaml: an active project accepted on 2026-09-01 by three of five."""
+    data: dict[str, Any] = {
+        "slug": slug, "name": slug.title(), "repository": f"x/{slug}", "status": "active",
+        "issue": 7, "submitted": "2026-08-01", "maintainers": ["m1", "m2"],
+        "decisions": [{"date": "2026-09-01", "outcome": "accepted", "for": WG[:3],
+                       "against": WG[3:], "working_group": WG}]}
+    data.update(extra)
+    data = {k: v for k, v in json.loads(json.dumps(data)).items() if v is not None}  # no aliases
+    return {f"ecosystem/{slug}.yaml": yaml.safe_dump(data, sort_keys=False)}
+
+
+def eco(tmp_path: Path, rule: str, **extra: Any) -> list[Finding]:
+    return found(tmp_path, project(**extra), rule)
+
+
+def test_eco_status_active_and_accepted(tmp_path) -> None:
+    assert eco(tmp_path, "ECO-STATUS") == []
+
+
+def test_eco_status_active_project_with_no_accepted_decision(tmp_path) -> None:
+    declined = [{"date": "2026-09-01", "outcome": "declined", "for": WG[:2], "against": WG[2:],
+                 "working_group": WG}]
+    got = eco(tmp_path, "ECO-STATUS", decisions=declined)
+    assert any("no accepted decision is recorded" in f.message and f.severity is Severity.ERROR
+               for f in got)
+
+
+def test_eco_status_active_with_no_decision_at_all(tmp_path) -> None:
+    [f] = eco(tmp_path, "ECO-STATUS", decisions=None)
+    assert "no accepted decision" in f.message and f.severity is Severity.ERROR
+
+
+def test_eco_status_imported_active_project_is_a_notice(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-STATUS", decisions=None,
+              imported={"from": "landscape", "date": "2026-01-01"})
+    assert [f.severity for f in got] == [Severity.NOTICE]
+    # once a decision is on record it must be an accepted one
+    declined = [{"date": "2026-09-01", "outcome": "declined", "for": WG[:2], "against": WG[2:],
+                 "working_group": WG}]
+    got = eco(tmp_path / "d", "ECO-STATUS", decisions=declined,
+              imported={"from": "landscape", "date": "2026-01-01"})
+    assert Severity.ERROR in [f.severity for f in got]
+
+
+def test_eco_status_retired_with_no_record(tmp_path) -> None:
+    retire = [{"date": "2026-09-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+               "working_group": WG}, {"date": "2026-10-01", "outcome": "retired",
+                                      "reason": "inactive"}]
+    got = eco(tmp_path, "ECO-STATUS", status="retired", decisions=retire)
+    assert [f.message for f in got] == ["lumo is retired without a retired: record (date and "
+                                        "reason)"]
+    assert eco(tmp_path / "ok", "ECO-STATUS", status="retired", decisions=retire,
+               retired={"date": "2026-10-01", "reason": "inactive"}) == []
+
+
+def test_eco_status_follows_the_latest_decision_last_listed_on_one_day(tmp_path) -> None:
+    both = [{"date": "2026-09-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+             "working_group": WG},
+            {"date": "2026-09-01", "outcome": "declined", "for": WG[:2], "against": WG[2:],
+             "working_group": WG}]
+    got = eco(tmp_path, "ECO-STATUS", decisions=both)
+    assert any("its latest decision (declined on 2026-09-01)" in f.message for f in got)
+    assert eco(tmp_path / "rev", "ECO-STATUS", decisions=both[::-1]) == []  # accepted last
+
+
+def test_eco_status_an_earlier_date_listed_later_is_not_the_latest(tmp_path) -> None:
+    both = [{"date": "2026-09-02", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+             "working_group": WG},
+            {"date": "2026-09-01", "outcome": "declined", "for": WG[:2], "against": WG[2:],
+             "working_group": WG}]
+    assert eco(tmp_path, "ECO-STATUS", decisions=both) == []
+
+
+@pytest.mark.parametrize(("n", "reported"), [(2, False), (1, True), (3, False)])
+def test_eco_measurable_two_core_maintainers(tmp_path, n, reported) -> None:
+    got = eco(tmp_path, "ECO-MEASURABLE", maintainers=[f"m{i}" for i in range(n)])
+    assert [f.severity for f in got] == ([Severity.ERROR] if reported else [])
+    if reported:
+        assert "lists 1 core maintainers; at least 2 are required" in got[0].message
+
+
+def test_eco_measurable_only_active_projects(tmp_path) -> None:
+    assert eco(tmp_path, "ECO-MEASURABLE", status="new", maintainers=["m1"], decisions=None) == []
+
+
+@pytest.mark.parametrize(("last", "due"), [("2026-05-21", True), ("2026-05-22", False),
+                                           ("2026-05-20", True)])
+def test_eco_periodic_six_months(tmp_path, last, due) -> None:
+    accepted = [{"date": last, "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+                 "working_group": WG}]
+    got = eco(tmp_path, "ECO-PERIODIC", decisions=accepted)
+    assert [f.severity for f in got] == ([Severity.NOTICE] if due else [])
+
+
+def test_eco_periodic_the_latest_review_or_reinstatement_counts(tmp_path) -> None:
+    old = [{"date": "2025-01-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+            "working_group": WG}]
+    review = [{"date": "2026-05-22", "results": {}}]
+    assert eco(tmp_path, "ECO-PERIODIC", decisions=old, reviews=review) == []
+    reinstated = [*old, {"date": "2026-05-22", "outcome": "reinstated"}]
+    assert eco(tmp_path / "r", "ECO-PERIODIC", decisions=reinstated) == []
+    declined = [*old, {"date": "2026-05-22", "outcome": "declined", "for": [], "against": WG,
+                       "working_group": WG}]
+    assert eco(tmp_path / "d", "ECO-PERIODIC", decisions=declined) != []
+
+
+@pytest.mark.parametrize(("deadline", "reported"), [(0, False), (-1, True), (1, False)])
+def test_eco_periodic_notice_past_its_30_day_deadline(tmp_path, deadline, reported) -> None:
+    notice = {"issue": 12, "opened": day(deadline - 30), "deadline": day(deadline)}
+    got = [f for f in eco(tmp_path, "ECO-PERIODIC", notice=notice) if "notice" in f.message]
+    assert [f.severity for f in got] == ([Severity.WARNING] if reported else [])
+
+
+# ECO-VOTE: more than vote_fraction of the working group's members, not of the votes cast
+@pytest.mark.parametrize(("wg", "for_", "against", "outcome", "reported"), [
+    (WG, WG[:3], WG[3:], "accepted", False),
+    (WG, WG[:3], [], "accepted", False),            # abstentions do not lower the bar
+    (WG, WG[:2], WG[2:3], "accepted", True),        # 2 of 3 votes cast, but 2 of 5 members
+    (WG, WG[:2], WG[2:3], "declined", False),
+    (WG[:4], WG[:2], WG[2:4], "accepted", True),    # exactly half is no majority
+    (WG[:4], WG[:2], WG[2:4], "declined", False),
+    (WG[:4], WG[:3], WG[3:4], "accepted", False),
+    (WG, WG[:3], WG[3:], "declined", True),
+])
+def test_eco_vote_majority_of_the_members(tmp_path, wg, for_, against, outcome, reported) -> None:
+    d = [{"date": "2026-09-01", "outcome": outcome, "for": for_, "against": against,
+          "working_group": wg}]
+    got = eco(tmp_path, "ECO-VOTE", decisions=d, status="active" if outcome == "accepted"
+              else "declined")
+    assert len([f for f in got if "the outcome is" in f.message]) == (1 if reported else 0)
+
+
+def test_eco_vote_the_working_group_must_be_recorded(tmp_path) -> None:
+    d = [{"date": "2026-09-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:]}]
+    [f] = eco(tmp_path, "ECO-VOTE", decisions=d)
+    assert "does not record the working group's members" in f.message
+
+
+def test_eco_vote_a_voter_outside_the_working_group(tmp_path) -> None:
+    d = [{"date": "2026-09-01", "outcome": "accepted", "for": [*WG[:3], "frank"],
+          "against": WG[3:], "working_group": WG}]
+    got = eco(tmp_path, "ECO-VOTE", decisions=d)
+    assert len(got) == 1 and "frank" in got[0].message
+
+
+@pytest.mark.parametrize("outcome", ["needs-info", "closed-not-ready", "postponed"])
+def test_eco_vote_other_outcomes_state_their_reason(tmp_path, outcome) -> None:
+    d = [{"date": "2026-09-01", "outcome": outcome}]
+    [f] = eco(tmp_path, "ECO-VOTE", decisions=d, status=outcome)
+    assert "gives no reason" in f.message
+    assert eco(tmp_path / "r", "ECO-VOTE", status=outcome,
+               decisions=[{**d[0], "reason": "tests"}]) == []
+
+
+def _declined(on: str = "2026-06-01") -> list[dict[str, Any]]:
+    return [{"date": on, "outcome": "declined", "for": WG[:2], "against": WG[2:],
+             "working_group": WG}]
+
+
+@pytest.mark.parametrize(("submitted", "reported"), [
+    ("2026-09-01", False), ("2026-08-31", True), ("2026-09-02", False), ("2026-06-02", True)])
+def test_eco_resubmit_three_months_after_the_decline(tmp_path, submitted, reported) -> None:
+    got = eco(tmp_path, "ECO-RESUBMIT", status="new", decisions=_declined(), submitted=submitted)
+    assert [f.line for f in got] == ([6] if reported else [])
+    if reported:
+        assert "it may re-apply from 2026-09-01" in got[0].message
+
+
+def test_eco_resubmit_back_in_the_queue_without_a_new_application(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-RESUBMIT", status="in-progress", decisions=_declined(),
+              submitted="2026-05-01")
+    assert len(got) == 1 and "only as a new application, from 2026-09-01" in got[0].message
+    assert eco(tmp_path / "d", "ECO-RESUBMIT", status="declined", decisions=_declined(),
+               submitted="2026-05-01") == []
+
+
+def test_eco_resubmit_an_earlier_decline_is_not_the_last(tmp_path) -> None:
+    later = [*_declined(), {"date": "2026-07-01", "outcome": "needs-info", "reason": "more"}]
+    assert eco(tmp_path, "ECO-RESUBMIT", status="new", decisions=later,
+               submitted="2026-05-01") == []
+
+
+def test_eco_functional_all_ten_met_with_evidence(tmp_path) -> None:
+    names = ("framework-support", "ci", "governance", "value-proposition", "quick-start",
+             "documentation", "licence", "tests", "packages", "maintenance")
+    full = {k: {"met": True, "evidence": "e", "reviewer": "alice"} for k in names}
+    assert eco(tmp_path, "ECO-FUNCTIONAL", functional=full) == []
+    one_short = {k: v for k, v in full.items() if k != "ci"}
+    [f] = eco(tmp_path / "short", "ECO-FUNCTIONAL", functional=one_short)
+    assert "no evidence for 1 of the ten functional requirements (ci)" in f.message
+    unmet = {**full, "ci": {"met": False}}
+    [f] = eco(tmp_path / "unmet", "ECO-FUNCTIONAL", functional=unmet)
+    assert "'ci' is recorded as not met" in f.message
+    bare = {**full, "ci": {"met": True, "evidence": "e"}}
+    [f] = eco(tmp_path / "bare", "ECO-FUNCTIONAL", functional=bare)
+    assert "without evidence and reviewer" in f.message
+
+
+# --- INT-*: proportions, duplicates -----------------------------------------------------------
+
+@pytest.mark.parametrize(("fraction", "reported"), [("1/1", False), ("2/3", False),
+                                                    ("3/2", True), ("4/3", True)])
+def test_int_fraction_above_zero_and_at_most_one(tmp_path, fraction, reported) -> None:
+    files = {"policy.yaml": POLICY + f"ecosystem:\n  vote_fraction: '{fraction}'\n"}
+    got = found(tmp_path, files, "INT-FRACTION")
+    assert [(f.path, f.line) for f in got] == ([("policy.yaml", 11)] if reported else [])
+
+
+def test_int_duplicate_login_in_the_working_group(tmp_path) -> None:
+    files = {"ecosystem-wg.yaml": "chair: alice\nmembers: [alice, erin, Erin]\n"}
+    [f] = found(tmp_path, files, "INT-DUPLICATE-LOGIN")
+    assert (f.path, f.line) == ("ecosystem-wg.yaml", 2) and "as erin" in f.message
