@@ -513,3 +513,87 @@ def test_int_duplicate_login_in_the_working_group(tmp_path) -> None:
     files = {"ecosystem-wg.yaml": "chair: alice\nmembers: [alice, erin, Erin]\n"}
     [f] = found(tmp_path, files, "INT-DUPLICATE-LOGIN")
     assert (f.path, f.line) == ("ecosystem-wg.yaml", 2) and "as erin" in f.message
+
+
+# --- util: where a finding points, and the strings and dates a file holds -----------------------
+
+def test_rules_finding_in_a_file_that_is_not_there_points_at_its_start(tmp_path) -> None:
+    from charter.load import load
+    from charter.rules.util import finding
+    from charter.tree import FsTree
+
+    state, _ = load(FsTree(write_org(tmp_path)))
+    f = finding(state, "nowhere.yaml", "INT-X", "m", "a", 0)
+    assert (f.path, f.line, f.col, f.rule, f.severity) == ("nowhere.yaml", 0, 0, "INT-X",
+                                                           Severity.ERROR)
+    f = finding(state, "core.yaml", "INT-X", "m", "maintainers", 1)
+    assert (f.line, f.col) == (5, 5)
+
+
+def test_rules_strings_and_impossible_dates_walk_lists_and_mappings() -> None:
+    from charter.rules.util import impossible_dates, strings
+
+    data = {"a": ["x", {"b": "2026-02-30"}], "c": "2026-02-28", "d": 3, "e": "2026-13-01 later"}
+    assert list(strings(data, ("top",))) == [
+        ("x", ("top", "a", 0)), ("2026-02-30", ("top", "a", 1, "b")), ("2026-02-28", ("top", "c")),
+        ("2026-13-01 later", ("top", "e"))]
+    assert list(impossible_dates(data, ("top",))) == [("2026-02-30", ("top", "a", 1, "b"))]
+    assert list(impossible_dates(["2026-02-29", "2024-02-29", "not a date"])) == [
+        ("2026-02-29", (0,))]
+
+
+# --- every message says what is wrong and what to do, in full ---------------------------------
+
+NO_LEAD = POLICY + "governance:\n  has_lead: false\n"
+MESSAGES = [
+    ("GOV-ROLES", {"policy.yaml": NO_LEAD, "core.yaml": "maintainers: [alice]\nlead: alice\n"},
+     (2, 1), "lead: this organisation has no lead (policy governance.has_lead is false); remove "
+     "it, or set governance.has_lead: true in policy.yaml"),
+    ("GOV-LEAD-ELECT", {"core.yaml": core("alice", "bob", lead=None)}, (2, 7),
+     "the lead post is vacant; the core maintainers elect a new lead by instant-runoff (charter "
+     "election tally) and record it here"),
+    ("GOV-ROLES", {"core.yaml": core("alice", "bob", lead="frank")}, (2, 7),
+     "the lead 'frank' is not listed under maintainers; add them or change the lead"),
+    ("GOV-ROLES", {"core.yaml": "lead: null\nmaintainers: []\n"}, (2, 14),
+     "there are no core maintainers"),
+    ("GOV-INDIVIDUALS", {"members/bob.yaml": member(
+        "bob", 102, "Beta Labs", extra="  - entity: Delta Co\n    role: owner\n")}, (8, 5),
+     "bob lists 2 employers; a person has one employer (record other ties with roles such as "
+     "advisor or director)"),
+    ("GOV-MODULE", {"modules/tools.yaml": module("tools", "dave", repos=("other/tools",))},
+     (5, 5), "repository 'other/tools' is not in the organisation 'test-org'; a module is a "
+     "repository of the organisation"),
+    ("GOV-MODULE", {"modules/tools.yaml": module("tools", repos=("test-org/tools",))}, (6, 14),
+     "module tools has no maintainers; its decisions fall to the core maintainers until it has "
+     "some"),
+    ("GOV-MODULE", {"modules/nn.yaml": "slug: nn\nname: NN\nkind: paths\nmaintainers: [carol]\n"},
+     (3, 7), "module nn has no paths yet, so CODEOWNERS routes no review to its maintainers; add "
+     "the directories it covers under paths:"),
+    ("GOV-MODULE", {"modules/tools.yaml": "slug: tools\nname: T\nkind: repository\n"
+                                          "maintainers: [dave]\n"},
+     (3, 7), "module tools names no repository yet; add the organisation's repositories it "
+     "covers under repositories:"),
+]
+
+
+@pytest.mark.parametrize(("rule", "files", "at", "message"), MESSAGES,
+                         ids=[f"{m[0]}-{i}" for i, m in enumerate(MESSAGES)])
+def test_rule_messages_in_full(tmp_path, rule, files, at, message) -> None:
+    got = [((f.line, f.col), f.message) for f in found(tmp_path, files, rule)]
+    assert (at, message) in got, got
+
+
+def test_gov_module_no_organisation_known_checks_no_repository(tmp_path) -> None:
+    files = {"policy.yaml": None,
+             "modules/tools.yaml": module("tools", "dave", repos=("other/tools",))}
+    assert [f for f in found(tmp_path, files, "GOV-MODULE") if "organisation" in f.message] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [("src/nn", "src/nn/x"), ("src/nn/", "src/nn/x"),
+                                      ("src/nn", "src/nn")])
+def test_gov_modules_scope_overlap_is_symmetric(a, b) -> None:
+    from charter.rules.gov import _path_overlap
+
+    assert _path_overlap(a, b) and _path_overlap(b, a)
+    for c, d in (("src/nnx", "src/nn/y"), ("src/nn", "src/nnx"), ("src/nn/", "src/nnx/")):
+        assert not _path_overlap(c, d) and not _path_overlap(d, c)

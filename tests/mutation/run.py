@@ -12,9 +12,10 @@ read it from the root), and a pyproject.toml holds that package's settings. mutm
 of it into ``mutants/<package>/mutants/`` and keeps its results there: a second run tests only what
 changed, and ``cd mutants/rules && ../../.venv/bin/mutmut show NAME`` shows a mutant.
 
-Prints, per package and per file, how many mutants the tests killed, how many survived, timed out
-or reached no test, and the score (killed / total, and the same without the mutants listed in
-tests/mutation/equivalent.md, which no test can kill); writes it to mutants/summary.md.
+Prints, per package and per file, how many mutants the tests killed, how many survived, timed out,
+reached no test or were not checked yet, and the score (killed / the mutants checked, and the same
+without the survivors listed in tests/mutation/equivalent.md, which no test can kill); writes it
+to mutants/summary.md.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ SKIP = {".git", ".venv", "venv", "mutants", "scripts", "tests", "pyproject.toml"
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
           36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
           -11: "segfault", -9: "segfault", None: "not checked"}
-COLUMNS = ("killed", "survived", "timeout", "no tests", "other", "total")
+COLUMNS = ("killed", "survived", "timeout", "no tests", "not checked", "other", "total")
 
 
 def settings() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -133,7 +134,8 @@ def count(statuses: dict[str, str]) -> Counter[str]:
 
 
 def score(c: Counter[str], excluded: int = 0) -> str:
-    total = c["total"] - excluded
+    """killed / the mutants judged (those not checked yet left out), less ``excluded``."""
+    total = c["total"] - c["not checked"] - excluded
     return f"{100 * c['killed'] / total:.1f}%" if total else "-"
 
 
