@@ -108,6 +108,11 @@ def test_gov_emeritus_policy_period(tmp_path) -> None:
     assert "(over 3 months)" in f.message
 
 
+def test_gov_emeritus_modules_are_checked_without_a_core_file(tmp_path) -> None:
+    files = {"core.yaml": None, **_dave_active("2025-11-20")}
+    assert [f.path for f in found(tmp_path, files, "GOV-EMERITUS")] == ["modules/tools.yaml"]
+
+
 def test_gov_emeritus_both_maintainer_and_emeritus_ignores_case(tmp_path) -> None:
     files = {"core.yaml": core("alice", "bob",
                                extra="emeritus:\n  - login: Bob\n    since: '2025-01-01'\n")}
@@ -545,6 +550,9 @@ def test_rules_strings_and_impossible_dates_walk_lists_and_mappings() -> None:
 # --- every message says what is wrong and what to do, in full ---------------------------------
 
 NO_LEAD = POLICY + "governance:\n  has_lead: false\n"
+IMPORTED = {"from": "landscape", "date": "2026-01-01"}
+ACCEPTED = {"date": "2026-09-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
+            "working_group": WG}
 MESSAGES = [
     ("GOV-ROLES", {"policy.yaml": NO_LEAD, "core.yaml": "maintainers: [alice]\nlead: alice\n"},
      (2, 1), "lead: this organisation has no lead (policy governance.has_lead is false); remove "
@@ -573,6 +581,81 @@ MESSAGES = [
                                           "maintainers: [dave]\n"},
      (3, 7), "module tools names no repository yet; add the organisation's repositories it "
      "covers under repositories:"),
+    ("GOV-EMERITUS", {"core.yaml": core("alice", "bob", extra="emeritus:\n  - login: bob\n"
+                                                          "    since: '2025-01-01'\n")},
+     (8, 12), "bob is both a maintainer and emeritus of core maintainers; remove one"),
+    ("GOV-EMERITUS", {"modules/tools.yaml": module("tools", "dave", "erin", repos=(
+        "test-org/tools",), extra="emeritus:\n  - login: erin\n    since: '2025-01-01'\n")},
+     (10, 12), "erin is both a maintainer and emeritus of module tools; remove one"),
+    ("PC-COI", {"council.yaml": _seats(("alice", "A"), ("carol", "B"), ("frank", "B"))},
+     (12, 12), "3 council members (alice, carol, frank) are affiliated with 'acme corp'; at most "
+     "2 may be: members must resign until the council complies"),
+    ("PC-SIZE", {"council.yaml": _seats(("alice", "A"), ("bob", "A"), ("carol", "B"),
+                                        ("dave", "B"), ("erin", "B"), ("frank", "B"))},
+     (27, 5), "6 seats listed; the council has 5"),
+    ("PC-SIZE", {"council.yaml": _seats(("alice", "C"))}, (3, 13),
+     "cohort 'C' is not one of the policy's cohorts (A, B; policy council.cohorts)"),
+    ("PC-SIZE", {"policy.yaml": POLICY + "  cohorts: {A: 2, B: 2}\n"}, (10, 12),
+     "the cohorts (A: 2, B: 2) add up to 4 seats, but council.seats is 5; make them agree"),
+    ("PC-SIZE", {"council.yaml": _seats(("alice", "A"), ("Alice", "B"))}, (7, 12),
+     "Alice holds more than one seat"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", START, "2026-01-01"))}, (5, 15),
+     "alice's term ends (2026-01-01) before it starts (2026-06-15)"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", START, "2028-06-16"))}, (5, 15),
+     "alice's term runs past 2 years (2026-06-15 to 2028-06-16)"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", "2025-06-15", "2026-11-21"))}, (5, 15),
+     "alice's term (cohort A) ended on 2026-11-21: the seat has expired; elect cohort A: charter "
+     "election new ID --scope A, then certify the result and apply it (charter election certify "
+     "ID; charter council apply ID)"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", "2025-06-15", "2027-02-19"))}, (5, 15),
+     "the terms of cohort A (alice) end on 2027-02-19; nominations for its election open by "
+     "2027-01-22 (charter election new ID --scope A --opens 2027-01-22)"),
+    ("PC-ELECTION", {"council.yaml": council(("alice", "A", "2025-06-15", "2026-12-11"))},
+     (5, 15), "the election of cohort A is due: the terms of alice end on 2026-12-11, and "
+     "nominations and voting take 28 days, so nominations should have opened by 2026-11-13; "
+     "elect cohort A: charter election new ID --scope A, then certify the result and apply it "
+     "(charter election certify ID; charter council apply ID)"),
+    ("ECO-STATUS", project(decisions=_declined()), (4, 9), "lumo is active but no accepted "
+     "decision is recorded; record the working group's vote (charter ecosystem decide)"),
+    ("ECO-STATUS", project(decisions=_declined()), (4, 9), "lumo is active, but its latest "
+     "decision (declined on 2026-06-01) allows only declined, new, in-progress; record the "
+     "decision that changed it"),
+    ("ECO-STATUS", project(decisions=None, maintainers=None, imported=IMPORTED), (8, 3),
+     "lumo was listed as active in the landscape before charter (imported 2026-01-01); the "
+     "decision that accepted it is not on record: add it when known"),
+    ("ECO-STATUS", project(status="retired", decisions=None), (4, 9),
+     "lumo is retired without a retired: record (date and reason)"),
+    ("ECO-MEASURABLE", project(decisions=None, maintainers=None, imported=IMPORTED), (8, 3),
+     "lumo: its core maintainers are not on record (the landscape it was imported from lists "
+     "none); record at least 2 under maintainers:"),
+    ("ECO-MEASURABLE", project(maintainers=["m1"]), (8, 1),
+     "lumo lists 1 core maintainers; at least 2 are required"),
+    ("ECO-MEASURABLE", project(maintainers=None), (4, 9),
+     "lumo lists 0 core maintainers; at least 2 are required"),
+    ("ECO-PERIODIC", project(decisions=[{**ACCEPTED, "date": "2026-05-21"}]), (1, 7),
+     "lumo was last reviewed on 2026-05-21; a re-review is due (charter ecosystem review)"),
+    ("ECO-PERIODIC", project(notice={"issue": 12, "opened": "2026-10-01",
+                                     "deadline": "2026-11-20"}), (29, 13),
+     "lumo: the notice of 2026-10-01 (issue #12) passed its deadline of 2026-11-20; run charter "
+     "ecosystem review --apply to re-check and retire it if still short"),
+    ("ECO-VOTE", project(decisions=[{k: v for k, v in ACCEPTED.items() if k != "working_group"}]),
+     (11, 3), "lumo: the accepted decision of 2026-09-01 does not record the working group's "
+     "members (working_group:), so its majority cannot be checked"),
+    ("ECO-VOTE", project(decisions=[{**ACCEPTED, "for": [*WG[:3], "frank"]}]), (11, 3),
+     "lumo, 2026-09-01: frank (for) is not a member of the working group"),
+    ("ECO-VOTE", project(decisions=[{**ACCEPTED, "for": WG[:2], "against": WG[2:3]}]), (12, 12),
+     "lumo: recorded as accepted on 2026-09-01, but 2 of 5 members approved and 3 are needed: "
+     "the outcome is declined"),
+    ("ECO-VOTE", project(status="needs-info", decisions=[{"date": "2026-09-01",
+                                                          "outcome": "needs-info"}]), (11, 3),
+     "lumo: the needs-info decision of 2026-09-01 gives no reason; the applicants need to know "
+     "what to do"),
+    ("ECO-RESUBMIT", project(status="new", decisions=_declined(), submitted="2026-08-31"),
+     (6, 12), "lumo was declined on 2026-06-01 and re-applied on 2026-08-31; it may re-apply "
+     "from 2026-09-01"),
+    ("ECO-RESUBMIT", project(status="new", decisions=_declined(), submitted="2026-05-01"),
+     (4, 9), "lumo was declined on 2026-06-01; it returns to the queue only as a new "
+     "application, from 2026-09-01: record the new application's issue and its submitted date"),
 ]
 
 
@@ -597,3 +680,17 @@ def test_gov_modules_scope_overlap_is_symmetric(a, b) -> None:
     assert _path_overlap(a, b) and _path_overlap(b, a)
     for c, d in (("src/nnx", "src/nn/y"), ("src/nn", "src/nnx"), ("src/nn/", "src/nnx/")):
         assert not _path_overlap(c, d) and not _path_overlap(d, c)
+
+
+# --- rules/approvals.py: the approvals table CONTRIBUTING.md shows is the gate's ---------------
+
+def test_rules_approvals_table_in_contributing_is_what_the_gate_computes() -> None:
+    """In-process (charter rules --check runs it in a subprocess): any change to who approves
+    what, or to how the table is written, shows here."""
+    from charter.rules import approvals, reference
+
+    text = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert reference.contributing(text) == text
+    rows = approvals.rows()
+    assert len(rows) == len(approvals.SCENARIOS)
+    assert all(r.rules and (r.who or r.sections or r.other) for r in rows)
