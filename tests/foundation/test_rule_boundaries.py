@@ -656,6 +656,74 @@ MESSAGES = [
     ("ECO-RESUBMIT", project(status="new", decisions=_declined(), submitted="2026-05-01"),
      (4, 9), "lumo was declined on 2026-06-01; it returns to the queue only as a new "
      "application, from 2026-09-01: record the new application's issue and its submitted date"),
+    ("INT-UNKNOWN-LOGIN", {"core.yaml": core("alice", "bob", "zed")}, (6, 5),
+     "'zed' (a core maintainer) has no member file; add members/zed.yaml (charter member add zed "
+     "--name ...)"),
+    ("INT-UNKNOWN-LOGIN", {"modules/tools.yaml": module("tools", "Dave", repos=(
+        "test-org/tools",))}, (7, 5), "'Dave' (a maintainer of module tools) is spelled 'dave' "
+     "in members/dave.yaml; use the same spelling"),
+    ("INT-UNKNOWN-LOGIN", {"core.yaml": core("alice", "bobb")}, (5, 5),
+     "'bobb' (a core maintainer) has no member file; did you mean 'bob'?"),
+    *[("INT-UNKNOWN-LOGIN", files, at, f"'ghost' ({what}) has no member file; add "
+       "members/ghost.yaml (charter member add ghost --name ...)") for files, at, what in [
+        ({"council.yaml": "returning_officer: ghost\nseats: []\n"}, (1, 20),
+         "the returning officer"),
+        ({"ecosystem-wg.yaml": "chair: alice\nmembers: [alice, ghost]\n"}, (2, 18),
+         "an ecosystem working-group member"),
+        ({"ecosystem-wg.yaml": "chair: ghost\nmembers: [alice]\n"}, (1, 8),
+         "the working-group chair"),
+        ({"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",), extra=(
+            "emeritus:\n  - login: ghost\n    since: '2025-01-01'\n"))}, (9, 12),
+         "an emeritus maintainer of tools"),
+        ({"core.yaml": core("alice", "bob", extra=(
+            "emeritus:\n  - login: ghost\n    since: '2025-01-01'\n"))}, (8, 12),
+         "an emeritus core maintainer"),
+        ({"core.yaml": core("alice", "bob", lead="ghost")}, (2, 7), "the lead"),
+        ({"council.yaml": council(("ghost", "A", START, "2028-06-15"))}, (2, 12),
+         "a council member"),
+        ({"members/bob.yaml": member("bob", 102, None, extra=(
+            "relationships:\n  - login: ghost\n    kind: family\n"))}, (6, 12),
+         "a relationship of bob"),
+        ({"codeowners.yaml": "governance:\n  - pattern: /docs/\n"
+                             "    owners: [test-org/team, ghost]\n"}, (3, 29), "a code owner"),
+    ]],
+    ("INT-FILENAME", {"members/alicia.yaml": member("alyssa", 107)}, (2, 8),
+     "file is named 'alicia' but its login is 'alyssa'; rename it to members/alyssa.yaml or fix "
+     "the login"),
+    ("INT-FILENAME", {"ecosystem/lumo2.yaml": project()["ecosystem/lumo.yaml"]}, (1, 7),
+     "file is named 'lumo2' but its slug is 'lumo'; rename it to ecosystem/lumo.yaml or fix the "
+     "slug"),
+    ("INT-DUPLICATE-MEMBER", {"members/zoe.yaml": member("zoe", 101)}, (3, 12),
+     "github_id 101 is already in members/alice.yaml; one person, one file"),
+    ("INT-DUPLICATE-MEMBER", {"members/Alice.yaml": member("Alice", 108)}, (2, 8),
+     "login 'alice' is already held by members/Alice.yaml (GitHub logins ignore case); keep one "
+     "file per person"),
+    ("INT-DATE", {"core.yaml": core("alice", "bob").replace("2026-10-01", "2026-02-30")},
+     (6, 15), "2026-02-30 is not a calendar date; write a real YYYY-MM-DD date"),
+    ("INT-RELATIONSHIP", {"members/bob.yaml": member("bob", 102, None, extra=(
+        "relationships:\n  - login: bob\n    kind: family\n"))}, (6, 12),
+     "a relationship names the person themselves; remove it"),
+    ("INT-RELATIONSHIP", {"members/bob.yaml": member("bob", 102, None, extra=(
+        "relationships:\n  - login: carol\n    kind: family\n  - login: Carol\n"
+        "    kind: romantic\n"))}, (8, 5), "relationship with 'Carol' is declared twice; keep one"),
+    ("INT-FRACTION", {"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",),
+                                                   extra="decision_rule:\n  kind: fraction\n"
+                                                         "  fraction: '3/2'\n")}, (10, 13),
+     "3/2 is not a proportion; write a fraction above 0 and at most 1, such as 1/2 or 3/4"),
+    ("INT-TEXT", {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+        "name: Bob Example", "name: Bob \u202eelpmaxE")}, (4, 7),
+     "holds U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5: it changes how the text is displayed "
+     "without being seen; remove it"),
+    ("INT-DUPLICATE-LOGIN", {"core.yaml": core("alice", "bob", "Bob")}, (6, 5),
+     "Bob is listed again (as bob); GitHub logins ignore case: keep one entry"),
+    ("INT-DUPLICATE-LOGIN", {"council.yaml": council(("alice", "A", START, "2028-06-15"),
+                                                     ("Alice", "B", START, "2027-06-15"))},
+     (7, 12), "Alice is listed again (as alice); GitHub logins ignore case: keep one entry"),
+    ("INT-POLICY", {"policy.yaml": POLICY + "rules:\n  GOV-MODULE-COMS: off\n"}, (11, 3),
+     "rules: unknown rule ID 'GOV-MODULE-COMS'; did you mean 'GOV-MODULE-COMMS'?"),
+    ("INT-POLICY", {"policy.yaml": POLICY + "rules:\n  INT-UNKNOWN-LOGIN: off\n"}, (11, 3),
+     "rules: INT-UNKNOWN-LOGIN cannot be changed by the policy (it decides whether the data can "
+     "be read, or whether what it names exists); fix what it reports instead"),
 ]
 
 
@@ -694,3 +762,33 @@ def test_rules_approvals_table_in_contributing_is_what_the_gate_computes() -> No
     rows = approvals.rows()
     assert len(rows) == len(approvals.SCENARIOS)
     assert all(r.rules and (r.who or r.sections or r.other) for r in rows)
+
+
+# --- thresholds: more than a fraction, at least a fraction, a module's own rule ---------------
+
+@pytest.mark.parametrize(("total", "half", "two_thirds", "three_quarters"), [
+    (1, 1, 1, 1), (2, 2, 2, 2), (3, 2, 2, 3), (4, 3, 3, 3), (5, 3, 4, 4), (6, 4, 4, 5),
+    (7, 4, 5, 6), (8, 5, 6, 6), (9, 5, 6, 7), (12, 7, 8, 9)])
+def test_gov_thresholds_more_than_half_at_least_two_thirds_and_three_quarters(
+        total, half, two_thirds, three_quarters) -> None:
+    """A majority is more than 1/2 (exactly half is not one); 2/3 and 3/4 round up."""
+    from fractions import Fraction
+
+    from charter.policy import at_least, more_than
+
+    assert more_than(Fraction(1, 2), total) == half
+    assert at_least(Fraction(2, 3), total) == two_thirds
+    assert at_least(Fraction(3, 4), total) == three_quarters
+    assert half * 2 > total >= (half - 1) * 2  # one fewer is at most half
+
+
+@pytest.mark.parametrize(("rule", "eligible", "needed"), [
+    ({}, 4, 3), ({}, 3, 2), ({"kind": "fraction", "fraction": "2/3"}, 3, 2),
+    ({"kind": "fraction", "fraction": "2/3"}, 4, 3), ({"kind": "fraction"}, 4, 2),
+    ({"kind": "unanimous"}, 4, 4), ({"kind": "any"}, 4, 1), ({"kind": "count", "count": 2}, 4, 2),
+    ({"kind": "count", "count": 5}, 4, 4), ({"kind": "count"}, 4, 1), ({}, 0, 0)])
+def test_gov_module_decision_own_rule_or_the_default_majority(rule, eligible, needed) -> None:
+    """A module's own decision rule, else the default: more than half of its maintainers."""
+    from charter.model import DecisionRule
+
+    assert DecisionRule(**rule).required(eligible) == needed
