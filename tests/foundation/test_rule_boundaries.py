@@ -550,6 +550,8 @@ def test_rules_strings_and_impossible_dates_walk_lists_and_mappings() -> None:
 # --- every message says what is wrong and what to do, in full ---------------------------------
 
 NO_LEAD = POLICY + "governance:\n  has_lead: false\n"
+ELECTION = ("kind: council-election\ntitle: Council\nreturning_officer: alice\nscope: A\n"
+            "voting:\n  opens: '2026-11-01'\n  closes: '2026-11-14'\nelectorate: [alice, bob]\n")
 IMPORTED = {"from": "landscape", "date": "2026-01-01"}
 ACCEPTED = {"date": "2026-09-01", "outcome": "accepted", "for": WG[:3], "against": WG[3:],
             "working_group": WG}
@@ -615,6 +617,20 @@ MESSAGES = [
      "nominations and voting take 28 days, so nominations should have opened by 2026-11-13; "
      "elect cohort A: charter election new ID --scope A, then certify the result and apply it "
      "(charter election certify ID; charter council apply ID)"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", "2025-06-15", "2026-11-21")),
+                 "elections/2026-c/election.yaml": ELECTION}, (5, 15),
+     "alice's term (cohort A) ended on 2026-11-21: the seat has expired; elections/2026-c is "
+     "under way (voting closes 2026-11-14); then charter election certify 2026-c and, once that "
+     "has merged, charter council apply 2026-c"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", "2025-06-15", "2026-11-21")),
+                 "elections/2026-c/election.yaml": ELECTION + "finalised: '2026-11-15'\n"},
+     (5, 15), "alice's term (cohort A) ended on 2026-11-21: the seat has expired; "
+     "elections/2026-c elected cohort A on 2026-11-15: charter council apply 2026-c"),
+    ("PC-TERM", {"council.yaml": council(("alice", "A", "2025-06-15", "2027-02-19")),
+                 "elections/2026-c/election.yaml": ELECTION}, (5, 15),
+     "the terms of cohort A (alice) end on 2027-02-19; elections/2026-c is under way (voting "
+     "closes 2026-11-14); then charter election certify 2026-c and, once that has merged, "
+     "charter council apply 2026-c"),
     ("ECO-STATUS", project(decisions=_declined()), (4, 9), "lumo is active but no accepted "
      "decision is recorded; record the working group's vote (charter ecosystem decide)"),
     ("ECO-STATUS", project(decisions=_declined()), (4, 9), "lumo is active, but its latest "
