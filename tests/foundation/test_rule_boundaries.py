@@ -195,6 +195,45 @@ def test_gov_modules_scope_the_same_path_twice_in_one_module_is_no_overlap(tmp_p
     assert found(tmp_path, files, "GOV-MODULES-SCOPE") == []
 
 
+@pytest.mark.parametrize(("tools", "tools2", "reported"), [
+    ("", "", True), ("overlaps: [tools2]\n", "", True), ("", "overlaps: [tools]\n", True),
+    ("overlaps: [tools2]\n", "overlaps: [tools]\n", False)])
+def test_gov_modules_scope_a_shared_repository_declared_by_both(tmp_path, tools, tools2,
+                                                                reported) -> None:
+    files = {"modules/tools.yaml": module("tools", "dave", repos=("test-org/tools",),
+                                          extra=tools),
+             "modules/tools2.yaml": module("tools2", "frank", repos=("test-org/tools",),
+                                           extra=tools2)}
+    got = found(tmp_path, files, "GOV-MODULES-SCOPE")
+    assert [(f.path, f.line) for f in got] == ([("modules/tools2.yaml", 5)] if reported else [])
+
+
+def test_gov_modules_scope_a_modules_own_path_above_another_modules(tmp_path) -> None:
+    """nn's own src/nn/q/r/ sits under its src/nn/ and under q's src/nn/q/: only q's counts."""
+    files = {"modules/nn.yaml": module("nn", "carol", paths=("src/nn/", "src/nn/q/r/")),
+             "modules/q.yaml": module("q", "frank", paths=("src/nn/q/",))}
+    got = sorted((f.path, f.line) for f in found(tmp_path, files, "GOV-MODULES-SCOPE"))
+    assert got == [("modules/nn.yaml", 6), ("modules/q.yaml", 5)]
+
+
+def test_gov_modules_scope_a_declared_pair_does_not_hide_an_undeclared_one(tmp_path) -> None:
+    files = {"modules/nn.yaml": None,
+             "modules/a.yaml": module("a", "carol", paths=("src/",), extra="overlaps: [c]\n"),
+             "modules/b.yaml": module("b", "frank", paths=("src/x/",)),
+             "modules/c.yaml": module("c", "dave", paths=("src/x/y/",), extra="overlaps: [a]\n")}
+    got = sorted((f.path, f.message.split(" of module ")[1][:1])
+                 for f in found(tmp_path, files, "GOV-MODULES-SCOPE"))
+    assert got == [("modules/b.yaml", "a"), ("modules/c.yaml", "b")]
+
+
+def test_gov_modules_scope_paths_ending_in_any_letter(tmp_path) -> None:
+    files = {"modules/nn.yaml": module("nn", "carol", paths=("src/X",)),
+             "modules/a.yaml": module("a", "frank", paths=("src/A",)),
+             "modules/q.yaml": module("q", "dave", paths=("src/X/sub",))}
+    got = [(f.path, f.line) for f in found(tmp_path, files, "GOV-MODULES-SCOPE")]
+    assert got == [("modules/q.yaml", 5)]
+
+
 @pytest.mark.parametrize(("a", "b", "overlap"), [
     ("src/nn", "src/nn", True), ("src/nn", "src/nn/", True), ("src/nn/", "src/nn/x", True),
     ("src/nn", "src/nnx", False), ("src/nn/x", "src/nn/y", False)])
@@ -589,6 +628,15 @@ MESSAGES = [
     ("GOV-EMERITUS", {"modules/tools.yaml": module("tools", "dave", "erin", repos=(
         "test-org/tools",), extra="emeritus:\n  - login: erin\n    since: '2025-01-01'\n")},
      (10, 12), "erin is both a maintainer and emeritus of module tools; remove one"),
+    ("GOV-CORE-CADENCE", {"core.yaml": core("alice", "bob").replace("2026-10-01", "2026-08-20")},
+     (6, 15), "the core maintainers last met on 2026-08-20, more than 3 months ago; hold the "
+     "meeting and update last_meeting"),
+    ("GOV-MODULES-SCOPE", {"modules/tools2.yaml": module("tools2", "frank", repos=(
+        "test-org/Tools",))}, (5, 5), "repository test-org/tools is also in module tools; declare "
+     "the overlap in both modules' overlaps: or give it one owner"),
+    ("GOV-MODULES-SCOPE", {"modules/quant.yaml": module("quant", "frank", paths=(
+        "src/nn/quant/",))}, (5, 5), "path 'src/nn/quant/' overlaps 'src/nn/' of module nn; "
+     "declare the overlap in both modules' overlaps: or split the paths"),
     ("PC-COI", {"council.yaml": _seats(("alice", "A"), ("carol", "B"), ("frank", "B"))},
      (12, 12), "3 council members (alice, carol, frank) are affiliated with 'acme corp'; at most "
      "2 may be: members must resign until the council complies"),
