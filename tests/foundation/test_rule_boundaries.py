@@ -856,3 +856,19 @@ def test_gov_module_decision_own_rule_or_the_default_majority(rule, eligible, ne
     from charter.model import DecisionRule
 
     assert DecisionRule(**rule).required(eligible) == needed
+
+
+def test_pc_size_an_unknown_cohort_does_not_hide_a_full_one(tmp_path) -> None:
+    files = {"council.yaml": _seats(("alice", "A0"), ("carol", "B"), ("dave", "B"),
+                                    ("erin", "B"), ("bob", "B"))}
+    got = sorted((f.line, f.message.split(";")[0]) for f in found(tmp_path, files, "PC-SIZE"))
+    assert got == [(3, "cohort 'A0' is not one of the policy's cohorts (A, B"),
+                   (23, "cohort B has 4 members")]
+
+
+def test_pc_term_a_seat_without_a_calendar_date_is_left_to_int_date(tmp_path) -> None:
+    files = {"council.yaml": council(("alice", "A", START, "2027-02-30"),
+                                     ("bob", "B", START, "2026-01-01"))}
+    findings = check_org(write_org(tmp_path, files))
+    assert [(f.rule, f.line) for f in findings if f.rule in ("INT-DATE", "PC-TERM")
+            and f.severity is Severity.ERROR] == [("INT-DATE", 5), ("PC-TERM", 10)]

@@ -74,7 +74,7 @@ def council_size(ctx: Context) -> Iterator[Finding]:
                 "cohort",
             )
             continue
-        limit = int(cohorts.get(cohort, 0))
+        limit = int(cohorts[cohort])
         if n > limit:
             idx = [i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort][limit]
             yield finding(
