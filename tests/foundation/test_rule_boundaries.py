@@ -872,3 +872,25 @@ def test_pc_term_a_seat_without_a_calendar_date_is_left_to_int_date(tmp_path) ->
     findings = check_org(write_org(tmp_path, files))
     assert [(f.rule, f.line) for f in findings if f.rule in ("INT-DATE", "PC-TERM")
             and f.severity is Severity.ERROR] == [("INT-DATE", 5), ("PC-TERM", 10)]
+
+
+@pytest.mark.parametrize(("end", "due"), [(28, True), (29, False), (27, True)])
+def test_pc_election_due_on_the_day_nominations_must_open(tmp_path, end, due) -> None:
+    """Nominations and voting take 14 + 14 days: due from 28 days before the terms end."""
+    files = {"council.yaml": council(("alice", "A", "2025-06-15", day(end)))}
+    got = found(tmp_path, files, "PC-ELECTION")
+    assert len(got) == (1 if due else 0)
+
+
+def test_pc_term_a_term_ending_as_it_starts_is_reported_once(tmp_path) -> None:
+    files = {"council.yaml": council(("alice", "A", "2026-06-15", "2026-06-15"),
+                                     ("bob", "B", "2025-06-15", "2026-11-21"))}
+    got = sorted((f.line, f.severity.value) for f in found(tmp_path, files, "PC-TERM"))
+    assert got == [(5, "error"), (10, "warning")]  # alice's error; bob's expired seat
+
+
+def test_pc_term_notice_names_every_seat_of_the_cohort(tmp_path) -> None:
+    files = {"council.yaml": council(("alice", "A", "2025-06-15", "2027-02-19"),
+                                     ("bob", "A", "2025-06-15", "2027-02-19"))}
+    [f] = found(tmp_path, files, "PC-TERM")
+    assert f.message.startswith("the terms of cohort A (alice, bob) end on 2027-02-19;")
