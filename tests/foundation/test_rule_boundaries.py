@@ -894,3 +894,29 @@ def test_pc_term_notice_names_every_seat_of_the_cohort(tmp_path) -> None:
                                      ("bob", "A", "2025-06-15", "2027-02-19"))}
     [f] = found(tmp_path, files, "PC-TERM")
     assert f.message.startswith("the terms of cohort A (alice, bob) end on 2027-02-19;")
+
+
+# a project a rule passes over (or reports early) never hides the next project from it
+@pytest.mark.parametrize(("rule", "first"), [
+    ("ECO-STATUS", {"decisions": None, "imported": {"from": "landscape", "date": "2026-01-01"}}),
+    ("ECO-MEASURABLE", {"maintainers": None, "imported": {"from": "landscape",
+                                                          "date": "2026-01-01"}}),
+    ("ECO-PERIODIC", {"status": "new", "decisions": None}),
+    ("ECO-FUNCTIONAL", {"status": "new", "decisions": None}),
+    ("ECO-VOTE", {"decisions": [{"date": "2026-09-01", "outcome": "accepted",
+                                 "for": ["alice", "bob", "carol"], "against": []}]}),
+    ("ECO-RESUBMIT", {"status": "new", "decisions": [
+        {"date": "2026-06-01", "outcome": "needs-info", "reason": "r"}]}),
+])
+def test_eco_rules_go_on_to_the_next_project(tmp_path, rule, first) -> None:
+    second = {
+        "ECO-STATUS": {"decisions": None},
+        "ECO-MEASURABLE": {"maintainers": ["m1"]},
+        "ECO-PERIODIC": {"decisions": [{**ACCEPTED, "date": "2025-01-01"}]},
+        "ECO-FUNCTIONAL": {},
+        "ECO-VOTE": {"decisions": [{**ACCEPTED, "for": WG[:2], "against": WG[2:]}]},
+        "ECO-RESUBMIT": {"status": "new", "decisions": _declined(), "submitted": "2026-07-01"},
+    }[rule]
+    files = {**project("aa", **first), **project("zz", **second)}
+    got = found(tmp_path, files, rule)
+    assert "ecosystem/zz.yaml" in [f.path for f in got], got
