@@ -920,3 +920,57 @@ def test_eco_rules_go_on_to_the_next_project(tmp_path, rule, first) -> None:
     files = {**project("aa", **first), **project("zz", **second)}
     got = found(tmp_path, files, rule)
     assert "ecosystem/zz.yaml" in [f.path for f in got], got
+
+
+# --- INT-*: what the integrity rules look at ----------------------------------------------------
+
+@pytest.mark.parametrize(("section", "key", "value", "reported"), [
+    ("council", "member_add_quorum", "3/2", True), ("council", "no_confidence_fraction", "5/4",
+                                                    True),
+    ("council", "member_add_quorum", "1/1", False), ("governance", "lead_removal_fraction", "3/4",
+                                                     False)])
+def test_int_fraction_every_fraction_and_quorum_of_the_policy(tmp_path, section, key, value,
+                                                              reported) -> None:
+    text = POLICY + f"  {key}: '{value}'\n" if section == "council" else \
+        POLICY + f"{section}:\n  {key}: '{value}'\n"
+    got = found(tmp_path, {"policy.yaml": text}, "INT-FRACTION")
+    assert len(got) == (1 if reported else 0)
+    if reported:
+        assert got[0].message.startswith(f"{value} is not a proportion")
+
+
+def test_int_policy_a_protected_rule_in_any_case(tmp_path) -> None:
+    got = found(tmp_path, {"policy.yaml": POLICY + "rules:\n  int-unknown-login: off\n"},
+                "INT-POLICY")
+    assert [(f.line, f.col) for f in got] == [(11, 3)]
+    assert "cannot be changed by the policy" in got[0].message
+
+
+def test_int_relationship_with_oneself_in_other_case(tmp_path) -> None:
+    files = {"members/bob.yaml": member("bob", 102, None, extra=(
+        "relationships:\n  - login: Bob\n    kind: family\n"))}
+    got = [f.message for f in found(tmp_path, files, "INT-RELATIONSHIP")]
+    assert got == ["a relationship names the person themselves; remove it"]
+
+
+def test_int_text_position_of_an_escaped_character(tmp_path) -> None:
+    files = {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+        "name: Bob Example", 'name: "\\u200bBob"')}
+    [f] = found(tmp_path, files, "INT-TEXT")
+    assert f.message.startswith("holds U+200B (ZERO WIDTH SPACE) at character 1:")
+
+
+def test_int_duplicate_member_reports_each_later_file(tmp_path) -> None:
+    files = {"members/zoe.yaml": member("zoe", 101), "members/zed.yaml": member("zed", 101)}
+    got = sorted((f.path, f.message) for f in found(tmp_path, files, "INT-DUPLICATE-MEMBER"))
+    assert got == [("members/zed.yaml", "github_id 101 is already in members/alice.yaml; one "
+                    "person, one file"),
+                   ("members/zoe.yaml", "github_id 101 is already in members/alice.yaml; one "
+                    "person, one file")]
+
+
+def test_int_date_in_a_file_with_only_real_dates_and_escapes(tmp_path) -> None:
+    files = {"core.yaml": core("alice", "bob", extra="# 2026-13-45 in a comment is no date\n")}
+    assert found(tmp_path, files, "INT-DATE") == []
+    files = {"council.yaml": council(("alice", "A", START, "2028-06-31"))}
+    assert [(f.line, f.col) for f in found(tmp_path / "b", files, "INT-DATE")] == [(5, 15)]
