@@ -192,7 +192,11 @@ def main(argv: list[str] | None = None) -> int:
         here = stage(name, packages[name], shared)
         seconds = None
         if not args.report_only:
-            env = {**os.environ, "PYTHONPATH": str(here / "mutants" / "src")}  # subprocesses too
+            env = {**os.environ, "PYTHONPATH": str(here / "mutants" / "src"),  # subprocesses too
+                   # the tests in the order the package lists them (tests/mutation/order.py)
+                   "PYTEST_ADDOPTS": " ".join(filter(None, [os.environ.get("PYTEST_ADDOPTS"),
+                                                            "-p tests.mutation.order"])),
+                   "CHARTER_MUTATION_ORDER": ",".join(packages[name].get("first", []))}
             cmd = [sys.executable, "-m", "mutmut", "run", "--max-children",
                    str(args.max_children), *args.mutants]
             print(f"== {name}: {' '.join(cmd[1:])} (in {here.relative_to(ROOT)})", flush=True)
