@@ -21,7 +21,7 @@ def finding(
     key: bool = False,
     severity: Severity = Severity.ERROR,
 ) -> Finding:
-    line, col = state.at(path, *where, key=key) if path in state.files else (0, 0)
+    line, col = state.at(path, *where, key=key)  # (0, 0) for a file that is not there
     return Finding(path, line, col, rule, message, severity)
 
 
