@@ -974,3 +974,15 @@ def test_int_date_in_a_file_with_only_real_dates_and_escapes(tmp_path) -> None:
     assert found(tmp_path, files, "INT-DATE") == []
     files = {"council.yaml": council(("alice", "A", START, "2028-06-31"))}
     assert [(f.line, f.col) for f in found(tmp_path / "b", files, "INT-DATE")] == [(5, 15)]
+
+
+def test_eco_status_a_project_with_no_decision_does_not_hide_the_next(tmp_path) -> None:
+    files = {**project("aa", status="new", decisions=None),
+             **project("zz", decisions=_declined())}
+    got = [f.path for f in found(tmp_path, files, "ECO-STATUS") if "latest" in f.message]
+    assert got == ["ecosystem/zz.yaml"]
+
+
+def test_eco_measurable_an_imported_project_that_lists_too_few_is_an_error(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-MEASURABLE", maintainers=["m1"], imported=IMPORTED)
+    assert [(f.severity, f.line) for f in got] == [(Severity.ERROR, 8)]
