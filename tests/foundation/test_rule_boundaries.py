@@ -986,3 +986,43 @@ def test_eco_status_a_project_with_no_decision_does_not_hide_the_next(tmp_path) 
 def test_eco_measurable_an_imported_project_that_lists_too_few_is_an_error(tmp_path) -> None:
     got = eco(tmp_path, "ECO-MEASURABLE", maintainers=["m1"], imported=IMPORTED)
     assert [(f.severity, f.line) for f in got] == [(Severity.ERROR, 8)]
+
+
+def test_eco_measurable_an_imported_project_without_maintainers_is_a_notice(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-MEASURABLE", maintainers=None, imported=IMPORTED)
+    assert [f.severity for f in got] == [Severity.NOTICE]
+
+
+@pytest.mark.parametrize("where", ["for", "against", "abstain"])
+def test_eco_vote_every_list_of_voters_is_checked(tmp_path, where) -> None:
+    d = {**ACCEPTED, "for": WG[:3], "against": WG[3:]}
+    d[where] = [*d.get(where, []), "frank"]
+    got = [f.message for f in eco(tmp_path, "ECO-VOTE", decisions=[d])]
+    assert f"lumo, 2026-09-01: frank ({where}) is not a member of the working group" in got
+
+
+def test_eco_vote_a_decision_without_its_working_group_does_not_hide_the_next(tmp_path) -> None:
+    first = {k: v for k, v in ACCEPTED.items() if k != "working_group"}
+    wrong = {**ACCEPTED, "date": "2026-09-02", "for": WG[:2], "against": WG[2:]}
+    got = [f.message for f in eco(tmp_path, "ECO-VOTE", decisions=[first, wrong])]
+    assert len(got) == 2 and "the outcome is declined" in got[1]
+
+
+def test_eco_resubmit_an_earlier_decision_of_another_kind_does_not_hide_the_decline(
+        tmp_path) -> None:
+    later = [{"date": "2026-05-01", "outcome": "needs-info", "reason": "more"}, *_declined()]
+    got = eco(tmp_path, "ECO-RESUBMIT", status="new", decisions=later, submitted="2026-05-01")
+    assert len(got) == 1 and "only as a new application" in got[0].message
+
+
+def test_eco_resubmit_submitted_on_the_day_of_the_decline_is_no_new_application(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-RESUBMIT", status="new", decisions=_declined(),
+              submitted="2026-06-01")
+    assert [f.message.split(";")[0] for f in got] == ["lumo was declined on 2026-06-01"]
+
+
+def test_eco_periodic_a_project_without_a_notice_does_not_hide_the_next(tmp_path) -> None:
+    notice = {"issue": 12, "opened": "2026-10-01", "deadline": "2026-11-20"}
+    files = {**project("aa"), **project("zz", notice=notice)}
+    got = [f.path for f in found(tmp_path, files, "ECO-PERIODIC") if "notice" in f.message]
+    assert got == ["ecosystem/zz.yaml"]
