@@ -1026,3 +1026,32 @@ def test_eco_periodic_a_project_without_a_notice_does_not_hide_the_next(tmp_path
     files = {**project("aa"), **project("zz", notice=notice)}
     got = [f.path for f in found(tmp_path, files, "ECO-PERIODIC") if "notice" in f.message]
     assert got == ["ecosystem/zz.yaml"]
+
+
+TEN = ("framework-support", "ci", "governance", "value-proposition", "quick-start",
+       "documentation", "licence", "tests", "packages", "maintenance")
+MET = {k: {"met": True, "evidence": "e", "reviewer": "alice"} for k in TEN}
+HOW = ("record each: charter ecosystem evidence lumo REQUIREMENT --met --evidence TEXT "
+       "--reviewer LOGIN")
+
+
+@pytest.mark.parametrize(("extra", "want"), [
+    ({}, [((4, 9), "lumo is active but records no evidence for 10 of the ten functional "
+           f"requirements ({', '.join(TEN)}); {HOW}")]),
+    ({"functional": {k: v for k, v in MET.items() if k not in ("ci", "tests")}},
+     [((27, 3), "lumo is active but records no evidence for 2 of the ten functional "
+                f"requirements (ci, tests); {HOW}")]),
+    ({"functional": {**MET, "ci": {"met": False}}},
+     [((32, 5), "lumo: the requirement 'ci' is recorded as not met; an active project meets all "
+                "ten (re-review it: charter ecosystem review)")]),
+    ({"functional": {**MET, "ci": {"met": True, "evidence": "e"}}},
+     [((32, 5), "lumo: the requirement 'ci' is marked met without evidence and reviewer; record "
+                "both")]),
+    ({"imported": IMPORTED}, []),
+    ({"status": "new", "decisions": None}, []),
+])
+def test_eco_functional_messages_in_full(tmp_path, extra, want) -> None:
+    got = [((f.line, f.col), f.message) for f in eco(tmp_path, "ECO-FUNCTIONAL", **extra)]
+    assert got == want
+    assert all(f.severity is Severity.WARNING for f in eco(tmp_path / "s", "ECO-FUNCTIONAL",
+                                                           **extra))
