@@ -1055,3 +1055,23 @@ def test_eco_functional_messages_in_full(tmp_path, extra, want) -> None:
     assert got == want
     assert all(f.severity is Severity.WARNING for f in eco(tmp_path / "s", "ECO-FUNCTIONAL",
                                                            **extra))
+
+
+def test_int_unknown_login_offers_every_close_login(tmp_path) -> None:
+    files = {"core.yaml": core("alice", "bob", "dav"), "members/davy.yaml": member("davy", 120)}
+    got = [f.message for f in found(tmp_path, files, "INT-UNKNOWN-LOGIN")]
+    assert got == ["'dav' (a core maintainer) has no member file; did you mean 'davy' or 'dave'?"]
+
+
+def test_int_unknown_login_a_team_is_no_person(tmp_path) -> None:
+    files = {"codeowners.yaml": "governance:\n  - pattern: /docs/\n    owners: [test-org/team]\n"}
+    assert found(tmp_path, files, "INT-UNKNOWN-LOGIN") == []
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "0000-01-01", "2026-02-30", "2025-02-29"])
+def test_int_date_every_impossible_date_however_it_is_wrong(tmp_path, text) -> None:
+    """A month past 12, year 0, a day past the month's end, 29 February of a common year."""
+    files = {"members/bob.yaml": member("bob", 102, "Beta Labs").replace(
+        "name: Bob Example", f"name: '{text}'")}
+    got = [(f.line, f.col, f.message) for f in found(tmp_path, files, "INT-DATE")]
+    assert got == [(4, 7, f"{text} is not a calendar date; write a real YYYY-MM-DD date")]
