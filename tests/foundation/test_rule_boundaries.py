@@ -1075,3 +1075,19 @@ def test_int_date_every_impossible_date_however_it_is_wrong(tmp_path, text) -> N
         "name: Bob Example", f"name: '{text}'")}
     got = [(f.line, f.col, f.message) for f in found(tmp_path, files, "INT-DATE")]
     assert got == [(4, 7, f"{text} is not a calendar date; write a real YYYY-MM-DD date")]
+
+
+def test_int_policy_each_setting_at_its_own_line(tmp_path) -> None:
+    """Settings the policy may not make come after ones it may: each is reported where it is,
+    and a protected one does not stop the check of the next."""
+    policy = POLICY + ("rules:\n  PC-ELECTION: off\n  INT-UNKNOWN-LOGIN: off\n"
+                       "  GOV-MODULE-COMS: off\n")
+    got = [(f.line, f.col, f.message.split(" ")[1]) for f in found(
+        tmp_path, {"policy.yaml": policy}, "INT-POLICY")]
+    assert got == [(12, 3, "INT-UNKNOWN-LOGIN"), (13, 3, "unknown")]
+
+
+def test_int_duplicate_login_in_a_modules_maintainers(tmp_path) -> None:
+    files = {"modules/nn.yaml": module("nn", "carol", "Carol", paths=("src/nn/",))}
+    [f] = found(tmp_path, files, "INT-DUPLICATE-LOGIN")
+    assert (f.path, f.line, f.col) == ("modules/nn.yaml", 8, 5)  # the second entry
