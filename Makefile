@@ -10,7 +10,7 @@ PIP     = $(BIN)/python -m pip --disable-pip-version-check --quiet
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml requirements/build.in --python-version 3.11 \
 	--universal --generate-hashes --custom-compile-command "make lock" --quiet
 
-.PHONY: check test setup setup-test browser lint bench lock dist clean
+.PHONY: check test setup setup-test browser lint bench mutation lock dist clean
 
 $(VENV)/.run-deps: requirements/run.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ lint: setup-test
 bench: setup-test
 	$(BIN)/python benchmarks/bench_check.py
 
+# Mutation testing of the rule packages (tests/mutation/run.py; slow: one mutant at a time).
+# `make mutation PACKAGES=rules` for one package; the summary is written to mutants/summary.md.
+PACKAGES ?=
+mutation: setup-test
+	$(BIN)/python tests/mutation/run.py --max-children 1 $(PACKAGES)
+
 # Refresh the lock files after changing a version range in pyproject.toml (needs the network).
 lock: setup-test
 	$(UV_COMPILE) -o requirements/run.txt
@@ -61,4 +67,4 @@ dist: setup-test
 	$(BIN)/python -m build --no-isolation --outdir dist .
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache mutants

@@ -41,12 +41,21 @@ class Rule:
 REGISTRY: dict[str, list[Rule]] = {}
 
 
+def register(rule_id: str, fn: RuleFn) -> RuleFn:
+    """Register ``fn`` under ``rule_id`` (several functions may share an ID).
+
+    The rule modules call it right after each function rather than as a decorator: mutation
+    testing (``make mutation``) leaves decorated functions unchanged, and so would test nothing.
+    """
+    REGISTRY.setdefault(rule_id, []).append(Rule(rule_id, fn))
+    return fn
+
+
 def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
-    """Register ``fn`` under ``rule_id`` (several functions may share an ID)."""
+    """:func:`register` as a decorator."""
 
     def deco(fn: RuleFn) -> RuleFn:
-        REGISTRY.setdefault(rule_id, []).append(Rule(rule_id, fn))
-        return fn
+        return register(rule_id, fn)
 
     return deco
 

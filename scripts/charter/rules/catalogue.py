@@ -8,7 +8,7 @@ gate or an election count prints is here, and every name an entry gives (a polic
 event kind, a function) exists.
 
 To add or extend an entry, edit :data:`ENTRIES`; each field is documented on :class:`Entry`. The
-functions registered under an ID with :func:`charter.rules.rule` are found by the registry and
+functions registered under an ID with :func:`charter.rules.register` are found by the registry and
 need not be listed; everything else that enforces the rule (a gate event, an election check, a
 command) is listed by name so that the reference can say where the rule is enforced.
 """

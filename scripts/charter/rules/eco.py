@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from charter.findings import Finding, Severity
-from charter.rules import Context, rule
+from charter.rules import Context, register
 from charter.rules.util import add_months, finding, parse_date
 
 
-@rule("ECO-STATUS")
 def status_is_backed(ctx: Context) -> Iterator[Finding]:
     """A listed project is active or retired; active ones were accepted, retired ones say why."""
     s = ctx.state
@@ -33,6 +32,9 @@ def status_is_backed(ctx: Context) -> Iterator[Finding]:
                           "status")
 
 
+register("ECO-STATUS", status_is_backed)
+
+
 # The statuses a project may have after each kind of decision (a re-application after a
 # decision starts again at new / in-progress).
 _AFTER = {
@@ -46,7 +48,6 @@ _AFTER = {
 }
 
 
-@rule("ECO-STATUS")
 def status_follows_latest_decision(ctx: Context) -> Iterator[Finding]:
     """A project's status is one its latest recorded decision allows."""
     s = ctx.state
@@ -64,7 +65,9 @@ def status_follows_latest_decision(ctx: Context) -> Iterator[Finding]:
                           "decision that changed it", "status")
 
 
-@rule("ECO-MEASURABLE")
+register("ECO-STATUS", status_follows_latest_decision)
+
+
 def enough_maintainers(ctx: Context) -> Iterator[Finding]:
     """An active project records at least the configured number of core maintainers."""
     s = ctx.state
@@ -84,7 +87,9 @@ def enough_maintainers(ctx: Context) -> Iterator[Finding]:
                           f"at least {need} are required", where)
 
 
-@rule("ECO-PERIODIC")
+register("ECO-MEASURABLE", enough_maintainers)
+
+
 def review_not_overdue(ctx: Context) -> Iterator[Finding]:
     """Every active project was re-reviewed within the review interval (6 months)."""
     s = ctx.state
@@ -102,7 +107,9 @@ def review_not_overdue(ctx: Context) -> Iterator[Finding]:
                           "ecosystem review)", "slug", severity=Severity.NOTICE)
 
 
-@rule("ECO-VOTE")
+register("ECO-PERIODIC", review_not_overdue)
+
+
 def recorded_votes_add_up(ctx: Context) -> Iterator[Finding]:
     """A recorded vote names only members of the working group of its day, each once, and its
     outcome is what the tally gives (accepted when more than vote_fraction of the members
@@ -139,7 +146,9 @@ def recorded_votes_add_up(ctx: Context) -> Iterator[Finding]:
                               "the applicants need to know what to do", "decisions", i)
 
 
-@rule("ECO-RESUBMIT")
+register("ECO-VOTE", recorded_votes_add_up)
+
+
 def resubmitted_after_wait(ctx: Context) -> Iterator[Finding]:
     """A declined project re-applies no sooner than resubmit_months after the decision, as a new
     application: back in the queue only with a ``submitted`` date after the decline."""
@@ -166,7 +175,9 @@ def resubmitted_after_wait(ctx: Context) -> Iterator[Finding]:
                               "application's issue and its submitted date", "status")
 
 
-@rule("ECO-PERIODIC")
+register("ECO-RESUBMIT", resubmitted_after_wait)
+
+
 def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
     """An active project's open notice is not past its deadline (then it is retired)."""
     s = ctx.state
@@ -183,7 +194,9 @@ def notice_not_past_deadline(ctx: Context) -> Iterator[Finding]:
                           "short", "notice", "deadline", severity=Severity.WARNING)
 
 
-@rule("ECO-FUNCTIONAL")
+register("ECO-PERIODIC", notice_not_past_deadline)
+
+
 def functional_evidence(ctx: Context) -> Iterator[Finding]:
     """An accepted project records all ten functional requirements as met, each with its
     evidence and reviewer: its acceptance rests on them (an error when one is missing, except
@@ -222,7 +235,9 @@ def functional_evidence(ctx: Context) -> Iterator[Finding]:
                               severity=Severity.WARNING if imported else Severity.ERROR)
 
 
-@rule("ECO-OFFBOARD")
+register("ECO-FUNCTIONAL", functional_evidence)
+
+
 def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
     """A retired project's record carries its offboarding issue (retired: offboarding_issue:),
     the evidence that its owners were told and asked to remove references to ecosystem
@@ -249,7 +264,9 @@ def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
                       "retired: offboarding_issue:", "retired")
 
 
-@rule("ECO-QUEUE")
+register("ECO-OFFBOARD", offboarding_on_record)
+
+
 def returning_is_on_record(ctx: Context) -> Iterator[Finding]:
     """An application returns (reviewed first) only on a recorded needs-info or closed-not-ready
     decision in its own file; a ``returning: true``, a ``previous_issue`` or an application form
@@ -273,3 +290,6 @@ def returning_is_on_record(ctx: Context) -> Iterator[Finding]:
         else:
             where = ("application", "previous_issue")
         yield finding(s, p.file, "ECO-QUEUE", problem, *where, severity=Severity.WARNING)
+
+
+register("ECO-QUEUE", returning_is_on_record)

@@ -6,11 +6,10 @@ import itertools
 from collections.abc import Iterator
 
 from charter.findings import Finding, Severity
-from charter.rules import Context, rule
+from charter.rules import Context, register
 from charter.rules.util import add_months, finding, parse_date
 
 
-@rule("GOV-ROLES")
 def lead_is_core(ctx: Context) -> Iterator[Finding]:
     """The lead is a core maintainer and the post is filled, where the policy has a lead at all.
 
@@ -50,7 +49,9 @@ def lead_is_core(ctx: Context) -> Iterator[Finding]:
         yield finding(s, s.core.file, "GOV-ROLES", "there are no core maintainers", "maintainers")
 
 
-@rule("GOV-INDIVIDUALS")
+register("GOV-ROLES", lead_is_core)
+
+
 def one_employer(ctx: Context) -> Iterator[Finding]:
     """A person record holds at most one employer (used only for conflicts of interest)."""
     s = ctx.state
@@ -68,7 +69,9 @@ def one_employer(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("GOV-MODULE")
+register("GOV-INDIVIDUALS", one_employer)
+
+
 def module_shape(ctx: Context) -> Iterator[Finding]:
     """A module is core-repository paths or organisation repositories, with maintainers."""
     s = ctx.state
@@ -97,7 +100,9 @@ def module_shape(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("GOV-MODULE")
+register("GOV-MODULE", module_shape)
+
+
 def module_scope_known(ctx: Context) -> Iterator[Finding]:
     """A module names its paths or repositories (an imported module may not know them yet)."""
     s = ctx.state
@@ -114,7 +119,9 @@ def module_scope_known(ctx: Context) -> Iterator[Finding]:
                           severity=Severity.WARNING)
 
 
-@rule("GOV-MODULE-COMMS")
+register("GOV-MODULE", module_scope_known)
+
+
 def module_publishes(ctx: Context) -> Iterator[Finding]:
     """Each module links its vision, roadmap, design docs and where it publishes its disputes
     and their resolutions."""
@@ -133,7 +140,9 @@ def module_publishes(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("GOV-EMERITUS")
+register("GOV-MODULE-COMMS", module_publishes)
+
+
 def emeritus_is_separate(ctx: Context) -> Iterator[Finding]:
     """Nobody is both active and emeritus in one group; the inactive move to emeritus."""
     s = ctx.state
@@ -175,13 +184,15 @@ def emeritus_is_separate(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+register("GOV-EMERITUS", emeritus_is_separate)
+
+
 def _path_overlap(a: str, b: str) -> bool:
     a_dir = a if a.endswith("/") else a + "/"
     b_dir = b if b.endswith("/") else b + "/"
     return a == b or b.startswith(a_dir) or a.startswith(b_dir)
 
 
-@rule("GOV-MODULES-SCOPE")
 def modules_do_not_overlap(ctx: Context) -> Iterator[Finding]:
     """Module paths and repositories do not overlap unless both modules declare it."""
     s = ctx.state
@@ -240,7 +251,9 @@ def modules_do_not_overlap(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("GOV-CORE-CADENCE")
+register("GOV-MODULES-SCOPE", modules_do_not_overlap)
+
+
 def core_meets(ctx: Context) -> Iterator[Finding]:
     """The core maintainers meet at least every three months (configurable)."""
     s = ctx.state
@@ -256,3 +269,6 @@ def core_meets(ctx: Context) -> Iterator[Finding]:
             "last_meeting",
             severity=Severity.WARNING,
         )
+
+
+register("GOV-CORE-CADENCE", core_meets)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from charter.findings import Finding
-from charter.rules import Context, rule
+from charter.rules import Context, register
 from charter.rules.util import finding, impossible_dates, strings
 from charter.suggest import close_logins
 
@@ -62,7 +62,6 @@ def login_refs(ctx: Context) -> Iterator[tuple[str, tuple[str | int, ...], str, 
                     yield extra.path, (section, i, "owners", j), owner, "a code owner"
 
 
-@rule("INT-UNKNOWN-LOGIN")
 def every_login_has_a_member_file(ctx: Context) -> Iterator[Finding]:
     """Every login named anywhere has a file members/<login>.yaml, spelled the same."""
     s = ctx.state
@@ -95,7 +94,9 @@ def every_login_has_a_member_file(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("INT-FILENAME")
+register("INT-UNKNOWN-LOGIN", every_login_has_a_member_file)
+
+
 def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
     """Files in members/, modules/ and ecosystem/ are named for the login or slug they hold."""
     s = ctx.state
@@ -116,7 +117,9 @@ def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("INT-DUPLICATE-MEMBER")
+register("INT-FILENAME", file_name_matches_identity)
+
+
 def one_file_per_person(ctx: Context) -> Iterator[Finding]:
     """No two member files share a login (ignoring case) or a GitHub id."""
     s = ctx.state
@@ -147,7 +150,9 @@ def one_file_per_person(ctx: Context) -> Iterator[Finding]:
             by_id.setdefault(m.github_id, m.file)
 
 
-@rule("INT-DATE")
+register("INT-DUPLICATE-MEMBER", one_file_per_person)
+
+
 def dates_exist(ctx: Context) -> Iterator[Finding]:
     """Every date is a real calendar date (the schema checks only its shape)."""
     s = ctx.state
@@ -159,7 +164,9 @@ def dates_exist(ctx: Context) -> Iterator[Finding]:
                           f"{text} is not a calendar date; write a real YYYY-MM-DD date", *where)
 
 
-@rule("INT-RELATIONSHIP")
+register("INT-DATE", dates_exist)
+
+
 def relationships_are_sound(ctx: Context) -> Iterator[Finding]:
     """A declared relationship names someone else, and is not declared twice."""
     s = ctx.state
@@ -188,7 +195,9 @@ def relationships_are_sound(ctx: Context) -> Iterator[Finding]:
             seen.add(r.login.lower())
 
 
-@rule("INT-FRACTION")
+register("INT-RELATIONSHIP", relationships_are_sound)
+
+
 def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
     """Every threshold fraction is above 0 and at most 1 (the schema checks only its shape)."""
     from fractions import Fraction
@@ -225,6 +234,9 @@ def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
             )
 
 
+register("INT-FRACTION", fractions_are_proportions)
+
+
 # Characters that change how text is displayed without being seen: bidirectional overrides and
 # isolates ("Trojan Source"), zero-width spaces and joiners that split a word, the byte-order
 # mark and the soft hyphen. Zero-width (non-)joiners U+200C/U+200D are left alone: they are part
@@ -233,7 +245,6 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u206
                         "\u2066-\u2069\ufeff]")
 
 
-@rule("INT-TEXT")
 def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
     """No governance text holds invisible characters that make it display differently from
     what it says (bidirectional overrides, zero-width spaces, a byte-order mark)."""
@@ -256,7 +267,9 @@ def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
                           *where)
 
 
-@rule("INT-DUPLICATE-LOGIN")
+register("INT-TEXT", text_shows_what_it_says)
+
+
 def one_entry_per_person(ctx: Context) -> Iterator[Finding]:
     """A role list names each person once: logins ignore case, and one person never counts
     twice toward a threshold."""
@@ -278,7 +291,9 @@ def one_entry_per_person(ctx: Context) -> Iterator[Finding]:
                               "case: keep one entry", *where)
 
 
-@rule("INT-POLICY")
+register("INT-DUPLICATE-LOGIN", one_entry_per_person)
+
+
 def rule_settings_name_rules(ctx: Context) -> Iterator[Finding]:
     """policy.yaml's rules: settings name rule IDs (or families) that exist and may be changed."""
     from charter.findings import RULE_IDS, check_selector
@@ -303,3 +318,6 @@ def rule_settings_name_rules(ctx: Context) -> Iterator[Finding]:
         except ValueError as exc:
             yield finding(s, "policy.yaml", "INT-POLICY", f"rules: {exc}", "rules", key,
                           key=True)
+
+
+register("INT-POLICY", rule_settings_name_rules)

@@ -12,7 +12,7 @@ from typing import Any
 
 from charter.findings import Finding
 from charter.model import Member, State
-from charter.rules import Context, rule
+from charter.rules import Context, register
 from charter.rules.util import add_months, finding, parse_date
 
 
@@ -32,7 +32,6 @@ def coi_entities(state: State, member: Member | None) -> set[str]:
     }
 
 
-@rule("PC-SIZE")
 def council_size(ctx: Context) -> Iterator[Finding]:
     """The council holds at most its configured seats, in the policy's cohorts of their sizes."""
     s = ctx.state
@@ -75,7 +74,7 @@ def council_size(ctx: Context) -> Iterator[Finding]:
                 "cohort",
             )
             continue
-        limit = int(cohorts.get(cohort, 0))
+        limit = int(cohorts[cohort])
         if n > limit:
             idx = [i for i, seat in enumerate(s.council.seats) if seat.cohort == cohort][limit]
             yield finding(
@@ -101,7 +100,9 @@ def council_size(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PC-COI")
+register("PC-SIZE", council_size)
+
+
 def council_affiliations(ctx: Context) -> Iterator[Finding]:
     """At most two council members are affiliated with one entity (exemptions from the policy)."""
     s = ctx.state
@@ -125,7 +126,9 @@ def council_affiliations(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PC-TERM")
+register("PC-COI", council_affiliations)
+
+
 def council_terms(ctx: Context) -> Iterator[Finding]:
     """A term ends after it starts and lasts no longer than the configured term."""
     s = ctx.state
@@ -156,6 +159,9 @@ def council_terms(ctx: Context) -> Iterator[Finding]:
             )
 
 
+register("PC-TERM", council_terms)
+
+
 def _next_step(c: Any) -> str:
     scope = c.cohort
     if c.status() == "none":
@@ -171,7 +177,6 @@ def _next_step(c: Any) -> str:
             f"{c.election_data.get('finalised')}: charter council apply {c.election}")
 
 
-@rule("PC-TERM")
 def terms_running_out(ctx: Context) -> Iterator[Finding]:
     """A council term is replaced by the next election of its cohort before it ends: notices
     ahead of the end, a warning once the election is due, and for every seat past its end."""
@@ -208,3 +213,6 @@ def terms_running_out(ctx: Context) -> Iterator[Finding]:
             yield finding(s, s.council.file, "PC-TERM",
                           f"the terms of cohort {c.cohort} ({who}) end on {c.ends}; {when}",
                           "seats", first, "term_end", severity=Severity.NOTICE)
+
+
+register("PC-TERM", terms_running_out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ def finding(
     key: bool = False,
     severity: Severity = Severity.ERROR,
 ) -> Finding:
-    line, col = state.at(path, *where, key=key) if path in state.files else (0, 0)
+    line, col = state.at(path, *where, key=key)  # (0, 0) for a file that is not there
     return Finding(path, line, col, rule, message, severity)
 
 
@@ -37,12 +38,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus ``months`` calendar months, clamped to the month's last day."""
     y, m = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, m + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
