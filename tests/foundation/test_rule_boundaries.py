@@ -181,7 +181,8 @@ def test_gov_module_comms_lists_what_is_missing(tmp_path) -> None:
     files = {"modules/nn.yaml": module("nn", "carol", paths=("src/nn/",), links=False,
                                        extra="links:\n  roadmap: https://example.org/r\n")}
     [f] = found(tmp_path, files, "GOV-MODULE-COMMS")
-    assert "its vision, design_docs;" in f.message and (f.line, f.col) == (9, 3)  # at links:
+    assert "its vision, design_docs, disputes;" in f.message
+    assert (f.line, f.col) == (9, 3)  # at links:
 
 
 def test_gov_modules_scope_a_shared_repository_named_once_per_module(tmp_path) -> None:
@@ -540,7 +541,10 @@ def test_eco_functional_all_ten_met_with_evidence(tmp_path) -> None:
     assert "'ci' is recorded as not met" in f.message
     bare = {**full, "ci": {"met": True, "evidence": "e"}}
     [f] = eco(tmp_path / "bare", "ECO-FUNCTIONAL", functional=bare)
-    assert "without evidence and reviewer" in f.message
+    assert "'ci' is marked met without a reviewer" in f.message
+    assert f.severity is Severity.ERROR  # an acceptance rests on it
+    [f] = eco(tmp_path / "bare2", "ECO-FUNCTIONAL", functional={**full, "ci": {"met": True}})
+    assert "'ci' is marked met without evidence" in f.message
 
 
 # --- INT-*: proportions, duplicates -----------------------------------------------------------
@@ -1031,8 +1035,8 @@ def test_eco_periodic_a_project_without_a_notice_does_not_hide_the_next(tmp_path
 TEN = ("framework-support", "ci", "governance", "value-proposition", "quick-start",
        "documentation", "licence", "tests", "packages", "maintenance")
 MET = {k: {"met": True, "evidence": "e", "reviewer": "alice"} for k in TEN}
-HOW = ("record each: charter ecosystem evidence lumo REQUIREMENT --met --evidence TEXT "
-       "--reviewer LOGIN")
+HOW = ("an acceptance records each as met: charter ecosystem evidence lumo REQUIREMENT --met "
+       "--evidence TEXT --reviewer LOGIN")
 
 
 @pytest.mark.parametrize(("extra", "want"), [
@@ -1045,16 +1049,19 @@ HOW = ("record each: charter ecosystem evidence lumo REQUIREMENT --met --evidenc
      [((32, 5), "lumo: the requirement 'ci' is recorded as not met; an active project meets all "
                 "ten (re-review it: charter ecosystem review)")]),
     ({"functional": {**MET, "ci": {"met": True, "evidence": "e"}}},
-     [((32, 5), "lumo: the requirement 'ci' is marked met without evidence and reviewer; record "
-                "both")]),
+     [((32, 5), "lumo: the requirement 'ci' is marked met without a reviewer; record both: "
+                "charter ecosystem evidence lumo ci --met --evidence TEXT --reviewer LOGIN")]),
     ({"imported": IMPORTED}, []),
     ({"status": "new", "decisions": None}, []),
 ])
 def test_eco_functional_messages_in_full(tmp_path, extra, want) -> None:
     got = [((f.line, f.col), f.message) for f in eco(tmp_path, "ECO-FUNCTIONAL", **extra)]
     assert got == want
-    assert all(f.severity is Severity.WARNING for f in eco(tmp_path / "s", "ECO-FUNCTIONAL",
-                                                           **extra))
+    # an acceptance rests on every requirement recorded as met with its evidence (an error);
+    # one recorded as not met later is the periodic review's to act on (a warning)
+    for f in eco(tmp_path / "s", "ECO-FUNCTIONAL", **extra):
+        later = "recorded as not met" in f.message
+        assert f.severity is (Severity.WARNING if later else Severity.ERROR), f.message
 
 
 def test_int_unknown_login_offers_every_close_login(tmp_path) -> None:
