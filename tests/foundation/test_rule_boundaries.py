@@ -1098,3 +1098,85 @@ def test_int_duplicate_login_in_a_modules_maintainers(tmp_path) -> None:
     files = {"modules/nn.yaml": module("nn", "carol", "Carol", paths=("src/nn/",))}
     [f] = found(tmp_path, files, "INT-DUPLICATE-LOGIN")
     assert (f.path, f.line, f.col) == ("modules/nn.yaml", 8, 5)  # the second entry
+
+
+# --- ECO-OFFBOARD and ECO-QUEUE: evidence and claims on record ------------------------------
+
+RETIRED = [ACCEPTED, {"date": "2026-10-01", "outcome": "retired", "reason": "short"}]
+NO_ISSUE = {"date": "2026-10-01", "reason": "short"}
+OFFBOARD_HOW = (" is retired but its record names no offboarding issue: its owners must be told "
+                "and asked to remove references to ecosystem membership; open that issue (charter "
+                "ecosystem review --apply opens one when it retires a project) and record its "
+                "number under retired: offboarding_issue:")
+
+
+def test_eco_offboard_retired_without_its_offboarding_issue_in_full(tmp_path) -> None:
+    got = eco(tmp_path, "ECO-OFFBOARD", status="retired", decisions=RETIRED, retired=NO_ISSUE)
+    assert [(f.path, f.line, f.col, f.severity, f.message) for f in got] == [
+        ("ecosystem/lumo.yaml", 30, 3, Severity.ERROR, "lumo" + OFFBOARD_HOW)]
+
+
+def test_eco_offboard_a_project_that_names_its_issue_does_not_hide_the_next(tmp_path) -> None:
+    files = {**project("aa", status="retired", decisions=RETIRED,
+                       retired={**NO_ISSUE, "offboarding_issue": 5}),
+             **project("zz", status="retired", decisions=RETIRED, retired=NO_ISSUE)}
+    assert [(f.path, f.message) for f in found(tmp_path, files, "ECO-OFFBOARD")] == [
+        ("ecosystem/zz.yaml", "zz" + OFFBOARD_HOW)]
+
+
+@pytest.mark.parametrize("extra", [
+    {"imported": IMPORTED},                                     # retired before charter
+    {"retired": {**NO_ISSUE, "offboarding_issue": 38}},         # the evidence is there
+    {"status": "active", "decisions": [ACCEPTED]},              # not retired at all
+])
+def test_eco_offboard_asks_nothing_of_records_that_need_no_issue(tmp_path, extra) -> None:
+    args = {"status": "retired", "decisions": RETIRED, "retired": NO_ISSUE, **extra}
+    assert eco(tmp_path, "ECO-OFFBOARD", **args) == []
+
+
+QUEUED_NEW = ("it is queued as a new application, first in, first out by issue number. If the "
+              "project did apply before, record that decision in this file (or re-apply into the "
+              "file that holds it: charter ecosystem intake continues a project's file)")
+
+
+@pytest.mark.parametrize(("extra", "want"), [
+    ({"returning": True}, ((10, 12), "lumo says returning: true, but its record holds no earlier "
+     "decision; an application returns (reviewed first) only after a recorded needs-info or "
+     "closed-not-ready decision, so the queue takes it first in, first out by issue number: "
+     "remove returning: (charter derives it from the decisions)")),
+    ({"previous_issue": 3}, ((10, 17), "lumo: previous_issue: names #3 as an earlier "
+     "application, but charter holds no decision on an earlier application of x/lumo; "
+     + QUEUED_NEW)),
+    ({"application": {"previous_issue": "#3"}}, ((11, 19), "lumo: its application form names #3 "
+     "as an earlier application, but charter holds no decision on an earlier application of "
+     f"x/lumo; {QUEUED_NEW}")),
+])
+def test_eco_queue_unbacked_claims_to_return_in_full(tmp_path, extra, want) -> None:
+    got = eco(tmp_path, "ECO-QUEUE", status="new", decisions=None, **extra)
+    assert [((f.line, f.col), f.message) for f in got] == [want]
+    assert all(f.severity is Severity.WARNING for f in got)
+
+
+def test_eco_queue_returning_key_on_a_project_no_longer_waiting(tmp_path) -> None:
+    [f] = eco(tmp_path, "ECO-QUEUE", returning=True)
+    assert ((f.line, f.col), f.severity) == ((26, 12), Severity.WARNING)
+    assert f.message.startswith("lumo says returning: true, but it is active: an application "
+                                "waits for review again once its status is back at new")
+
+
+@pytest.mark.parametrize("extra", [
+    {"returning": True, "decisions": [{"date": "2026-09-01", "outcome": "needs-info",
+                                       "reason": "more"}]},          # backed by its decision
+    {"application": {"previous_issue": "not a number"}},           # ECO-SUBMIT's to report
+    {"application": None},
+    {},
+])
+def test_eco_queue_claims_the_record_backs_or_none_at_all(tmp_path, extra) -> None:
+    args = {"status": "new", "decisions": None, **extra}
+    assert eco(tmp_path, "ECO-QUEUE", **args) == []
+
+
+def test_eco_queue_a_project_without_a_claim_does_not_hide_the_next(tmp_path) -> None:
+    files = {**project("aa", status="new", decisions=None),
+             **project("zz", status="new", decisions=None, previous_issue=3)}
+    assert [f.path for f in found(tmp_path, files, "ECO-QUEUE")] == ["ecosystem/zz.yaml"]
