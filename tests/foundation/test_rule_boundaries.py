@@ -1180,3 +1180,47 @@ def test_eco_queue_a_project_without_a_claim_does_not_hide_the_next(tmp_path) ->
     files = {**project("aa", status="new", decisions=None),
              **project("zz", status="new", decisions=None, previous_issue=3)}
     assert [f.path for f in found(tmp_path, files, "ECO-QUEUE")] == ["ecosystem/zz.yaml"]
+
+
+def test_eco_offboard_names_the_governance_repository_to_open_the_issue_in(tmp_path) -> None:
+    policy = POLICY.replace("  github: test-org\n",
+                            "  github: test-org\n  governance_repository: test-org/governance\n")
+    assert policy != POLICY
+    files = {"policy.yaml": policy,
+             **project(status="retired", decisions=RETIRED, retired=NO_ISSUE)}
+    [f] = found(tmp_path, files, "ECO-OFFBOARD")
+    assert "; open that issue in test-org/governance (charter ecosystem review" in f.message
+
+
+def test_eco_offboard_a_retired_status_without_its_record_does_not_hide_the_next(
+        tmp_path) -> None:
+    files = {**project("aa", status="retired", decisions=RETIRED),   # ECO-STATUS's to report
+             **project("zz", status="retired", decisions=RETIRED, retired=NO_ISSUE)}
+    assert [f.path for f in found(tmp_path, files, "ECO-OFFBOARD")] == ["ecosystem/zz.yaml"]
+
+
+def test_eco_functional_an_imported_record_is_warned_not_failed(tmp_path) -> None:
+    bare = {**MET, "ci": {"met": True, "evidence": "e"}}
+    [f] = eco(tmp_path, "ECO-FUNCTIONAL", imported=IMPORTED, functional=bare)
+    assert "'ci' is marked met without a reviewer" in f.message
+    assert f.severity is Severity.WARNING
+
+
+def test_eco_queue_an_application_that_is_no_mapping_is_passed_over(tmp_path) -> None:
+    # the schema reports its shape; the queue rule must neither crash nor read a claim from it
+    assert eco(tmp_path, "ECO-QUEUE", status="new", decisions=None,
+               application="#3") == []
+
+
+def test_eco_functional_an_accepted_status_is_held_to_its_evidence(tmp_path) -> None:
+    [f] = eco(tmp_path, "ECO-FUNCTIONAL", status="accepted",
+              functional={k: v for k, v in MET.items() if k != "ci"})
+    assert "records no evidence for 1 of the ten functional requirements (ci)" in f.message
+    assert f.severity is Severity.ERROR
+
+
+def test_eco_offboard_an_imported_record_does_not_hide_the_next(tmp_path) -> None:
+    files = {**project("aa", status="retired", decisions=RETIRED, retired=NO_ISSUE,
+                       imported=IMPORTED),
+             **project("zz", status="retired", decisions=RETIRED, retired=NO_ISSUE)}
+    assert [f.path for f in found(tmp_path, files, "ECO-OFFBOARD")] == ["ecosystem/zz.yaml"]

@@ -159,8 +159,7 @@ def report(name: str, found: dict[str, dict[str, str]], seconds: float | None) -
     if survivors:
         lines += ["", f"Survivors not listed as equivalent ({len(survivors)}):", ""]
         lines += [f"- `{k}`" for k in survivors]
-    stale = sorted(k for k in eq if k.startswith("charter.") and every.get(k, "survived")
-                   != "survived" and k in every)
+    stale = sorted(k for k in eq if k.startswith("charter.") and every.get(k) == "killed")
     if stale:
         lines += ["", "Listed as equivalent but killed now (remove them from equivalent.md):", ""]
         lines += [f"- `{k}`" for k in stale]
