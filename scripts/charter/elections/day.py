@@ -23,6 +23,7 @@ take effect) all read it from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from charter.model import State
@@ -46,7 +47,7 @@ class Electorate:
     def __contains__(self, login: object) -> bool:
         return isinstance(login, str) and login.lower() in self.lowered
 
-    @property
+    @cached_property
     def lowered(self) -> frozenset[str]:
         return frozenset(x.lower() for x in self.voters)
 
@@ -82,6 +83,10 @@ def lapse(state: State, day: str, *, including_the_day: bool = False
     if n <= 0 or len(last) < n or any("participation" not in d for _, _, d in last):
         return {}, set()
     names = ", ".join(f"elections/{eid}" for _, eid, _ in last)
+    # each election once: the day it opened and who voted in it
+    opened = [(str((d.get("voting") or {}).get("opens") or closed(d)),
+               {x.lower() for x in d.get("participation") or ()}) for _, _, d in last]
+    first = min(o for o, _ in opened)
     lapsed: dict[str, str] = {}
     resumed: set[str] = set()
     for m in state.members.values():
@@ -89,14 +94,9 @@ def lapse(state: State, day: str, *, including_the_day: bool = False
         if not member_on(com, day):
             continue
         low = m.login.lower()
-        missed = all(
-            member_on(com, str((d.get("voting") or {}).get("opens") or closed(d)))
-            and low not in {x.lower() for x in d.get("participation") or ()}
-            for _, _, d in last)
-        if not missed:
+        if not all(member_on(com, o) and low not in voted for o, voted in opened):
             continue
         asked = str(com.get("resumed") or "")
-        first = min(str((d.get("voting") or {}).get("opens") or closed(d)) for _, _, d in last)
         if asked and first <= asked <= day:
             resumed.add(low)
         else:
