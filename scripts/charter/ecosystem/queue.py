@@ -67,11 +67,11 @@ def claim_problem(p: Project, claimed: int | None) -> str | None:
                 "first) only after a recorded needs-info or closed-not-ready decision, so the "
                 "queue takes it first in, first out by issue number: remove returning: (charter "
                 "derives it from the decisions)")
-    previous = data.get("previous_issue") if isinstance(data.get("previous_issue"), int) \
-        else claimed
+    in_file = data.get("previous_issue")
+    in_file = in_file if isinstance(in_file, int) else None
+    previous = in_file if in_file is not None else claimed
     if previous is not None and latest_decision(data) is None and p.status in OPEN:
-        where = ("previous_issue:" if isinstance(data.get("previous_issue"), int)
-                 else "its application form")
+        where = "previous_issue:" if in_file is not None else "its application form"
         return (f"{p.slug}: {where} names #{previous} as an earlier application, but charter "
                 f"holds no decision on an earlier application of {p.repository}; it is queued as "
                 "a new application, first in, first out by issue number. If the project did "

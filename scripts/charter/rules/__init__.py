@@ -51,15 +51,6 @@ def register(rule_id: str, fn: RuleFn) -> RuleFn:
     return fn
 
 
-def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
-    """:func:`register` as a decorator."""
-
-    def deco(fn: RuleFn) -> RuleFn:
-        return register(rule_id, fn)
-
-    return deco
-
-
 def today() -> dt.date:
     """The date rules measure windows against: ``CHARTER_TODAY`` (YYYY-MM-DD) or the real date."""
     forced = os.environ.get("CHARTER_TODAY")
