@@ -140,20 +140,29 @@ def test_eco_offboard_reapply_after_lost_record_finds_the_issue(charter, fake, e
     assert path.read_text(encoding="utf-8") == with_issue(HAND_RETIRED, 1)
 
 
-def test_eco_offboard_finds_an_issue_opened_by_hand_with_the_marker(charter, fake,
-                                                                    eco_repo) -> None:
-    """An offboarding issue already there (another issue first, so the numbers differ) is the
-    one recorded, in a dry run's plan as on --apply."""
+def test_eco_offboard_finds_the_reviews_issue_whose_record_never_landed(charter, fake,
+                                                                        eco_repo) -> None:
+    """An offboarding issue already there for the project (the periodic review opened it, but
+    its records pull request was closed; another issue first, so the numbers differ) is the one
+    recorded: in the dry run's plan and on --apply, with no second issue."""
+    from charter.ecosystem import notify
+
     fake.open_issue(GOVERNANCE, "Something else", "unrelated", ["question"],
                     created_at="2026-11-01T00:00:00Z")
-    write_hand(eco_repo)
-    assert offboard(charter, fake, eco_repo, "--apply")[0] == 0
-    assert read_project(eco_repo, "alpha")["retired"]["offboarding_issue"] == 2
-    write_hand(eco_repo)
+    data = {"slug": "alpha", "name": "Alpha", "repository": "org-alpha/alpha",
+            "maintainers": ["dana-frost", "eli-moss"]}
+    fake.open_issue(GOVERNANCE, notify.offboarding_title(data),
+                    notify.offboarding_body(data, "ECO-PERIODIC: short", "2026-11-12"),
+                    ["ecosystem-offboarding"], created_at="2026-11-12T00:00:00Z")
+    path = write_hand(eco_repo)
     code, out, err = offboard(charter, fake, eco_repo)
     assert code == 0, err
-    assert "would record #2" in out
-    assert writes(fake) == 1  # the first run's one issue
+    assert "would record #2" in out and "would open" not in out
+    assert writes(fake) == 0 and path.read_text(encoding="utf-8") == HAND_RETIRED
+    code, out, err = offboard(charter, fake, eco_repo, "--apply")
+    assert code == 0, err
+    assert fake.count("POST") == 0 and len(fake.issues[GOVERNANCE]) == 2
+    assert path.read_text(encoding="utf-8") == with_issue(HAND_RETIRED, 2)
 
 
 def test_eco_offboard_json(charter, fake, eco_repo) -> None:
@@ -260,7 +269,8 @@ def test_eco_offboard_lost_answer_is_found_not_doubled(charter, fake, eco_repo) 
     for the marker before trying again, finds the issue and records it."""
     write_hand(eco_repo)
     fake.fail("POST", f"/repos/{GOVERNANCE}/issues", 502, then_perform=True)
-    code, out, err = offboard(charter, fake, eco_repo, "--apply")
+    code, _out, err = offboard(charter, fake, eco_repo, "--apply")
     assert code == 0, err
     assert len(fake.issues[GOVERNANCE]) == 1
+    assert fake.count("POST", f"/repos/{GOVERNANCE}/issues") == 1  # not sent again
     assert read_project(eco_repo, "alpha")["retired"]["offboarding_issue"] == 1
