@@ -26,7 +26,8 @@ from charter.tree import FsTree
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ecosystem", help="ecosystem applications, votes and periodic reviews",
                        description="The ecosystem lifecycle: intake of applications, the review "
-                       "queue, working-group votes and the periodic re-review against GitHub.")
+                       "queue, working-group votes, the periodic re-review against GitHub and the "
+                       "offboarding of a project retired by hand.")
     eco = p.add_subparsers(dest="eco_command", metavar="STEP", parser_class=type(p))
     p.set_defaults(func=lambda _a: _missing_step(p))
 
