@@ -1104,16 +1104,20 @@ def test_int_duplicate_login_in_a_modules_maintainers(tmp_path) -> None:
 
 RETIRED = [ACCEPTED, {"date": "2026-10-01", "outcome": "retired", "reason": "short"}]
 NO_ISSUE = {"date": "2026-10-01", "reason": "short"}
-OFFBOARD_HOW = (" is retired but its record names no offboarding issue: its owners must be told "
-                "and asked to remove references to ecosystem membership; open that issue (charter "
-                "ecosystem review --apply opens one when it retires a project) and record its "
-                "number under retired: offboarding_issue:")
+
+
+def offboard_how(slug: str) -> str:
+    return (f"{slug} is retired but its record names no offboarding issue: its owners must be "
+            "told and asked to remove references to ecosystem membership; open that issue and "
+            "record its number under retired: offboarding_issue: (charter ecosystem offboard "
+            f"{slug} --apply does both; charter ecosystem review --apply does it when it retires "
+            "a project)")
 
 
 def test_eco_offboard_retired_without_its_offboarding_issue_in_full(tmp_path) -> None:
     got = eco(tmp_path, "ECO-OFFBOARD", status="retired", decisions=RETIRED, retired=NO_ISSUE)
     assert [(f.path, f.line, f.col, f.severity, f.message) for f in got] == [
-        ("ecosystem/lumo.yaml", 30, 3, Severity.ERROR, "lumo" + OFFBOARD_HOW)]
+        ("ecosystem/lumo.yaml", 30, 3, Severity.ERROR, offboard_how("lumo"))]
 
 
 def test_eco_offboard_a_project_that_names_its_issue_does_not_hide_the_next(tmp_path) -> None:
@@ -1121,7 +1125,7 @@ def test_eco_offboard_a_project_that_names_its_issue_does_not_hide_the_next(tmp_
                        retired={**NO_ISSUE, "offboarding_issue": 5}),
              **project("zz", status="retired", decisions=RETIRED, retired=NO_ISSUE)}
     assert [(f.path, f.message) for f in found(tmp_path, files, "ECO-OFFBOARD")] == [
-        ("ecosystem/zz.yaml", "zz" + OFFBOARD_HOW)]
+        ("ecosystem/zz.yaml", offboard_how("zz"))]
 
 
 @pytest.mark.parametrize("extra", [
@@ -1189,7 +1193,7 @@ def test_eco_offboard_names_the_governance_repository_to_open_the_issue_in(tmp_p
     files = {"policy.yaml": policy,
              **project(status="retired", decisions=RETIRED, retired=NO_ISSUE)}
     [f] = found(tmp_path, files, "ECO-OFFBOARD")
-    assert "; open that issue in test-org/governance (charter ecosystem review" in f.message
+    assert "; open that issue in test-org/governance and record its number" in f.message
 
 
 def test_eco_offboard_a_retired_status_without_its_record_does_not_hide_the_next(

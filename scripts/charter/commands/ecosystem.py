@@ -1,4 +1,5 @@
-"""``charter ecosystem intake|queue|decide|review``: the ecosystem lifecycle (ECO-*)."""
+"""``charter ecosystem intake|queue|decide|evidence|review|offboard``: the ecosystem lifecycle
+(ECO-*)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,8 @@ from charter.tree import FsTree
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ecosystem", help="ecosystem applications, votes and periodic reviews",
                        description="The ecosystem lifecycle: intake of applications, the review "
-                       "queue, working-group votes and the periodic re-review against GitHub.")
+                       "queue, working-group votes, the periodic re-review against GitHub and the "
+                       "offboarding of a project retired by hand.")
     eco = p.add_subparsers(dest="eco_command", metavar="STEP", parser_class=type(p))
     p.set_defaults(func=lambda _a: _missing_step(p))
 
@@ -112,10 +115,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _add_common(r)
     r.set_defaults(func=run_review)
 
+    o = eco.add_parser("offboard", help="open the offboarding issue of a project retired by hand "
+                       "and record its number (ECO-OFFBOARD)",
+                       description="For a retirement recorded by hand (status: retired, a "
+                       "retired decision, retired: {date, reason}): open the issue that tells the "
+                       "owners and asks them to remove references to ecosystem membership, and "
+                       "record its number as retired: offboarding_issue:. An issue already open "
+                       "for the project (found by its marker) is used, never a second one. "
+                       "Without --apply nothing is written: the plan is printed.")
+    o.add_argument("slug", metavar="SLUG", help="the retired project (ecosystem/SLUG.yaml)")
+    o.add_argument("--apply", action="store_true",
+                   help="open the issue on GitHub and record its number in the file")
+    o.add_argument("--issues-repo", metavar="OWNER/NAME",
+                   help="where the issue is opened (default: policy's "
+                   "organisation.governance_repository)")
+    _add_github(o)
+    _add_common(o)
+    o.set_defaults(func=run_offboard)
+
 
 def _missing_step(p: argparse.ArgumentParser) -> int:
-    raise UsageError(f"{p.prog}: choose a step (intake, queue, decide, evidence, review); see "
-                     f"{p.prog} --help")
+    raise UsageError(f"{p.prog}: choose a step (intake, queue, decide, evidence, review, "
+                     f"offboard); see {p.prog} --help")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -149,12 +170,13 @@ def _state(root: Path) -> State:
     return state
 
 
-def _no_project(state: State, slug: str) -> str:
+def _no_project(state: State | Iterable[str], slug: str) -> str:
     import difflib
 
-    close = difflib.get_close_matches(slug, sorted(state.projects), n=1)
+    slugs = sorted(state.projects if isinstance(state, State) else state)
+    close = difflib.get_close_matches(slug, slugs, n=1)
     hint = (f"; did you mean {close[0]!r}?" if close
-            else f"; projects: {', '.join(sorted(state.projects)) or 'none'}")
+            else f"; projects: {', '.join(slugs) or 'none'}")
     return f"no ecosystem project {slug!r} (no ecosystem/{slug}.yaml){hint}"
 
 
@@ -529,3 +551,117 @@ def _write_summary(path: Path, text: str) -> None:
     except OSError as exc:
         print(f"charter: error: {path}: cannot write the summary ({exc.strerror or exc})",
               file=sys.stderr)
+
+
+# --- offboard ---------------------------------------------------------------------------
+def _retirement(file: str, slug: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The ``retired`` block of a project retired by hand, or a one-line refusal saying what
+    the record lacks."""
+    status = data.get("status")
+    if status != "retired":
+        raise CharterError(
+            f"{file}: {slug} is {status or 'without a status'}, not retired: record the "
+            "retirement first (status: retired, a decision with outcome retired, retired: with "
+            f"date and reason), then run charter ecosystem offboard {slug}")
+    retired = data.get("retired")
+    if not isinstance(retired, dict):
+        raise CharterError(
+            f"{file}: {slug} is retired without a retired: record: add retired: with date: and "
+            f"reason: (the issue tells the owners both), then run charter ecosystem offboard "
+            f"{slug}")
+    missing = [k for k in ("date", "reason") if not str(retired.get(k) or "").strip()]
+    if missing:
+        raise CharterError(
+            f"{file}: {slug}'s retired: record has no {' and no '.join(missing)}: add "
+            f"retired: {': and '.join(missing)}: (the issue tells the owners both), then run "
+            f"charter ecosystem offboard {slug}")
+    return retired
+
+
+def run_offboard(args: argparse.Namespace) -> int:
+    from charter import gh, yamlio
+    from charter.ecosystem import notify, records
+    from charter.errors import YamlError
+
+    root = repo_root(args)
+    slug = args.slug
+    path = records.path_of(root, slug)
+    rel = f"ecosystem/{slug}.yaml"
+    if "/" in slug or "\\" in slug or slug.startswith(".") or not path.is_file():
+        known = [f.stem for f in (root / "ecosystem").glob("*.yaml")]
+        raise CharterError(_no_project(known, slug))
+    # The project's own record first: a retirement that is incomplete is refused in one line
+    # naming what to add (before the whole repository is loaded and schema-checked).
+    try:
+        raw = yamlio.loads(path.read_bytes())
+    except (OSError, YamlError):
+        raw = None  # reported by the load below, with its location
+    if isinstance(raw, dict):
+        _retirement(rel, slug, raw)
+    state = _state(root)
+    p = state.projects.get(slug)
+    if p is None:
+        raise CharterError(_no_project(state, slug))
+    retired = _retirement(p.file, slug, p.data)
+    reason, date = str(retired["reason"]), str(retired["date"])
+    report: dict[str, Any] = {"slug": slug, "file": p.file,
+                              "retired": {"date": date, "reason": reason}, "apply": args.apply}
+    known_issue = retired.get("offboarding_issue")
+    if known_issue:
+        if args.format == "json":
+            _print_json({**report, "issue": known_issue, "already_recorded": True,
+                         "recorded": False, "action": "nothing to do"})
+        else:
+            print(f"{p.file}: {slug}'s offboarding issue is already recorded (#{known_issue}); "
+                  "nothing to do")
+        return 0
+    issues_repo = _issues_repo(args, state)
+    if not issues_repo:
+        raise CharterError("no repository for the offboarding issue: set organisation."
+                           "governance_repository in policy.yaml or pass --issues-repo "
+                           "OWNER/NAME")
+    title = notify.offboarding_title(p.data)
+    label = notify.LABELS[notify.OFFBOARDING]
+    plan = [f"open an issue in {issues_repo} (label {label}): {title!r}; one already there for "
+            f"{slug} (found by its marker) is used instead, never a second one",
+            f"record its number in {p.file} as retired: offboarding_issue: (nothing else in the "
+            "file changes)"]
+    report.update({"issues_repository": issues_repo, "label": label, "title": title,
+                   "plan": plan, "already_recorded": False})
+    mode = "applying" if args.apply else "dry run (nothing is written; pass --apply)"
+    print(f"ecosystem offboard {slug}: {mode}", file=sys.stderr)
+    if args.format == "text":
+        print(f"{p.file}: {slug} was retired on {date} and its record names no offboarding "
+              "issue (ECO-OFFBOARD)")
+        print("plan:")
+        for i, line in enumerate(plan, 1):
+            print(f"  {i}. {line}")
+    writer = gh.client(base_url=args.github_api, retries=args.retries, backoff=args.backoff,
+                       max_wait=args.max_wait, writes=True)
+    desk = notify.Desk(_client(args), issues_repo, apply=args.apply, writer=writer,
+                       retries=args.retries, backoff=args.backoff, max_wait=args.max_wait)
+    done = notify.offboard(desk, p.data, reason, date, notify.BY_HAND)
+    actions = [done.action]
+    recorded = False
+    if not args.apply:
+        which = f"#{done.number}" if done.number is not None else "the new issue's number"
+        actions.append(f"would record {which} in {p.file} as retired: offboarding_issue:")
+    elif done.number is None:  # pragma: no cover - an applying desk always answers a number
+        raise CharterError(f"opening the offboarding issue of {slug}: GitHub gave no number")
+    else:
+        try:
+            records.record_offboarding(root / p.file, p.file, done.number)
+        except CharterError as exc:
+            raise CharterError(
+                f"{exc}; the offboarding issue #{done.number} is open in {issues_repo}: run this "
+                f"command again (it finds the issue) or record retired: offboarding_issue: "
+                f"{done.number} by hand") from None
+        recorded = True
+        actions.append(f"recorded retired: offboarding_issue: {done.number} in {p.file}")
+    if args.format == "json":
+        _print_json({**report, "issue": done.number, "recorded": recorded, "actions": actions})
+    else:
+        for action in actions:
+            print(f"  > {action}")
+    print(f"{desk.writes} write(s) to GitHub", file=sys.stderr)
+    return 0

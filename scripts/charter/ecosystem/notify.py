@@ -95,11 +95,19 @@ def offboarding_title(data: dict[str, Any]) -> str:
     return f"Ecosystem offboarding: {data['name']} is retired"
 
 
-def offboarding_body(data: dict[str, Any], reason: str, retired_on: str) -> str:
+# Who opens an offboarding issue: the periodic review when it retires a project, or
+# ``charter ecosystem offboard`` for a retirement recorded by hand.
+BY_REVIEW = "review"
+BY_HAND = "offboard"
+
+
+def offboarding_body(data: dict[str, Any], reason: str, retired_on: str,
+                     by: str = BY_REVIEW) -> str:
+    rules = "ECO-PERIODIC, ECO-OFFBOARD" if by == BY_REVIEW else "ECO-OFFBOARD"
     return "\n".join([
         marker(OFFBOARDING, data["slug"]),
         f"{_mentions(data)}: on {retired_on}, {data['name']} was retired from the ecosystem "
-        "(ECO-PERIODIC, ECO-OFFBOARD).",
+        f"({rules}).",
         "",
         f"Reason: {reason}",
         "",
@@ -107,7 +115,7 @@ def offboarding_body(data: dict[str, Any], reason: str, retired_on: str) -> str:
         f"repository [{data['repository']}](https://github.com/{data['repository']}) and the "
         "project's website. A project that meets the requirements again is welcome to re-apply.",
         "",
-        "_Opened by `charter ecosystem review`._",
+        f"_Opened by `charter ecosystem {by}`._",
     ])
 
 
@@ -314,6 +322,14 @@ class Desk:
                         lambda: self._comment_on(n, key))
         self._write(f"closing issue #{n}", lambda: target.edit(state="closed"))
         return Done(n, f"closed #{n}")
+
+
+def offboard(desk: Desk, data: dict[str, Any], reason: str, retired_on: str,
+             by: str = BY_REVIEW) -> Done:
+    """Open the offboarding issue of the retired project ``data`` (ECO-OFFBOARD), or find the
+    one already there by its marker (and bring it up to date): never a second one."""
+    return desk.ensure(OFFBOARDING, data["slug"], offboarding_title(data),
+                       offboarding_body(data, reason, retired_on, by), None)
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -229,8 +229,7 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, g
     elif step.kind == "retire":
         reason = ("ECO-PERIODIC: still short of the requirements after the deadline of "
                   f"{step.deadline}: " + "; ".join(review.reasons))[:2000]
-        off = desk.ensure(notify.OFFBOARDING, p.slug, notify.offboarding_title(data),
-                          notify.offboarding_body(data, reason, review.date), None)
+        off = notify.offboard(desk, data, reason, review.date)
         o.actions.append(f"retire; offboarding notice: {off.action}")
         closed = desk.close(notice.get("issue"), p.slug,
                             notify.retired_comment(str(step.deadline), off.number),

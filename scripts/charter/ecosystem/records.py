@@ -144,3 +144,22 @@ def append_review(path: Path, entry: CommentedMap) -> dict[str, Any] | None:
     plain = check(new, str(path))
     atomic_write(path, new)
     return plain
+
+
+def record_offboarding(path: Path, rel: str, number: int) -> dict[str, Any]:
+    """Record ``number`` as the retired project's ``retired: offboarding_issue:`` (ECO-OFFBOARD).
+
+    Only that key is added (or, when present, its value replaced) at the end of the ``retired``
+    mapping; the rest of the file stays byte for byte.
+    """
+    doc = read(path, rel)
+    retired = doc.data.get("retired") if isinstance(doc.data, dict) else None
+    if not isinstance(retired, CommentedMap):
+        raise CharterError(f"{rel}: no retired: record to add the offboarding issue to")
+    if "offboarding_issue" in retired:
+        roundtrip.replace_value(retired, "offboarding_issue", number)
+    else:
+        keys = list(retired.keys())
+        roundtrip.insert_key_after(retired, keys[-1] if keys else "", "offboarding_issue",
+                                   number)
+    return write(path, doc)

@@ -363,13 +363,14 @@ ENTRIES: tuple[Entry, ...] = (
           "membership.",
           _s(ECO_DOC, "Project Offboarding"),
           checks=("charter.ecosystem.notify:offboarding_body",),
-          commands=("charter ecosystem review",),
+          commands=("charter ecosystem review", "charter ecosystem offboard"),
           notes=("The record of a retired project names the issue that told its owners "
                  "(retired: offboarding_issue:), whoever recorded the retirement: charter "
                  "ecosystem review opens it when it retires a project; a retirement recorded by "
-                 "hand opens it and records its number, or charter check reports an error and "
-                 "the pull request is refused (not for a record imported from a list kept "
-                 "before charter, which does not say how the owners were told).",)),
+                 "hand runs charter ecosystem offboard SLUG --apply, which opens it (or finds "
+                 "the one already there) and records its number, or charter check reports an "
+                 "error and the pull request is refused (not for a record imported from a list "
+                 "kept before charter, which does not say how the owners were told).",)),
     # --- PC: the elected council --------------------------------------------------------------
     Entry("PC-SIZE", "Council size and cohorts",
           "The council has 5 seats, in cohort A (2 seats) and cohort B (3 seats).",

@@ -259,9 +259,10 @@ def offboarding_on_record(ctx: Context) -> Iterator[Finding]:
         yield finding(s, p.file, "ECO-OFFBOARD",
                       f"{p.slug} is retired but its record names no offboarding issue: its "
                       f"owners must be told and asked to remove references to ecosystem "
-                      f"membership; open that issue{where} (charter ecosystem review --apply "
-                      "opens one when it retires a project) and record its number under "
-                      "retired: offboarding_issue:", "retired")
+                      f"membership; open that issue{where} and record its number under "
+                      f"retired: offboarding_issue: (charter ecosystem offboard {p.slug} --apply "
+                      "does both; charter ecosystem review --apply does it when it retires a "
+                      "project)", "retired")
 
 
 register("ECO-OFFBOARD", offboarding_on_record)
