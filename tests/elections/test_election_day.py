@@ -224,12 +224,13 @@ def test_gov_lead_remove_core_of_the_day_joined_and_emeritus_at_the_boundaries()
     core = Core(lead="alice", maintainers=("alice", "Bob", "cy", "dee", "eve"),
                 joined={"bob": "2026-06-09", "CY": OPENS, "dee": "2026-06-11"},
                 emeritus=(Emeritus("fay", "2026-06-11"), Emeritus("gus", OPENS),
+                          Emeritus("ivo", "2027-01-01"),
                           Emeritus("hal", "2026-06-09"), Emeritus("alice", "2026-07-01")))
     s = state([person("BOB"), person("eve")], core=core)
     e = day.core(s, OPENS)
     # eve has no joined date: taken to have been one; BOB spelled as his member file spells him
     assert (e.body, e.day, e.voters, e.lapsed) == (
-        "core", OPENS, ("alice", "BOB", "cy", "eve", "fay"), {})
+        "core", OPENS, ("alice", "BOB", "cy", "eve", "fay", "ivo"), {})
 
 
 @pytest.mark.parametrize(("record", "body"), [
@@ -293,7 +294,8 @@ def test_pc_member_add_exact_electorate_has_no_problems_and_two_left_out_are_plu
 
 
 def test_gov_lead_remove_record_electorate_must_be_every_core_maintainer_of_the_day() -> None:
-    core = Core(lead="alice", maintainers=("alice", "bob", "cy"), joined={"cy": "2026-07-01"},
+    core = Core(lead="alice", maintainers=("alice", "bob", "cy"),
+                joined={"cy": "2026-07-01", "zed": "2026-01-01"},
                 emeritus=(Emeritus("dee", "2026-01-01"),))
     s = state([person("alice")], core=core)
     e = day.core(s, OPENS)
@@ -310,6 +312,15 @@ def test_gov_lead_remove_record_electorate_must_be_every_core_maintainer_of_the_
          f"opened on {OPENS}; the electorate is every core maintainer of the day (2), and "
          "quorums and thresholds are counted over it: add them", ("electorate",)),
     ]
+
+
+def test_pc_member_add_removed_on_the_day_they_joined_or_without_a_joining_day() -> None:
+    s = state([person("amy"), person("bob", since=OPENS, removed=OPENS),
+               Member("cy", "Cy", "members/cy.yaml", community={"removed": "2026-05-01"})])
+    got = [m for m, _ in day.problems(s, day.community(s, OPENS), {"electorate": ["amy", "bob",
+                                                                                  "cy"]})]
+    assert [m.split("(", 1)[1].split(")")[0] for m in got] == [
+        f"was removed from the community on {OPENS}", "was removed from the community on 2026-05-01"]
 
 
 def test_gov_lead_remove_one_core_maintainer_left_out_is_singular() -> None:
@@ -382,7 +393,13 @@ def test_pc_coi_without_nomination_dates_the_voting_day_is_the_day() -> None:
     [(_, msg, _)] = declared.affiliations(coi_state([aff]), record, settled=False)
     assert msg.endswith(f"when nominations closed on {OPENS}: add it to candidates[2].affiliations")
     no_day = {k: v for k, v in record.items() if k != "voting"}
-    assert len(declared.affiliations(coi_state([aff]), no_day, settled=False)) == 1
+    [(_, msg, _)] = declared.affiliations(coi_state([aff]), no_day, settled=False)
+    assert msg.endswith("when nominations closed: add it to candidates[2].affiliations")
+    extra = {"login": "amy", "affiliations": [{"entity": "Beta", "role": "owner"}]}
+    [_, (_, msg, _)] = declared.affiliations(coi_state([aff]), {**no_day, "candidates": [extra]},
+                                             settled=False)
+    assert msg.startswith("amy's affiliation Beta (owner) is not in their member file "
+                          "(members/amy.yaml); a candidate's")
 
 
 def test_pc_coi_declared_affiliations_compared_by_entity_spelling_and_role() -> None:

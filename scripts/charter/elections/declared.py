@@ -51,6 +51,7 @@ def affiliations(state: State, data: dict[str, Any], *, settled: bool) -> list[I
     """PC-COI: each candidate's ``affiliations`` are those of their member file on the day
     nominations closed (an affiliation dated later had not begun)."""
     day = _day(data)
+    on = f" on {day}" if day else ""  # a record that gives neither day: held to every one
     out: list[Issue] = []
     for i, cand in enumerate(data.get("candidates") or ()):
         if not isinstance(cand, dict):
@@ -77,11 +78,11 @@ def affiliations(state: State, data: dict[str, Any], *, settled: bool) -> list[I
             out.append(("PC-COI", f"{login}'s member file ({m.file}) gives the affiliation "
                         f"{a.get('entity')} ({a.get('role')}){since}, which the record leaves "
                         f"out; a candidate's affiliations are those of their member file when "
-                        f"nominations closed on {day}: add it to candidates[{i}].affiliations",
+                        f"nominations closed{on}: add it to candidates[{i}].affiliations",
                         where))
         for a in extra:
             out.append(("PC-COI", f"{login}'s affiliation {a.get('entity')} ({a.get('role')}) "
-                        f"is not in their member file ({m.file}) on {day}; a candidate's "
+                        f"is not in their member file ({m.file}){on}; a candidate's "
                         "affiliations are those of their member file when nominations closed: "
                         "correct the record, or the member file first", where))
     return out
