@@ -157,6 +157,22 @@ def test_nominate_core_lead_decides(org: GitRepo) -> None:
     assert rc == 0
 
 
+def test_gov_nominate_core_the_leads_decision_is_recorded_with_its_reasons(org: GitRepo) -> None:
+    """The lead confirms or declines a core nomination with a public account of why: the
+    description records it under '## Decision', as a module nomination's does."""
+    org.edit("core.yaml", add_to("core", "finn"))
+    org.commit()
+    without = NOMINATION.replace("## Decision\n", "## Notes\n")
+    rc, rep = check(org, approved=["ada"], author="hal", body=without)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert rc == 1 and [p for p in r["problems"] if "'## Decision'" in p] == [
+        "GOV-NOMINATE-CORE: the decision on the nomination of finn is public with its reasons; "
+        "add to the pull-request description: '## Decision' (the lead core maintainer's "
+        "decision to confirm the nomination, and why, in a few sentences)"]
+    rc, _ = check(org, approved=["ada"], author="hal", body=NOMINATION)
+    assert rc == 0
+
+
 def test_nominate_core_nominator_must_be_a_maintainer(org: GitRepo) -> None:
     org.edit("core.yaml", add_to("core", "finn"))
     org.commit()

@@ -136,14 +136,15 @@ def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requi
     return [req]
 
 
-def _decision_reasons(ctx: Context, req: Requirement, nominee: str) -> None:
-    """GOV-NOMINATE-MODULE: the decision on a nomination is articulated and public: the
-    pull-request description records it with its reasons."""
+def _decision_reasons(ctx: Context, req: Requirement, nominee: str,
+                      rule: str = "GOV-NOMINATE-MODULE", who: str = "who decided") -> None:
+    """GOV-NOMINATE-MODULE, GOV-NOMINATE-CORE: the decision on a nomination is articulated and
+    public: the pull-request description records it with its reasons."""
     if not ctx.body.has("decision"):
         req.problems.append(
-            f"GOV-NOMINATE-MODULE: the decision on the nomination of {nominee} is public with "
-            "its reasons; add to the pull-request description: '## Decision' (who decided to "
-            "confirm the nomination, and why, in a few sentences)")
+            f"{rule}: the decision on the nomination of {nominee} is public with its "
+            f"reasons; add to the pull-request description: '## Decision' ({who} to confirm "
+            "the nomination, and why, in a few sentences)")
 
 
 def _core_meeting(ctx: Context, req: Requirement, nominee: str, module: str) -> None:
@@ -345,6 +346,9 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
             "one on the base branch; a maintainer must open the pull request, or be named under "
             "'## Nominator' (as @login) and approve it")
     _substance(ctx, req, nominee)
+    _decision_reasons(ctx, req, nominee, "GOV-NOMINATE-CORE",
+                      "the lead core maintainer's decision" if lead and lead.lower() not in
+                      base_view else "the core maintainers' decision")
     req.unreachable()
     return [req]
 

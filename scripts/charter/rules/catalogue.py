@@ -160,7 +160,10 @@ ENTRIES: tuple[Entry, ...] = (
           gate=("core-maintainer-added",),
           commands=("charter core add",),
           notes=("When the lead post is vacant, or the lead has a declared conflict with the "
-                 "nominee, a majority of the core maintainers decides.",)),
+                 "nominee, a majority of the core maintainers decides. The pull-request "
+                 "description carries the substance under '## Contributions', "
+                 "'## Testimonials' and '## Support', and the decision with its reasons under "
+                 "'## Decision' (the source asks the lead for a public account of why).",)),
     Entry("GOV-REMOVE", "Removing a maintainer",
           "Anyone may propose removing a module or core maintainer, themselves included; the "
           "core maintainers decide, without the person concerned and anyone with a declared "
