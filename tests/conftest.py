@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -11,6 +12,11 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The local GitHub (werkzeug) would otherwise add a stream handler of its own, bound to the
+# stderr of the first test session that logs: a second session in the same process (mutation
+# testing runs several) then writes to a closed stream. Its records still reach pytest's capture.
+logging.getLogger("werkzeug").addHandler(logging.NullHandler())
 
 
 @pytest.fixture
