@@ -79,6 +79,7 @@ def state(members: list[Member], *, elections: dict[str, Any] | None = None,
     ({"since": "2026-01-01", "removed": OPENS}, False),
     ({"since": "2026-01-01", "removed": "2026-06-11"}, True),
     ({"since": "2026-01-01", "removed": None}, True),
+    ({"removed": "2026-06-11"}, True), ({"removed": OPENS}, False),  # no since: from the start
 ])
 def test_pc_member_add_member_on_the_day(community: dict[str, Any] | None, member: bool) -> None:
     assert day.member_on(community, OPENS) is member
@@ -171,6 +172,8 @@ def test_pc_member_lapse_elections_closed_before_the_day(closes, including, coun
     recent = {"2026-c": council_election("2026-05-20", closes, ["cy"])}
     s = state([person("amy"), person("cy")], elections={**TWO, **recent})
     lapsed, _ = day.lapse(s, OPENS, including_the_day=including)
+    if not including:  # the default: a vote opening on the day an election closed
+        assert day.lapse(s, OPENS) == (lapsed, set())
     # counted, the recent election (cy voted) and 2026-b (amy did not) are the last two
     assert ("amy" in lapsed, "cy" in lapsed) == ((True, False) if counts else (False, True))
 
@@ -320,7 +323,8 @@ def test_pc_member_add_removed_on_the_day_they_joined_or_without_a_joining_day()
     got = [m for m, _ in day.problems(s, day.community(s, OPENS), {"electorate": ["amy", "bob",
                                                                                   "cy"]})]
     assert [m.split("(", 1)[1].split(")")[0] for m in got] == [
-        f"was removed from the community on {OPENS}", "was removed from the community on 2026-05-01"]
+        f"was removed from the community on {OPENS}",
+        "was removed from the community on 2026-05-01"]
 
 
 def test_gov_lead_remove_one_core_maintainer_left_out_is_singular() -> None:

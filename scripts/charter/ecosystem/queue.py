@@ -119,10 +119,11 @@ def waiting(state: State) -> list[Project]:
     return [p for p in state.projects.values() if p.status in OPEN]
 
 
-def sort_key(p: Project) -> tuple[int, int, str]:
+def sort_key(p: Project) -> tuple[bool, bool, int, str]:
+    """Returning first; then by issue number, those without one last; then by slug."""
     issue = p.data.get("issue")
-    return (0 if returning(p) else 1,
-            issue if isinstance(issue, int) else 10**12, p.slug)
+    numbered = isinstance(issue, int)
+    return (not returning(p), not numbered, issue if numbered else 0, p.slug)
 
 
 def build(state: State, session: dt.date, today: dt.date) -> Queue:

@@ -55,8 +55,9 @@ class Electorate:
 def member_on(community: dict[str, Any] | None, day: str) -> bool:
     """A community member on ``day``: admitted on or before it and not removed by then."""
     com = community or {}
-    since, removed = str(com.get("since") or ""), str(com.get("removed") or "")
-    return bool(com) and since <= day and not (removed and removed <= day)
+    removed = com.get("removed")
+    return bool(com) and str(com.get("since") or "") <= day and not (removed and
+                                                                     str(removed) <= day)
 
 
 def closed(d: dict[str, Any]) -> str:
@@ -76,11 +77,13 @@ def lapse(state: State, day: str, *, including_the_day: bool = False
     the next electorate, and that does not give them the vote back.
     """
     n = int(state.policy.get("council.lapse_after_missed_elections"))
+    if n <= 0:
+        return {}, set()
     past = sorted((closed(d), eid, d) for eid, d in state.elections.items()
                   if d.get("kind") == "council-election" and closed(d)
                   and (closed(d) <= day if including_the_day else closed(d) < day))
-    last = past[-n:] if n > 0 else []
-    if n <= 0 or len(last) < n or any("participation" not in d for _, _, d in last):
+    last = past[-n:]
+    if len(last) < n or any("participation" not in d for _, _, d in last):
         return {}, set()
     names = ", ".join(f"elections/{eid}" for _, eid, _ in last)
     # each election once: the day it opened and who voted in it
@@ -96,8 +99,8 @@ def lapse(state: State, day: str, *, including_the_day: bool = False
         low = m.login.lower()
         if not all(member_on(com, o) and low not in voted for o, voted in opened):
             continue
-        asked = str(com.get("resumed") or "")
-        if asked and first <= asked <= day:
+        asked = com.get("resumed")
+        if asked and first <= str(asked) <= day:
             resumed.add(low)
         else:
             lapsed[low] = (f"voted in none of {names} and has not asked to resume since "
