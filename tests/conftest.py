@@ -9,14 +9,20 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import github
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
-# The local GitHub (werkzeug) would otherwise add a stream handler of its own, bound to the
-# stderr of the first test session that logs: a second session in the same process (mutation
-# testing runs several) then writes to a closed stream. Its records still reach pytest's capture.
+# PyGithub (at import) and the local GitHub's werkzeug (on its first request) each add a stream
+# handler bound to the stderr of that moment: under pytest, the first session's capture. A second
+# session in the same process (mutation testing runs several) would write to a closed stream and
+# print 'Logging error' tracebacks into the stderr a test reads. Their records still propagate to
+# pytest's log capture.
 logging.getLogger("werkzeug").addHandler(logging.NullHandler())
+for _h in list(logging.getLogger(github.__name__).handlers):
+    if type(_h) is logging.StreamHandler:
+        logging.getLogger(github.__name__).removeHandler(_h)
 
 
 @pytest.fixture
