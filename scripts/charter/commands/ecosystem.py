@@ -39,9 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                      help="read the form body from FILE ('-': stdin)")
     i.add_argument("--number", type=int, metavar="N",
                    help="the issue number to record with --body-file")
-    i.add_argument("--issues-repo", metavar="OWNER/NAME",
-                   help="where the application issues live (default: policy's "
-                   "organisation.governance_repository)")
+    _add_issues_repo(i, "where the application issues live")
     _add_github(i)
     _add_common(i)
     i.set_defaults(func=run_intake)
@@ -102,9 +100,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--max-shortfall", type=_not_negative(float), default=25.0, metavar="PERCENT",
                    help="refuse to write when more than this share of the reviewed projects "
                    "(and more than 3) would be notified or retired in one run (default 25)")
-    r.add_argument("--issues-repo", metavar="OWNER/NAME",
-                   help="where notices are opened (default: policy's "
-                   "organisation.governance_repository)")
+    _add_issues_repo(r, "where notices are opened")
     r.add_argument("--summary", metavar="FILE",
                    help="also write the run as Markdown to FILE (what was done, what needs a "
                    "person, what remains for the next run); written even when the run stops")
@@ -126,9 +122,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o.add_argument("slug", metavar="SLUG", help="the retired project (ecosystem/SLUG.yaml)")
     o.add_argument("--apply", action="store_true",
                    help="open the issue on GitHub and record its number in the file")
-    o.add_argument("--issues-repo", metavar="OWNER/NAME",
-                   help="where the issue is opened (default: policy's "
-                   "organisation.governance_repository)")
+    _add_issues_repo(o, "where the issue is opened")
     _add_github(o)
     _add_common(o)
     o.set_defaults(func=run_offboard)
@@ -137,6 +131,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _missing_step(p: argparse.ArgumentParser) -> int:
     raise UsageError(f"{p.prog}: choose a step (intake, queue, decide, evidence, review, "
                      f"offboard); see {p.prog} --help")
+
+
+def _add_issues_repo(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--issues-repo", metavar="OWNER/NAME",
+                   help=f"{what} (default: policy's organisation.governance_repository)")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
