@@ -1,0 +1,100 @@
+"""The gate's fixture organisation held in memory: the same files as the ``org`` git repository
+(gate_helpers.base_files and the certified council election), judged by the same code as
+``charter pr-check`` (charter.gate.source.assemble, charter.gate.evaluate.judge) without git, so
+a test takes milliseconds. The mutation tests of the gate run these first; the git-backed tests
+remain the proof that the command reads real repositories the same way."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from gate_helpers import RAW, base_files, dump
+
+from charter.gate import render, source
+from charter.gate.evaluate import PullRequest, judge
+from charter.gate.paths import Change
+from charter.gate.reviews import local
+from charter.load import load
+
+SHA = "f" * 40
+
+
+class DictTree:
+    """A tree of path -> bytes, as charter.tree.Tree reads one."""
+
+    def __init__(self, files: dict[str, bytes], label: str):
+        self._files = files
+        self.label = label
+
+    def files(self, folder: str) -> list[str]:
+        prefix = folder.rstrip("/") + "/" if folder else ""
+        return sorted(p for p in self._files if p.startswith(prefix))
+
+    def read(self, path: str) -> bytes:
+        if path not in self._files:
+            raise FileNotFoundError(path)
+        return self._files[path]
+
+    def exists(self, path: str) -> bool:
+        return path in self._files
+
+    def size(self, path: str) -> int:
+        return len(self.read(path))
+
+
+def _bytes(files: dict[str, Any]) -> dict[str, bytes]:
+    return {p: dump(v).encode("utf-8") for p, v in files.items() if v is not None}
+
+
+class Memory:
+    """``base`` (main) and ``head`` (the pull request) as path -> bytes."""
+
+    def __init__(self) -> None:
+        self.base = _bytes({**base_files(), **RAW})
+        self.head = dict(self.base)
+
+    def data(self, rel: str) -> Any:
+        return yaml.safe_load(self.head[rel])
+
+    def write(self, files: dict[str, Any]) -> None:
+        for rel, value in files.items():
+            if value is None:
+                self.head.pop(rel, None)
+            else:
+                self.head[rel] = dump(value).encode("utf-8")
+
+    def edit(self, rel: str, fn: Callable[[Any], Any]) -> None:
+        d = copy.deepcopy(self.data(rel))
+        out = fn(d)
+        self.write({rel: d if out is None else out})
+
+    def land(self, files: dict[str, Any]) -> None:
+        """An earlier pull request that merged: the base and the head both have ``files``."""
+        self.write(files)
+        self.base = dict(self.head)
+
+    def report(self, *, approved: list[str] = (), author: str | None = None,  # type: ignore[assignment]
+               body: str | None = None) -> Any:
+        base_tree, head_tree = DictTree(self.base, "main"), DictTree(self.head, "pr")
+        changes = [Change(p, "D" if p not in self.head else "A" if p not in self.base else "M")
+                   for p in sorted(self.base.keys() | self.head.keys())
+                   if self.base.get(p) != self.head.get(p)]
+        base = load(base_tree)
+        trees = source.assemble(base_tree, base, base[0], head_tree, load(head_tree), changes)
+        return judge(trees, PullRequest(head_sha=SHA, author=author, body=body,
+                                        reviews=tuple(local(list(approved), SHA))))
+
+    def check(self, *, approved: list[str] = (), author: str | None = None,  # type: ignore[assignment]
+              body: str | None = None) -> tuple[int, dict[str, Any]]:
+        """As gate_helpers.check: the exit code and the JSON report of ``charter pr-check``."""
+        report = self.report(approved=approved, author=author, body=body)
+        return (0 if report.ok else 1), render.as_dict(report)
+
+
+@pytest.fixture
+def mem() -> Memory:
+    return Memory()
