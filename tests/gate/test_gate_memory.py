@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 from gate_helpers import NOMINATION, POLICY, req
-from gate_memory import Memory, mem  # noqa: F401  (the fixture)
+from gate_memory import Memory
 from gate_records import council_election
 
 from charter.elections.record import Record, count
