@@ -319,7 +319,7 @@ def test_pc_election_a_recount_matches_only_the_same_bytes_without_errors(
 def test_pc_election_a_recount_of_a_missing_record_says_so(tmp_path: Path) -> None:
     tree = write(tmp_path, {"elections/x/result.yaml": "certified: true\n"})
     s = state(("ada",))
-    r = records.recount(tree, s, s, "x")
+    r = records.recount(tree, s, s, "x", certifying=True)
     assert (r.ident, r.definition, r.committed, r.rendered) == ("x", None, b"certified: true\n",
                                                                 None)
     assert r.problems == ("elections/x/election.yaml is missing or not valid",)

@@ -106,7 +106,7 @@ class Recount:
 
 
 def recount(head_tree: Tree, head: State, base: State, ident: str, *,
-            certifying: bool = True) -> Recount:
+            certifying: bool) -> Recount:
     """Recount ``elections/<ident>`` from the head's files with the base's code and policy,
     against the base's members, core maintainers and council (the electorate of the record's
     day, its returning officer, its candidates' affiliations: charter.elections.day and
