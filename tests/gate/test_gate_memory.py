@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 from gate_helpers import NOMINATION, POLICY, req
-from gate_memory import Memory
+from gate_memory import DictTree, Memory
 from gate_records import council_election
 
 from charter.elections.record import Record, count
@@ -139,3 +139,105 @@ def test_pc_election_a_new_record_is_the_returning_officers(mem: Memory) -> None
     [g] = req(rep, "GOV-APPROVAL")["groups"]
     assert rc == 1 and g["label"] == "returning officer or core maintainers"
     assert mem.check(approved=["sam"], author="ada")[0] == 0
+
+
+# --- GOV-APPROVAL: the ecosystem working group's membership -----------------------------------
+
+def test_gov_approval_a_working_group_member_added_needs_a_core_maintainer_not_related(
+        mem: Memory) -> None:
+    mem.edit("ecosystem-wg.yaml", lambda d: d["members"].append("gus"))
+    rc, rep = mem.check(approved=["cyd"], author="ada")  # cyd declares a family tie with gus
+    r = req(rep, "GOV-APPROVAL")
+    [g] = r["groups"]
+    assert (g["needed"], r["summary"]) == (1, "gus joins the ecosystem working group")
+    assert rc == 1 and "cyd" not in g["candidates"] and "gus" not in g["candidates"]
+    assert mem.check(approved=["bob"], author="ada")[0] == 0
+
+
+def test_gov_approval_a_working_group_member_removed_and_the_chair_changed(mem: Memory) -> None:
+    mem.edit("ecosystem-wg.yaml", lambda d: d["members"].remove("ned"))
+    rc, rep = mem.check(approved=["ned"], author="ivy")
+    assert rc == 1 and req(rep, "GOV-APPROVAL")["groups"][0]["needed"] == 1
+    assert mem.check(approved=["bob"], author="ivy")[0] == 0
+    mem.land({})
+    mem.edit("ecosystem-wg.yaml", lambda d: d.update(chair="jo"))
+    rc, rep = mem.check(approved=["cyd"], author="jo")
+    assert rc == 0 and req(rep, "GOV-APPROVAL")["summary"] == "working-group record changed (chair)"
+
+
+# --- GOV-LEAD-REMOVE: lowering the bar for removing the lead ------------------------------------
+
+def _lead_fraction(mem: Memory, before: str, after: str) -> dict[str, Any]:
+    gov = {"lead_removal_fraction": before}
+    mem.land({"policy.yaml": {**POLICY, "governance": gov}})
+    mem.write({"policy.yaml": {**POLICY, "governance": {"lead_removal_fraction": after}}})
+    return mem.check(approved=["bob", "cyd", "dan"], author="ada", body=DISCUSSION)[1]
+
+
+def test_gov_lead_remove_the_same_fraction_written_otherwise_is_no_lowering(mem: Memory) -> None:
+    rep = _lead_fraction(mem, "3/4", "6/8")
+    assert [r["rule"] for r in rep["requirements"]] == ["GOV-DISCUSSION"]
+
+
+def test_gov_lead_remove_a_lower_fraction_takes_what_removing_the_lead_takes(mem: Memory) -> None:
+    rep = _lead_fraction(mem, "3/4", "2/3")
+    [g] = req(rep, "GOV-LEAD-REMOVE")["groups"]
+    assert g["needed"] == 4 and not rep["ok"]
+
+
+def test_gov_lead_remove_an_unreadable_fraction_is_judged_as_a_lowering(mem: Memory) -> None:
+    from charter.gate.events import Event
+    from charter.gate.requirements import _lowered
+
+    ev = Event("policy-changed", "governance.lead_removal_fraction", "policy.yaml", (), "head",
+               before="3/4", after="three quarters")
+    assert _lowered(ev) is True
+    assert _lowered(Event("policy-changed", "x", "policy.yaml", (), "head", before="1/0",
+                          after="1/2")) is True
+    assert _lowered(Event("policy-changed", "x", "policy.yaml", (), "head", before="3/4",
+                          after="4/5")) is False
+
+
+# --- INT-GENERATED: generated files follow the data ---------------------------------------------
+
+PAGE = {"output": "generated/pages/landscape.yml",
+        "categories": [{"name": "Tools", "subcategories": [{"name": "All", "items": ["alpha"]}]}]}
+
+
+def _generated(mem: Memory) -> dict[str, str]:
+    from charter import codeowners
+    from charter.exporters.check import outputs
+    from charter.load import load
+
+    mem.write({"pages/landscape.yaml": PAGE})
+    tree = DictTree(mem.head, "head")
+    state, _ = load(tree)
+    files = {**codeowners.outputs(state), **outputs(tree, state)}
+    mem.land(files)
+    return files
+
+
+def test_int_generated_files_that_follow_the_data_need_no_approval_of_their_own(
+        mem: Memory) -> None:
+    files = _generated(mem)
+    assert sorted(files) == [".github/CODEOWNERS", "generated/core/CODEOWNERS",
+                             "generated/pages/landscape.yml"]
+    mem.write({"generated/pages/landscape.yml": "landscape:\n  - category: Made up\n"})
+    rc, rep = mem.check(author="ada")
+    r = req(rep, "INT-GENERATED")
+    assert r["summary"] == ("generated file generated/pages/landscape.yml modified: must match "
+                            "the data")
+    assert rc == 1 and r["problems"] == [
+        "INT-GENERATED: generated/pages/landscape.yml does not match the head data; run: "
+        "charter export"]
+
+
+def test_int_generated_a_generated_file_is_never_deleted(mem: Memory) -> None:
+    _generated(mem)
+    mem.write({"generated/pages/landscape.yml": None, ".github/CODEOWNERS": None})
+    rc, rep = mem.check(approved=["bob"], author="ada")
+    assert rc == 1 and sorted(problems(rep)) == [
+        "INT-GENERATED: .github/CODEOWNERS is generated from the data and must not be deleted; "
+        "run: charter codeowners",
+        "INT-GENERATED: generated/pages/landscape.yml is generated from the data and must not "
+        "be deleted; run: charter export"]
