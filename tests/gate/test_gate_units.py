@@ -120,8 +120,9 @@ def test_gov_core_any_and_owners() -> None:
         2, "2 core maintainers (conflicted members cannot approve, and do not lower the bar)",
         ("ada",), 2)
     own = groups.owners(c, ["finn", "ADA"], "nn maintainers", {})
-    assert (own.members, own.needed, own.how) == (
-        ("finn", "ADA", "bob"), 1, "one of the nn maintainers (GOV-APPROVAL: an owner of the area)")
+    assert (own.label, own.members, own.needed, own.how) == (
+        "nn maintainers", ("finn", "ADA", "bob"), 1,
+        "one of the nn maintainers (GOV-APPROVAL: an owner of the area)")
 
 
 def test_gov_remove_consent_is_the_persons_own() -> None:
@@ -153,6 +154,10 @@ def test_gov_remove_merged_exclusions_keep_the_first_reason_and_base_knowledge()
     assert dict(m) == {"x": "first", "y": "y-a", "z": "z-b"}
     assert m.head_only == frozenset({"z"})  # y is known to the base through b
     assert groups.merged().head_only == frozenset() and dict(groups.merged()) == {}
+    known = groups.Excluded({"x": "in the base"})
+    later = groups.Excluded({"x": "declared here"})
+    later.head_only = frozenset({"x"})
+    assert groups.merged(known, later).head_only == frozenset()  # one part knew x already
 
 
 @pytest.mark.parametrize(("required", "text", "problem"), [
@@ -323,3 +328,48 @@ def test_pc_election_a_recount_of_a_missing_record_says_so(tmp_path: Path) -> No
     assert (r.ident, r.definition, r.committed, r.rendered) == ("x", None, b"certified: true\n",
                                                                 None)
     assert r.problems == ("elections/x/election.yaml is missing or not valid",)
+
+
+def test_pc_election_certified_records_give_the_council_less_resignations(mem) -> None:
+    from gate_memory import DictTree
+
+    from charter.load import load
+    from charter.model import Resignation
+
+    tree = DictTree(mem.base, "main")
+    state, _ = load(tree)
+    c = records.certified(tree, state)
+    assert c.ids == frozenset({"2026-council"}) and c.invalid == frozenset()
+    [count] = c.counts()
+    assert count.rule == "PC-ELECTION" and count.result["certified"] is True
+    assert sorted(c.council()) == ["pat", "quin", "ros"]
+    assert c.council()["ros"]["cohort"] == "B"
+    gone = (Resignation("quin", "2026-council", "2026-09-01"),)
+    assert sorted(c.council(gone)) == ["pat", "ros"]
+
+
+def test_pc_election_recount_of_a_record_that_cannot_be_counted(mem) -> None:
+    from gate_memory import DictTree
+
+    from charter.load import load
+
+    mem.write({"elections/2026-council/ballots.csv": None})
+    tree = DictTree(mem.head, "pr")
+    head, _ = load(tree)
+    r = records.recount(tree, head, head, "2026-council", certifying=False)
+    assert (r.ident, r.definition, r.committed) == (
+        "2026-council", head.elections["2026-council"],
+        mem.head["elections/2026-council/result.yaml"])
+    assert r.result["certified"] is True and r.rendered is None and not r.matches
+    assert r.problems == ("elections/2026-council/ballots.csv is missing; the ballots are "
+                          "committed beside the definition",)
+    ok = records.recount(DictTree(mem.base, "main"), head, head, "2026-council", certifying=False)
+    assert (ok.ident, ok.problems, ok.matches) == ("2026-council", (), True)
+    mem.write({"elections/2026-council/election.yaml": "kind: [\n"})
+    tree = DictTree(mem.head, "pr")
+    head, _ = load(tree)
+    r = records.recount(tree, head, head, "2026-council", certifying=False)
+    assert (r.ident, r.definition, r.rendered) == ("2026-council", None, None)
+    assert r.committed == mem.head["elections/2026-council/result.yaml"]
+    assert r.result["certified"] is True
+    assert r.problems == ("elections/2026-council/election.yaml is missing or not valid",)
