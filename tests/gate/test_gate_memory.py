@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from gate_helpers import NOMINATION, POLICY, req
 from gate_memory import DictTree, Memory
@@ -241,3 +242,144 @@ def test_int_generated_a_generated_file_is_never_deleted(mem: Memory) -> None:
         "run: charter codeowners",
         "INT-GENERATED: generated/pages/landscape.yml is generated from the data and must not "
         "be deleted; run: charter export"]
+
+
+# --- GOV-NOMINATE-MODULE: who decides a module nomination --------------------------------------
+
+SUBSTANCE = ("## Contributions\nLoader.\n\n## Testimonials\nKind.\n\n## Support\nAll.\n\n"
+             "## Decision\nConfirmed, for the loader.\n")
+
+
+def _nominate(mem: Memory, module: str, nominee: str = "newbie", *, body: str = SUBSTANCE,
+              approved: list[str] = ()) -> tuple[int, dict[str, Any]]:  # type: ignore[assignment]
+    mem.edit(f"modules/{module}.yaml", lambda d: d["maintainers"].append(nominee))
+    return mem.check(approved=approved, author="ada", body=body)
+
+
+def test_gov_nominate_module_by_the_modules_own_rule_over_all_its_maintainers(
+        mem: Memory) -> None:
+    rc, rep = _nominate(mem, "comp", approved=["jo"])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    [g] = r["groups"]
+    assert (g["label"], g["needed"], g["how"]) == (
+        "maintainers of module comp", 2, "at least 2/3 of the maintainers of module comp (2 of 3)")
+    assert r["summary"] == "nomination of newbie to module comp" and r["problems"] == []
+    assert rc == 1 and _nominate(Memory(), "comp", approved=["jo", "kim"])[0] == 0
+
+
+def test_gov_nominate_module_a_module_without_maintainers_goes_to_the_core(mem: Memory) -> None:
+    rc, rep = _nominate(mem, "empty", body=SUBSTANCE + "\n## Meeting\n2026-09-30\n",
+                        approved=["bob", "cyd"])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert r["summary"] == ("nomination of newbie to module empty; module empty has no "
+                            "maintainers, so the core maintainers decide")
+    assert r["groups"][0]["needed"] == 3 and rc == 1
+
+
+def test_gov_nominate_module_without_a_rule_of_its_own_the_core_decides_at_its_meeting(
+        mem: Memory) -> None:
+    rc, rep = _nominate(mem, "misc", approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert r["summary"] == ("nomination of newbie to module misc; module misc names no decision "
+                            "rule of its own, so the core maintainers decide")
+    assert rc == 1 and r["problems"] == [
+        "GOV-CORE-CADENCE: module misc has no nomination process of its own, so the nomination "
+        "of newbie goes to the core maintainers' meeting; add to the pull-request description: "
+        "'## Meeting' (the date, YYYY-MM-DD, or a link to the notes of the core maintainers' "
+        "meeting where it was taken up)"]
+
+
+def test_gov_core_cadence_the_meeting_named_must_have_taken_place(mem: Memory) -> None:
+    from charter.rules import today
+
+    for when, ok in ((today().isoformat(), True), ("2999-01-01", False),
+                     ("https://example.org/notes/2999-01-01", True), ("2026-02-30", False)):
+        m = Memory()
+        rc, rep = _nominate(m, "misc", body=SUBSTANCE + f"\n## Meeting\n{when}\n",
+                            approved=["bob", "cyd", "dan"])
+        assert (rc == 0) is ok, (when, problems(rep))
+    rc, rep = _nominate(Memory(), "misc", body=SUBSTANCE + "\n## Meeting\n2999-01-01\n",
+                        approved=["bob", "cyd", "dan"])
+    assert problems(rep) == [
+        "GOV-CORE-CADENCE: the nomination of newbie is decided at the core maintainers' meeting; "
+        "'## Meeting' names 2999-01-01, which has not come yet: merge after the meeting, with "
+        "its date or the link to its notes"]
+
+
+def test_gov_nominate_module_conflicts_the_base_knows_hand_the_decision_to_the_core(
+        mem: Memory) -> None:
+    mem.land({"members/newbie.yaml": {"login": "newbie", "name": "Newbie", "github_id": 120,
+                                      "relationships": [{"login": "finn", "kind": "family"},
+                                                        {"login": "hal", "kind": "family"}]}})
+    rc, rep = _nominate(mem, "nn", approved=["gus"])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert r["summary"] == ("nomination of newbie to module nn; module nn cannot reach its rule "
+                            "(2 of 3) without its conflicted maintainers, so the core "
+                            "maintainers decide")
+    assert r["groups"][0]["label"] == "core maintainers" and rc == 1
+
+
+def test_gov_nominate_module_a_conflict_declared_in_the_pull_request_leaves_it_undecidable(
+        mem: Memory) -> None:
+    mem.write({"members/newbie.yaml": {"login": "newbie", "name": "Newbie", "github_id": 120,
+                                       "relationships": [{"login": "finn", "kind": "family"},
+                                                         {"login": "hal", "kind": "family"}]}})
+    rc, rep = _nominate(mem, "nn", approved=["gus", "bob", "cyd", "dan"])
+    r = req(rep, "GOV-NOMINATE-MODULE")
+    assert r["summary"] == "nomination of newbie to module nn" and rc == 1
+    assert r["problems"][0].startswith(
+        "GOV-NOMINATE-MODULE: maintainers of module nn cannot decide this: 2 approvals are "
+        "needed of the 3, and only 1 may approve (gus)")
+
+
+def test_gov_veto_the_core_overrides_a_module_decision_and_links_the_dispute(
+        mem: Memory) -> None:
+    veto = SUBSTANCE + "\n## Veto\nThe core maintainers overrule the module.\n"
+    rc, rep = _nominate(mem, "comp", body=veto, approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-VETO")
+    assert r["summary"] == "nomination of newbie to module comp, overridden by a core veto"
+    assert r["groups"][0]["needed"] == 3 and rc == 1 and r["problems"] == [
+        "GOV-VETO: a core veto resolves a dispute over a module's decision in public; link where "
+        "it is resolved, with the core maintainers' reasons: put the issue number (e.g. #123) or "
+        "the link of the resolution under '## Veto'"]
+    for link in ("#44", "https://example.org/disputes/7"):
+        m = Memory()
+        assert _nominate(m, "comp", body=veto + link + "\n", approved=["bob", "cyd", "dan"])[0] == 0
+
+
+# --- GOV-MODULE: a module changes its own rules -------------------------------------------------
+
+def _rule(mem: Memory, module: str, **change: Any) -> dict[str, Any]:
+    mem.edit(f"modules/{module}.yaml", lambda d: d.update(change))
+    return req(mem.check(author="ada")[1], "GOV-MODULE")
+
+
+def test_gov_module_a_stricter_rule_is_the_modules_own_decision(mem: Memory) -> None:
+    r = _rule(mem, "nn", decision_rule={"kind": "unanimous"})
+    [g] = r["groups"]
+    assert (g["label"], g["needed"]) == ("maintainers of module nn", 2)
+
+
+@pytest.mark.parametrize(("module", "change", "why"), [
+    ("misc", {"decision_rule": {"kind": "unanimous"}}, "adopts its first decision rule of its own"),
+    ("comp", {"decision_rule": {"kind": "any"}},
+     "would decide with fewer approvals (any one maintainer instead of at least 2/3 of the "
+     "maintainers)"),
+    ("nn", {"decision_rule": {"kind": "count", "count": 1}},
+     "would decide with fewer approvals (1 maintainer(s) instead of a majority of the "
+     "maintainers)"),
+    ("nn", {"inactive_months": 11},
+     "shortens its inactive period to 11 months (maintainers would become inactive sooner)"),
+])
+def test_gov_module_a_laxer_rule_or_shorter_period_needs_the_core(mem: Memory, module, change,
+                                                                  why) -> None:
+    r = _rule(mem, module, **change)
+    assert r["summary"].endswith(f": the module {why}, so the core maintainers decide")
+    assert r["groups"][0]["label"] == "core maintainers" and r["groups"][0]["needed"] == 3
+
+
+def test_gov_module_the_default_inactive_period_kept_or_lengthened_is_the_modules(
+        mem: Memory) -> None:
+    assert _rule(mem, "nn", inactive_months=12)["groups"][0]["label"] == "maintainers of module nn"
+    assert _rule(Memory(), "nn", inactive_months=13)["groups"][0]["label"] == (
+        "maintainers of module nn")
