@@ -383,3 +383,176 @@ def test_gov_module_the_default_inactive_period_kept_or_lengthened_is_the_module
     assert _rule(mem, "nn", inactive_months=12)["groups"][0]["label"] == "maintainers of module nn"
     assert _rule(Memory(), "nn", inactive_months=13)["groups"][0]["label"] == (
         "maintainers of module nn")
+
+
+# --- GOV-REMOVE and GOV-EMERITUS ----------------------------------------------------------------
+
+def _emeritus(mem: Memory, module: str, login: str) -> None:
+    def move(d: dict[str, Any]) -> None:
+        d["maintainers"].remove(login)
+        d.setdefault("emeritus", []).append({"login": login, "since": "2026-11-01"})
+    mem.edit(f"modules/{module}.yaml", move)
+
+
+def test_gov_remove_self_emeritus_is_the_cores_decision_by_default(mem: Memory) -> None:
+    _emeritus(mem, "nn", "hal")
+    rc, rep = mem.check(author="hal", approved=["bob", "cyd"])
+    r = req(rep, "GOV-REMOVE")
+    assert r["summary"] == ("hal asks to step down to emeritus from module nn: the core "
+                            "maintainers decide, as for any removal")
+    assert r["groups"][0]["needed"] == 3 and rc == 1
+    assert mem.check(author="hal", approved=["bob", "cyd", "dan"])[0] == 0
+
+
+@pytest.mark.parametrize(("n", "approvals", "ok"), [(0, [], True), (1, [], False),
+                                                    (1, ["bob"], True), (2, ["bob"], False)])
+def test_gov_remove_self_emeritus_by_consent_where_the_policy_allows(mem: Memory, n, approvals,
+                                                                     ok) -> None:
+    gov = {"self_emeritus": "consent", "self_emeritus_core_approvals": n}
+    mem.land({"policy.yaml": {**POLICY, "governance": gov}})
+    _emeritus(mem, "nn", "hal")
+    rc, rep = mem.check(author="hal", approved=approvals)
+    r = req(rep, "GOV-REMOVE")
+    assert r["summary"] == (f"hal steps down to emeritus from module nn (self-removal: their "
+                            f"consent and {n} core maintainer(s), as policy "
+                            "governance.self_emeritus allows)")
+    assert [g["label"] for g in r["groups"]] == ["hal"] + (["core maintainers"] if n else [])
+    assert (rc == 0) is ok
+
+
+@pytest.mark.parametrize(("last", "inactive"), [("2025-11-21", False), ("2025-11-20", True)])
+def test_gov_emeritus_an_inactive_maintainer_moved_by_an_owner(mem: Memory, monkeypatch, last,
+                                                               inactive) -> None:
+    """On 2026-11-21, exactly 12 months is not longer than the period; one day more is."""
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+    mem.land({"members/hal.yaml": {**mem.data("members/hal.yaml"), "last_active": last}})
+    _emeritus(mem, "nn", "hal")
+    rc, rep = mem.check(author="ada", approved=["finn"], body=DISCUSSION)
+    rule = "GOV-EMERITUS" if inactive else "GOV-REMOVE"
+    r = req(rep, rule)
+    if inactive:
+        assert r["summary"] == ("hal has been inactive longer than module nn's inactive period: "
+                                "moves to emeritus")
+        assert r["groups"][0]["label"] == "maintainers of module nn or core maintainers"
+    assert (rc == 0) is inactive
+
+
+def test_gov_emeritus_a_modules_own_inactive_period_counts(mem: Memory, monkeypatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+    mem.land({"members/hal.yaml": {**mem.data("members/hal.yaml"), "last_active": "2026-05-20"},
+              "modules/nn.yaml": {**mem.data("modules/nn.yaml"), "inactive_months": 6}})
+    _emeritus(mem, "nn", "hal")
+    assert mem.check(author="ada", approved=["finn"])[0] == 0
+
+
+def test_gov_emeritus_records_are_kept_unless_the_person_returns(mem: Memory) -> None:
+    _emeritus(mem, "nn", "hal")
+    mem.land({})
+    mem.edit("modules/nn.yaml", lambda d: d.pop("emeritus") and None)
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-EMERITUS")
+    assert rc == 1 and r["problems"] == [
+        "GOV-EMERITUS: emeritus status is kept, never deleted; restore the entry for hal in "
+        "modules/nn.yaml"]
+    mem.edit("modules/nn.yaml", lambda d: d["maintainers"].append("hal"))
+    rc, rep = mem.check(author="ada", approved=["finn", "gus"], body=SUBSTANCE)
+    assert [r["rule"] for r in rep["requirements"]] == ["GOV-NOMINATE-MODULE"] and rc == 0
+
+
+def test_gov_remove_a_core_maintainer_needs_a_core_majority_and_a_discussion(mem: Memory) -> None:
+    mem.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-REMOVE")
+    assert r["summary"] == "removal of eve from the core maintainers" and rc == 1
+    assert problems(rep) == [
+        "GOV-DISCUSSION: link the issue where this was discussed: add a '## Discussion' section "
+        "to the pull-request description with its number (e.g. #123)"]
+    assert mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)[0] == 0
+    assert mem.check(author="ada", approved=["bob", "cyd", "eve"], body=DISCUSSION)[0] == 1
+
+
+# --- core maintainers: additions, the lead, the record ------------------------------------------
+
+def test_gov_nominate_core_a_conflict_with_the_lead_declared_here_keeps_the_lead_deciding(
+        mem: Memory) -> None:
+    mem.edit("members/ada.yaml", lambda d: d.update(relationships=[{"login": "finn",
+                                                                    "kind": "family"}]))
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    rc, rep = mem.check(author="hal", approved=["ada", "bob", "cyd", "dan"], body=NOMINATION)
+    [g, *_] = req(rep, "GOV-NOMINATE-CORE")["groups"]
+    assert g["how"] == ("the lead core maintainer, ada (conflicted by a relationship declared "
+                        "in this pull request: land that declaration first)")
+    assert g["candidates"] == [] and rc == 1
+
+
+def test_gov_nominate_core_the_lead_opening_it_needs_another_core_maintainer(mem: Memory) -> None:
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    rc, rep = mem.check(author="ada", body=NOMINATION)
+    r = req(rep, "GOV-NOMINATE-CORE")
+    assert r["summary"] == ("nomination of finn as a core maintainer: the lead decides (ada "
+                            "opened it; another core maintainer confirms)")
+    assert [g["needed"] for g in r["groups"]] == [1, 1] and rc == 1
+    assert mem.check(author="ada", approved=["bob"], body=NOMINATION)[0] == 0
+
+
+def test_gov_lead_elect_moving_a_joined_day_needs_a_core_majority(mem: Memory) -> None:
+    mem.land({"core.yaml": {**mem.data("core.yaml"), "joined": {"eve": "2026-01-01"}}})
+    mem.edit("core.yaml", lambda d: d.update(joined={"eve": "2025-01-01"}))
+    rc, rep = mem.check(author="ada", approved=["bob"])
+    r = req(rep, "GOV-LEAD-ELECT")
+    assert r["groups"][0]["needed"] == 3 and rc == 1
+    assert r["summary"].endswith(": the day a core maintainer joined decides who votes in the "
+                                 "lead's election or removal")
+    mem.write({"core.yaml": {**mem.data("core.yaml"), "joined": {"eve": "2026-01-01"},
+                             "last_meeting": "2026-11-01"}})
+    rc, rep = mem.check(author="ada", approved=["bob"])
+    assert rc == 0 and req(rep, "GOV-APPROVAL")["groups"][0]["needed"] == 1
+
+
+# --- PC-AMEND and GOV-DISCUSSION: the policy ------------------------------------------------------
+
+def test_pc_amend_a_council_key_needs_a_certified_amend_vote(mem: Memory) -> None:
+    mem.edit("policy.yaml", lambda d: d["council"].update(seats=5))
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)
+    r = req(rep, "PC-AMEND")
+    assert rc == 1 and r["problems"] == [
+        "PC-AMEND: name the community vote that approved this change: add a '## Vote' section "
+        "with elections/<id> (an amend motion, certified on the base branch)"]
+    rc, rep = mem.check(author="ada", approved=["bob"], body=DISCUSSION + "## Vote\n"
+                        "elections/2026-council\n")
+    assert rc == 1 and problems(rep) == [
+        "PC-AMEND: elections/2026-council is a council-election vote, not amend"]
+
+
+def test_pc_amend_every_policy_change_in_community_vote_mode(mem: Memory) -> None:
+    mem.land({"policy.yaml": {**POLICY, "governance": {"amendment": "community-vote"}}})
+    mem.edit("policy.yaml", lambda d: d["governance"].update(module_inactive_months=6))
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)
+    assert rc == 1 and req(rep, "PC-AMEND")["summary"].endswith(
+        ": a certified community vote to amend the rules")
+
+
+def test_gov_discussion_a_governance_parameter_needs_a_core_majority_and_a_discussion(
+        mem: Memory) -> None:
+    mem.edit("policy.yaml", lambda d: d.update(governance={"module_inactive_months": 6}))
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd"], body=DISCUSSION)
+    r = req(rep, "GOV-DISCUSSION")
+    assert r["summary"].endswith(": a rule change") and r["groups"][0]["needed"] == 3
+    assert rc == 1 and mem.check(author="ada", approved=["bob", "cyd", "dan"],
+                                 body=DISCUSSION)[0] == 0
+    assert mem.check(author="ada", approved=["bob", "cyd", "dan"])[0] == 1
+
+
+# --- other files ----------------------------------------------------------------------------------
+
+def test_gov_approval_files_beside_the_data(mem: Memory) -> None:
+    mem.write({"modules/nn.md": "# NN\n", "README.md": "# the governance\n"})
+    mem.head["modules/nn.yaml"] = b"# the nn module\n" + mem.head["modules/nn.yaml"]
+    rc, rep = mem.check(author="ada", approved=["finn"])
+    got = {r["summary"]: [g["label"] for g in r["groups"]] for r in rep["requirements"]}
+    assert got == {"file modules/nn.md added": ["core maintainers"],
+                   "file README.md modified": ["core maintainers"],
+                   "modules/nn.yaml: layout or comments only, no governance change":
+                       ["maintainers of module nn or core maintainers"]}
+    assert rc == 1 and mem.check(author="ada", approved=["finn", "bob"])[0] == 0
+    assert mem.check(author="ada", approved=["bob"])[0] == 0
