@@ -546,11 +546,11 @@ def test_gov_discussion_a_governance_parameter_needs_a_core_majority_and_a_discu
 # --- other files ----------------------------------------------------------------------------------
 
 def test_gov_approval_files_beside_the_data(mem: Memory) -> None:
-    mem.write({"modules/nn.md": "# NN\n", "README.md": "# the governance\n"})
+    mem.write({"docs/notes.md": "# Notes\n", "README.md": "# the governance\n"})
     mem.head["modules/nn.yaml"] = b"# the nn module\n" + mem.head["modules/nn.yaml"]
     rc, rep = mem.check(author="ada", approved=["finn"])
     got = {r["summary"]: [g["label"] for g in r["groups"]] for r in rep["requirements"]}
-    assert got == {"file modules/nn.md added": ["core maintainers"],
+    assert got == {"file docs/notes.md added": ["core maintainers"],
                    "file README.md modified": ["core maintainers"],
                    "modules/nn.yaml: layout or comments only, no governance change":
                        ["maintainers of module nn or core maintainers"]}
