@@ -21,6 +21,12 @@ RESULT = f"elections/{ID}/result.yaml"
 DISCUSSION = "## Discussion\nSee #12.\n"
 
 
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terms, inactivity and meetings are measured against a fixed day, not the real one."""
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-21")
+
+
 def problems(report: dict[str, Any]) -> list[str]:
     return [p for r in report["requirements"] for p in r["problems"]]
 
@@ -556,3 +562,104 @@ def test_gov_approval_files_beside_the_data(mem: Memory) -> None:
                        ["maintainers of module nn or core maintainers"]}
     assert rc == 1 and mem.check(author="ada", approved=["finn", "bob"])[0] == 0
     assert mem.check(author="ada", approved=["bob"])[0] == 0
+
+
+# --- PC-TERM, PC-ELECTION: council seats --------------------------------------------------------
+
+def _seats(mem: Memory, fn: Any) -> tuple[int, dict[str, Any]]:
+    mem.edit("council.yaml", fn)
+    return mem.check(author="ada", approved=["bob"])
+
+
+def test_pc_term_a_seat_whose_term_has_ended_is_cleared_by_one_core_maintainer(
+        mem: Memory, monkeypatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2027-06-15")  # ros's term ends that day
+    rc, rep = _seats(mem, lambda d: d["seats"].pop(2) and None)
+    r = req(rep, "PC-TERM")
+    assert (r["problems"], rc) == ([], 0)
+
+
+def test_pc_term_a_seat_emptied_before_its_term_ends_needs_a_vote_or_a_resignation(
+        mem: Memory, monkeypatch) -> None:
+    monkeypatch.setenv("CHARTER_TODAY", "2027-06-14")
+    rc, rep = _seats(mem, lambda d: d["seats"].pop(2) and None)
+    assert rc == 1 and problems(rep) == [
+        "PC-NO-CONFIDENCE: ros's term runs until 2027-06-15; a council member leaves before "
+        "then only by resigning (they open or approve this pull request) or by a certified vote "
+        "that takes the seat (no confidence, removal, or a vacancy vote naming them), certified "
+        "on the base branch first"]
+
+
+def test_pc_term_a_resignation_is_recorded_by_the_member(mem: Memory) -> None:
+    mem.edit("council.yaml", lambda d: d["seats"].pop(2) and None)
+    rc, rep = mem.check(author="ros", approved=["bob"])
+    r = req(rep, "PC-TERM")
+    assert r["summary"] == "ros resigns from the council before the term ends (2027-06-15)"
+    assert rc == 1 and r["problems"] == [
+        "PC-TERM: record the resignation in council.yaml under resigned (login: ros, "
+        "elected_in: 2026-council, date): the seat stays empty until a vacancy vote or the next "
+        "election fills it"]
+    mem.edit("council.yaml", lambda d: d.update(resigned=[
+        {"login": "ros", "elected_in": "2026-council", "date": "2026-11-01"}]))
+    rc, rep = mem.check(author="ros", approved=["bob"])
+    assert rc == 0, problems(rep)
+    rc, rep = mem.check(author="ada", approved=["bob"])
+    assert rc == 1 and sorted(problems(rep)) == [
+        "PC-NO-CONFIDENCE: ros's term runs until 2027-06-15; a council member leaves before "
+        "then only by resigning (they open or approve this pull request) or by a certified vote "
+        "that takes the seat (no confidence, removal, or a vacancy vote naming them), certified "
+        "on the base branch first",
+        "PC-TERM: only ros resigns their seat: they open or approve this pull request"]
+
+
+def test_pc_term_a_resignation_names_the_seat_held_and_empties_it(mem: Memory) -> None:
+    mem.edit("council.yaml", lambda d: d.update(resigned=[
+        {"login": "ros", "elected_in": "2025-council", "date": "2026-11-01"}]))
+    rc, rep = mem.check(author="ros", approved=["bob"])
+    assert rc == 1 and problems(rep) == [
+        "PC-TERM: ros holds no seat from elections/2025-council on the base branch",
+        "PC-TERM: remove ros's seat from council.yaml with the resignation"]
+
+
+def test_pc_term_earlier_resignations_are_never_edited(mem: Memory) -> None:
+    mem.land({"council.yaml": {**mem.data("council.yaml"), "resigned": [
+        {"login": "ros", "elected_in": "2026-council", "date": "2026-11-01"}],
+        "seats": mem.data("council.yaml")["seats"][:2]}})
+    mem.edit("council.yaml", lambda d: d.update(resigned=[]))
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    assert rc == 1 and problems(rep) == [
+        "PC-TERM: resignations are a record: append new entries under resigned, never edit or "
+        "remove earlier ones"]
+
+
+def test_pc_election_a_seat_is_exactly_what_the_certified_records_give(mem: Memory) -> None:
+    rc, rep = _seats(mem, lambda d: d["seats"][2].update(term_end="2028-06-15"))
+    assert rc == 1 and problems(rep) == [
+        "PC-TERM: ros's seat is set by elections/2026-council: term_end '2027-06-15' (a seat, "
+        "its term and whom it replaces change only by a certified record)"]
+    rc, rep = _seats(Memory(), lambda d: d["seats"][2].update(replaces="pat"))
+    assert rc == 1 and problems(rep) == [
+        "PC-VACANCY: ros's seat is set by elections/2026-council: replaces None (a seat, its "
+        "term and whom it replaces change only by a certified record)"]
+    rc, rep = _seats(Memory(), lambda d: d["seats"].append(
+        {"login": "sam", "cohort": "B", "term_start": "2026-06-15", "term_end": "2027-06-15",
+         "elected_in": "2026-council"}))
+    assert rc == 1 and problems(rep) == [
+        "PC-ELECTION: no certified election or vote on the base branch gives sam a seat; certify "
+        "the record that elects or appoints them first (its own pull request), then add the "
+        "seat as its result.yaml states it"]
+
+
+def test_pc_election_the_returning_officer_is_named_by_the_council(mem: Memory) -> None:
+    mem.edit("council.yaml", lambda d: d.update(returning_officer="jo"))
+    rc, rep = mem.check(author="ada", approved=["pat"])
+    r = req(rep, "PC-ELECTION")
+    assert r["summary"].endswith(": nominated by the outgoing council")
+    [g] = r["groups"]
+    assert (g["label"], g["needed"]) == ("council members", 2) and rc == 1
+    assert mem.check(author="ada", approved=["pat", "ros"])[0] == 0
+    m = Memory()
+    m.land({"council.yaml": {"returning_officer": "sam", "seats": []}})
+    m.edit("council.yaml", lambda d: d.update(returning_officer="jo"))
+    [g] = req(m.check(author="ada")[1], "PC-ELECTION")["groups"]
+    assert (g["label"], g["needed"]) == ("core maintainers", 3)
