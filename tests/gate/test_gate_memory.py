@@ -663,3 +663,127 @@ def test_pc_election_the_returning_officer_is_named_by_the_council(mem: Memory) 
     m.edit("council.yaml", lambda d: d.update(returning_officer="jo"))
     [g] = req(m.check(author="ada")[1], "PC-ELECTION")["groups"]
     assert (g["label"], g["needed"]) == ("core maintainers", 3)
+
+
+# --- PC-MEMBER-*: voting membership of the community --------------------------------------------
+
+def _member_vote(mem: Memory, mtype: str = "member-add", subject: str = "newbie",
+                 ident: str = "2026-vote") -> None:
+    from gate_records import motion
+
+    mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v
+              for k, v in motion(POLICY, ident, mtype, subject=subject).items()})
+
+
+def _join(mem: Memory, **community: Any) -> tuple[int, dict[str, Any]]:
+    mem.edit("members/newbie.yaml", lambda d: d.update(community=community))
+    return mem.check(author="ada", approved=["bob"])
+
+
+ADD_NEEDS = ("PC-MEMBER-ADD: newbie joins the community only by a member-add vote: set "
+             "community.admitted_by to the elections/<id> whose certified result admits them")
+
+
+@pytest.mark.parametrize("cited", [None, "2026-vote", "elections/", "elections//"])
+def test_pc_member_add_admission_cites_the_vote(mem: Memory, cited: str | None) -> None:
+    _member_vote(mem)
+    extra = {"admitted_by": cited} if cited else {}
+    rc, rep = _join(mem, since="2026-11-01", **extra)
+    assert rc == 1 and problems(rep) == [ADD_NEEDS]
+
+
+def test_pc_member_add_the_vote_cited_must_admit_this_person(mem: Memory) -> None:
+    _member_vote(mem, subject="tess")
+    rc, rep = _join(mem, since="2026-11-01", admitted_by="elections/2026-vote")
+    assert rc == 1 and problems(rep) == [
+        "PC-MEMBER-ADD: elections/2026-vote does not admit newbie: elections/2026-vote is about "
+        "tess, not newbie"]
+
+
+@pytest.mark.parametrize(("since", "ok"), [("2026-10-23", False), ("2026-10-24", True),
+                                           ("2026-10-25", True)])
+def test_pc_member_add_membership_starts_when_the_vote_is_certified(mem: Memory, since,
+                                                                    ok) -> None:
+    _member_vote(mem)  # finalised 2026-10-24
+    rc, rep = _join(mem, since=since, admitted_by="elections/2026-vote")
+    assert (rc == 0) is ok
+    if not ok:
+        assert problems(rep) == [
+            "PC-MEMBER-ADD: newbie is a community member from the day the vote was certified "
+            "(2026-10-24), not 2026-10-23"]
+
+
+def test_pc_member_add_readmission_and_a_changed_citation_are_admissions(mem: Memory) -> None:
+    mem.land({"members/newbie.yaml": {**mem.data("members/newbie.yaml"), "community": {
+        "since": "2025-01-01", "removed": "2026-01-01"}}})
+    rc, rep = _join(mem, since="2025-01-01")
+    assert rc == 1 and problems(rep) == [ADD_NEEDS]
+    m = Memory()
+    m.land({"members/newbie.yaml": {**m.data("members/newbie.yaml"), "community": {
+        "since": "2025-01-01", "admitted_by": "elections/old"}}})
+    rc, rep = _join(m, since="2025-01-01", admitted_by="elections/other")
+    assert rc == 1 and problems(rep)[0].startswith("PC-MEMBER-ADD: elections/other does not "
+                                                   "admit newbie")
+    rc, rep = _join(Memory(), since="2025-01-01", removed="2025-06-01")
+    assert rc == 0  # a past membership recorded as ended admits nobody
+
+
+def _leave(mem: Memory, author: str, body: str | None = None) -> tuple[int, dict[str, Any]]:
+    mem.land({"members/tess.yaml": {**mem.data("members/tess.yaml"), "community": {
+        "since": "2023-01-01"}}})
+    mem.edit("members/tess.yaml", lambda d: d["community"].update(removed="2026-11-01"))
+    return mem.check(author=author, approved=["bob"], body=body)
+
+
+def test_pc_member_remove_at_the_persons_wish_or_by_a_council_vote(mem: Memory) -> None:
+    rc, rep = _leave(mem, "ada")
+    assert rc == 1 and problems(rep) == [
+        "PC-MEMBER-REMOVE: tess leaves the community only at their own wish (they open or "
+        "approve this pull request) or by a certified council vote named under '## Vote' "
+        "(elections/<id>)"]
+    assert _leave(Memory(), "tess")[0] == 0
+    m = Memory()
+    _member_vote(m, "member-remove", "tess")
+    assert _leave(m, "ada", "## Vote\nelections/2026-vote\n")[0] == 0
+    m = Memory()
+    _member_vote(m, "member-remove", "pat")
+    assert _leave(m, "ada", "## Vote\nelections/2026-vote\n")[0] == 1
+
+
+def test_pc_member_remove_deleting_a_members_file_is_leaving(mem: Memory) -> None:
+    mem.land({"members/tess.yaml": {**mem.data("members/tess.yaml"), "community": {
+        "since": "2023-01-01"}}})
+    mem.write({"members/tess.yaml": None})
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    assert rc == 1 and any(p.startswith("PC-MEMBER-REMOVE: tess leaves") for p in problems(rep))
+
+
+# --- GOV-LEAD-ELECT -------------------------------------------------------------------------------
+
+def _new_lead(mem: Memory, cited: str | None, winner: str = "bob") -> tuple[int, dict[str, Any]]:
+    from gate_records import lead_election
+
+    mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v for k, v in lead_election(
+        POLICY, "2026-lead", winner, ["ada", "bob", "cyd", "dan", "eve"]).items()})
+    core = {**mem.data("core.yaml"), "lead": "bob"}
+    if cited:
+        core["lead_elected_in"] = cited
+    mem.write({"core.yaml": core})
+    return mem.check(author="hal", approved=["ada", "cyd", "dan", "eve"], body=DISCUSSION)
+
+
+def test_gov_lead_elect_a_new_lead_is_the_winner_of_the_election_cited(mem: Memory) -> None:
+    assert _new_lead(mem, "2026-lead")[0] == 0
+    rc, rep = _new_lead(Memory(), None)
+    assert rc == 1 and problems(rep) == [
+        "GOV-LEAD-ELECT: a new lead is elected by the core maintainers (instant-runoff); set "
+        "lead_elected_in in core.yaml to the elections/<id> that records it"]
+    rc, rep = _new_lead(Memory(), "2026-lead", winner="cyd")
+    assert rc == 1 and problems(rep) == ["GOV-LEAD-ELECT: elections/2026-lead elected cyd, not bob"]
+    rc, rep = _new_lead(Memory(), "2026-council")
+    assert rc == 1 and problems(rep) == [
+        "GOV-LEAD-ELECT: elections/2026-council is a council-election vote, not lead-election"]
+    rc, rep = _new_lead(Memory(), "2099-none")
+    assert rc == 1 and problems(rep) == [
+        "GOV-LEAD-ELECT: elections/2099-none is not certified on the base branch (a record takes "
+        "effect only after the pull request certifying it has merged)"]
