@@ -832,6 +832,36 @@ def test_rules_approvals_table_in_contributing_is_what_the_gate_computes() -> No
     assert all(r.rules and (r.who or r.sections or r.other) for r in rows)
 
 
+def _judged(s: Any) -> dict[str, Any]:
+    from charter.rules import approvals
+
+    r = approvals.judge(s)
+    return {"change": s.change,
+            "events": [[e.kind, e.subject] for e in r.events],
+            "requirements": [{"rule": o.requirement.rule, "summary": o.requirement.summary,
+                              "problems": o.requirement.problems,
+                              "groups": [[g.group.label, g.group.needed, sorted(g.candidates)]
+                                         for g in o.groups]} for o in r.outcomes]}
+
+
+def test_rules_approvals_each_example_change_is_judged_as_recorded(monkeypatch) -> None:
+    """Every example change, event by event, with each requirement's summary, groups (who could
+    approve, how many are needed) and problems: the table summarises these, so an example that
+    no longer makes the change its row names (another person, path or author) shows here.
+    CHARTER_UPDATE_GOLDEN=1 rewrites tests/foundation/golden/approvals.json after a deliberate
+    change; read its diff before committing it."""
+    import os
+
+    from charter.rules import approvals
+
+    monkeypatch.setenv("CHARTER_TODAY", TODAY.isoformat())
+    got = [_judged(s) for s in approvals.scenarios()]
+    path = Path(__file__).parent / "golden" / "approvals.json"
+    if os.environ.get("CHARTER_UPDATE_GOLDEN"):
+        path.write_text(json.dumps(got, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
 # --- thresholds: more than a fraction, at least a fraction, a module's own rule ---------------
 
 @pytest.mark.parametrize(("total", "half", "two_thirds", "three_quarters"), [
