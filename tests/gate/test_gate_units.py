@@ -76,13 +76,13 @@ def test_gov_remove_conflicted_members_cannot_approve_and_do_not_lower_the_bar()
 
 def test_gov_remove_an_unreachable_group_is_explained() -> None:
     req = groups.Requirement("GOV-REMOVE", EVENT, "s", groups=[
-        groups.Group("core maintainers", ("ada",), 3, "how", size=5),
+        groups.Group("core maintainers", ("ada", "bob"), 3, "how", size=5),
         groups.Group("nobody left", (), 1, "how", size=2),
         groups.Group("fine", ("ada", "bob"), 2, "how", size=2)])
     req.unreachable()
     assert req.problems == [
         "GOV-REMOVE: core maintainers cannot decide this: 3 approvals are needed of the 5, and "
-        "only 1 may approve (ada); a conflict never lowers the bar, so the group must grow "
+        "only 2 may approve (ada, bob); a conflict never lowers the bar, so the group must grow "
         "before it can decide",
         "GOV-REMOVE: nobody left cannot decide this: 1 approvals are needed of the 2, and only "
         "0 may approve (nobody); a conflict never lowers the bar, so the group must grow before "

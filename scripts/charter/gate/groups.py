@@ -47,8 +47,7 @@ class Group:
     def __post_init__(self) -> None:
         # a group that decides needs at least one approval: a rule or fraction that computes 0
         # (a module rule of '0/1', a lead_removal_fraction of '0/4') never waives the decision
-        if self.needed < 1:
-            object.__setattr__(self, "needed", 1)
+        object.__setattr__(self, "needed", max(self.needed, 1))
 
     @property
     def reachable(self) -> bool:
