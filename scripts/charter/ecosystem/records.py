@@ -147,19 +147,10 @@ def append_review(path: Path, entry: CommentedMap) -> dict[str, Any] | None:
 
 
 def record_offboarding(path: Path, rel: str, number: int) -> dict[str, Any]:
-    """Record ``number`` as the retired project's ``retired: offboarding_issue:`` (ECO-OFFBOARD).
-
-    Only that key is added (or, when present, its value replaced) at the end of the ``retired``
-    mapping; the rest of the file stays byte for byte.
-    """
+    """Add ``number`` as the retired project's ``retired: offboarding_issue:`` (ECO-OFFBOARD), at
+    the end of its ``retired`` mapping; the rest of the file stays byte for byte. The caller has
+    checked that the record is retired, with date and reason, and names no issue yet."""
     doc = read(path, rel)
-    retired = doc.data.get("retired") if isinstance(doc.data, dict) else None
-    if not isinstance(retired, CommentedMap):
-        raise CharterError(f"{rel}: no retired: record to add the offboarding issue to")
-    if "offboarding_issue" in retired:
-        roundtrip.replace_value(retired, "offboarding_issue", number)
-    else:
-        keys = list(retired.keys())
-        roundtrip.insert_key_after(retired, keys[-1] if keys else "", "offboarding_issue",
-                                   number)
+    retired = doc.data["retired"]
+    roundtrip.insert_key_after(retired, list(retired)[-1], "offboarding_issue", number)
     return write(path, doc)
