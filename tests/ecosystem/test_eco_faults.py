@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -371,3 +372,27 @@ def test_eco_summary_file_says_what_remains(charter, fake, eco_repo, tmp_path) -
     assert "3 of 8" in text and "5 project(s) remain" in text
     for slug in ("p3", "p4", "p5", "p6", "p7"):
         assert slug in text.split("remain")[1]
+
+
+@pytest.mark.parametrize("mode", ["dry-run", "apply", "stopped"])
+def test_eco_periodic_summary_of_a_run_in_full(charter, fake, eco_repo, tmp_path, mode) -> None:
+    """The Markdown summary, whole: the steps table (notify, retire, resolve, with deadlines and
+    results), the passing count, what was not reviewed and what remains. CHARTER_UPDATE_GOLDEN=1
+    rewrites tests/ecosystem/golden/summary-*.md after a deliberate change."""
+    import os
+
+    _ecosystem(fake, eco_repo)
+    fake.add(healthy("org/p7", ci=None))  # no CI result: unknown, asked again next run
+    if mode == "stopped":
+        fake.graphql_budget = 3
+    summary = tmp_path / "summary.md"
+    review(charter, fake, eco_repo, *(["--apply"] if mode != "dry-run" else []),
+           "--summary", str(summary))
+    # the budget's reset is reckoned from the clock: the only part of the text that moves
+    text = re.sub(r"about \d\d:\d\d UTC, a wait of \d+ s", "about HH:MM UTC, a wait of N s",
+                  summary.read_text(encoding="utf-8"))
+    golden = Path(__file__).parent / "golden" / f"summary-{mode}.md"
+    if os.environ.get("CHARTER_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
