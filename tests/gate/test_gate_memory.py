@@ -627,6 +627,8 @@ def test_pc_term_earlier_resignations_are_never_edited(mem: Memory) -> None:
         "seats": mem.data("council.yaml")["seats"][:2]}})
     mem.edit("council.yaml", lambda d: d.update(resigned=[]))
     rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    r = req(rep, "PC-TERM")
+    assert r["summary"] == "council record changed (resigned)" and r["groups"][0]["needed"] == 3
     assert rc == 1 and problems(rep) == [
         "PC-TERM: resignations are a record: append new entries under resigned, never edit or "
         "remove earlier ones"]
@@ -787,3 +789,94 @@ def test_gov_lead_elect_a_new_lead_is_the_winner_of_the_election_cited(mem: Memo
     assert rc == 1 and problems(rep) == [
         "GOV-LEAD-ELECT: elections/2099-none is not certified on the base branch (a record takes "
         "effect only after the pull request certifying it has merged)"]
+
+
+# --- GOV-APPROVAL, GOV-VETO: a module's record ---------------------------------------------------
+
+def test_gov_approval_a_modules_name_is_its_owners_to_change(mem: Memory) -> None:
+    mem.edit("modules/nn.yaml", lambda d: d.update(name="Neural networks"))
+    rc, rep = mem.check(author="ada")
+    r = req(rep, "GOV-APPROVAL")
+    [g] = r["groups"]
+    assert r["summary"] == "module nn record changed (name)"
+    assert (g["label"], g["needed"]) == ("maintainers of module nn or core maintainers", 1)
+    assert sorted(g["candidates"]) == ["bob", "cyd", "dan", "eve", "finn", "gus", "hal"]
+    assert rc == 1 and mem.check(author="ada", approved=["finn"])[0] == 0
+
+
+def test_gov_veto_of_a_modules_record_is_the_cores(mem: Memory) -> None:
+    mem.edit("modules/nn.yaml", lambda d: d.update(name="Neural networks"))
+    rc, rep = mem.check(author="ada", approved=["finn", "bob"], body="## Veto\n#44\n")
+    r = req(rep, "GOV-VETO")
+    assert r["summary"] == "module nn record changed (name), overridden by a core veto"
+    assert r["groups"][0]["needed"] == 3 and rc == 1 and r["problems"] == []
+
+
+def test_gov_approval_a_working_group_member_and_their_relatives_are_excluded(
+        mem: Memory) -> None:
+    mem.edit("ecosystem-wg.yaml", lambda d: d["members"].append("gus"))
+    r = req(mem.check(author="ada")[1], "GOV-APPROVAL")
+    assert r["excluded"] == {"gus": "the person concerned cannot decide on their own case",
+                             "cyd": "declared relationship with gus (conflict of interest)"}
+
+
+# --- core emeritus --------------------------------------------------------------------------------
+
+def test_gov_emeritus_a_core_emeritus_record_is_kept_unless_they_return(mem: Memory) -> None:
+    mem.land({"core.yaml": {**mem.data("core.yaml"),
+                            "emeritus": [{"login": "hal", "since": "2025-01-01"}]}})
+    mem.edit("core.yaml", lambda d: d.pop("emeritus") and None)
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-EMERITUS")
+    assert r["summary"] == "emeritus record of hal deleted"
+    assert r["groups"][0]["needed"] == 3 and rc == 1 and r["problems"] == [
+        "GOV-EMERITUS: emeritus status is kept, never deleted; restore the entry for hal in "
+        "core.yaml"]
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("hal"))
+    rc, rep = mem.check(author="finn", approved=["ada"], body=NOMINATION)
+    assert [r["rule"] for r in rep["requirements"]] == ["GOV-NOMINATE-CORE"] and rc == 0
+
+
+def test_gov_emeritus_returning_to_another_group_keeps_the_record(mem: Memory) -> None:
+    _emeritus(mem, "nn", "hal")
+    mem.land({})
+    mem.edit("modules/nn.yaml", lambda d: d.pop("emeritus") and None)
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("hal"))
+    rc, rep = mem.check(author="finn", approved=["ada"], body=NOMINATION)
+    assert "GOV-EMERITUS" in [r["rule"] for r in rep["requirements"]] and rc == 1
+
+
+# --- the returning officer and the resignation record ---------------------------------------------
+
+def test_pc_election_a_regenerated_result_without_a_returning_officer_is_the_cores(
+        mem: Memory) -> None:
+    rendered = mem.head[RESULT]
+    mem.land({RESULT: rendered.decode() + "# rendered by an older charter\n",
+              "council.yaml": {k: v for k, v in mem.data("council.yaml").items()
+                               if k != "returning_officer"}})
+    mem.write({RESULT: rendered.decode()})
+    [g] = req(mem.check(author="ada")[1], "GOV-APPROVAL")["groups"]
+    assert (g["label"], sorted(g["candidates"])) == (
+        "returning officer or core maintainers", ["bob", "cyd", "dan", "eve"])
+
+
+def test_pc_election_a_new_returning_officers_relatives_do_not_name_them(mem: Memory) -> None:
+    seats = mem.data("council.yaml")["seats"]
+    mem.land({"council.yaml": {**mem.data("council.yaml"), "seats": [*seats, {
+        **seats[2], "login": "sam"}]},
+        "members/sam.yaml": {**mem.data("members/sam.yaml"),
+                             "relationships": [{"login": "newbie", "kind": "family"}]}})
+    mem.edit("council.yaml", lambda d: d.update(returning_officer="newbie"))
+    r = req(mem.check(author="ada")[1], "PC-ELECTION")
+    [g] = r["groups"]
+    assert r["summary"] == ("council record changed (returning_officer): nominated by the "
+                            "outgoing council")
+    assert (g["label"], g["needed"], sorted(g["candidates"])) == (
+        "council members", 3, ["pat", "quin", "ros"])  # more than half of 4; sam excluded
+    assert r["excluded"]["newbie"] == "the nominee cannot approve their own nomination"
+    m = Memory()
+    m.land({"council.yaml": {"returning_officer": "sam", "seats": []}})
+    m.edit("council.yaml", lambda d: d.update(returning_officer="jo"))
+    r = req(m.check(author="ada")[1], "PC-ELECTION")
+    assert r["summary"] == "council record changed (returning_officer)"
+    assert r["excluded"] == {"jo": "the nominee cannot approve their own nomination"}

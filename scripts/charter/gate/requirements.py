@@ -283,8 +283,7 @@ def _module_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
                           [core_majority(ctx, {})])
         _dispute_resolved(ctx, req)
         return [req]
-    module = ctx.base.modules.get(ev.subject)
-    people = module.maintainers if module else ()
+    people = ctx.base.modules[ev.subject].maintainers  # a module-changed event: in both trees
     return [Requirement("GOV-APPROVAL", ev, ev.describe(),
                         [owners(ctx, people, f"maintainers of module {ev.subject} or core "
                                 "maintainers", {})])]
