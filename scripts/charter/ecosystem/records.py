@@ -57,8 +57,11 @@ def write(path: Path, doc: Document | dict[str, Any]) -> dict[str, Any]:
 def append(mapping: CommentedMap, key: str, value: Any) -> None:
     """Append ``value`` to the list ``mapping[key]``, creating it at the end if absent."""
     if key in mapping and isinstance(mapping[key], list):
-        if mapping[key].fa.flow_style() and not mapping[key]:
+        if not mapping[key]:
+            # "reviews: []" becomes a block list: an entry is a mapping of several lines (an
+            # empty list as read has no style of its own, and would gain its entry as "[{...}]")
             mapping[key] = CommentedSeq()
+            mapping[key].fa.set_block_style()
         roundtrip.append_item(mapping, key, value)
     else:
         mapping[key] = CommentedSeq([value])
