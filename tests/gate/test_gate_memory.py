@@ -362,6 +362,7 @@ def _rule(mem: Memory, module: str, **change: Any) -> dict[str, Any]:
 
 def test_gov_module_a_stricter_rule_is_the_modules_own_decision(mem: Memory) -> None:
     r = _rule(mem, "nn", decision_rule={"kind": "unanimous"})
+    assert r["summary"] == "decision rules of module nn changed (decision_rule)"
     [g] = r["groups"]
     assert (g["label"], g["needed"]) == ("maintainers of module nn", 2)
 
@@ -880,3 +881,139 @@ def test_pc_election_a_new_returning_officers_relatives_do_not_name_them(mem: Me
     r = req(m.check(author="ada")[1], "PC-ELECTION")
     assert r["summary"] == "council record changed (returning_officer)"
     assert r["excluded"] == {"jo": "the nominee cannot approve their own nomination"}
+
+
+# --- PC-ELECTION: certifying a record -------------------------------------------------------------
+
+NEXT = "2026-next"
+
+
+def _record_files(**kw: Any) -> dict[str, Any]:
+    files = council_election(POLICY, NEXT, nomination="2026-09-01", voting="2026-09-20",
+                             finalised="2026-10-10", **kw)
+    return {k: yaml.safe_load(v) if k.endswith("election.yaml") else v for k, v in files.items()}
+
+
+def _certify(mem: Memory, *, base: dict[str, Any] | None = None, **kw: Any
+             ) -> tuple[int, dict[str, Any]]:
+    files = _record_files(**kw)
+    result = files.pop(f"elections/{NEXT}/result.yaml")
+    mem.land({**files, **(base or {})})
+    mem.write({f"elections/{NEXT}/result.yaml": result})
+    return mem.check(author="ada")
+
+
+def test_pc_election_a_record_is_certified_by_the_returning_officer(mem: Memory) -> None:
+    rc, rep = _certify(mem)
+    r = req(rep, "PC-ELECTION")
+    assert r["summary"] == (f"elections/{NEXT} certified: the base's charter recounts it from "
+                            "its ballots")
+    [g] = r["groups"]
+    assert (g["label"], g["needed"], g["candidates"]) == ("returning officer", 1, ["sam"])
+    assert rc == 1 and r["problems"] == []
+    assert mem.check(author="ada", approved=["sam"])[0] == 0
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    ({"base": {"council.yaml": {"seats": []}}},
+     "the base branch names no returning officer"),
+    ({"returning_officer": "jo"},
+     "the record names jo as returning officer, the base branch names sam"),
+    ({"order": ("pat", "quin", "sam")}, "the returning officer sam is a party to this vote"),
+])
+def test_pc_election_the_core_certifies_where_the_returning_officer_cannot(
+        mem: Memory, change: dict[str, Any], why: str) -> None:
+    _, rep = _certify(mem, **change)
+    r = req(rep, "PC-ELECTION")
+    assert r["summary"] == (f"elections/{NEXT} certified: the base's charter recounts it from "
+                            f"its ballots; {why}, so a majority of the core maintainers "
+                            "certifies it")
+    assert r["groups"][0]["label"] == "core maintainers" and r["groups"][0]["needed"] == 3
+
+
+def test_pc_election_a_returning_officer_without_a_member_record_cannot_certify(
+        mem: Memory) -> None:
+    mem.land({"council.yaml": {**mem.data("council.yaml"), "returning_officer": "zed"}})
+    _, rep = _certify(mem, returning_officer="zed")
+    assert req(rep, "PC-ELECTION")["summary"].endswith(
+        "; the returning officer zed has no member record, so a majority of the core "
+        "maintainers certifies it")
+
+
+def test_pc_election_a_certified_result_must_be_what_the_base_counts(mem: Memory) -> None:
+    files = _record_files()
+    result = files.pop(f"elections/{NEXT}/result.yaml")
+    mem.land(files)
+    mem.write({f"elections/{NEXT}/result.yaml": result.replace("pat", "quin", 1)})
+    rc, rep = mem.check(author="ada", approved=["sam"])
+    assert rc == 1 and problems(rep) == [
+        f"PC-ELECTION: elections/{NEXT}/result.yaml is not what the base's charter counts from "
+        f"the record's files; run: charter election tally elections/{NEXT} (with the charter of "
+        "the base branch) and commit the result it writes"]
+    mem.write({f"elections/{NEXT}/result.yaml": result, f"elections/{NEXT}/ballots.csv": None})
+    rc, rep = mem.check(author="ada", approved=["sam"])
+    assert rc == 1 and problems(rep)[0].startswith(
+        f"PC-ELECTION: elections/{NEXT} cannot be certified: elections/{NEXT}/ballots.csv is "
+        "missing")
+
+
+def test_pc_vote_the_subject_of_a_motion_is_a_party_to_it(mem: Memory) -> None:
+    from gate_records import motion
+
+    files = motion(POLICY, NEXT, "member-remove", subject="sam")
+    result = files.pop(f"elections/{NEXT}/result.yaml")
+    mem.land({k: yaml.safe_load(v) if k.endswith("election.yaml") else v
+              for k, v in files.items()})
+    mem.write({f"elections/{NEXT}/result.yaml": result})
+    r = req(mem.check(author="ada")[1], "PC-MEMBER-REMOVE")
+    assert r["summary"].endswith("; the returning officer sam is a party to this vote, so a "
+                                 "majority of the core maintainers certifies it")
+
+
+@pytest.mark.parametrize(("old", "new", "laxer"), [
+    ({"kind": "unanimous"}, {"kind": "count", "count": 40}, True),   # fewer from 41 maintainers
+    ({"kind": "unanimous"}, {"kind": "count", "count": 3}, True),
+    ({"kind": "count", "count": 2}, {"kind": "count", "count": 3}, False),
+    ({"kind": "count", "count": 3}, {"kind": "fraction", "fraction": "1/2"}, True),  # 1 of 2
+    ({"kind": "majority"}, {"kind": "fraction", "fraction": "1/2"}, True),  # 1 of 2, not 2
+    ({"kind": "majority"}, {"kind": "fraction", "fraction": "2/3"}, False),
+    ({"kind": "any"}, {"kind": "count", "count": 1}, False),
+])
+def test_gov_module_a_rule_is_laxer_if_it_ever_asks_fewer(old, new, laxer) -> None:
+    from charter.gate.requirements import _laxer
+    from charter.model import DecisionRule
+
+    assert _laxer(DecisionRule(**old), DecisionRule(**new), 3) is laxer
+
+
+def test_pc_term_a_resignation_is_the_members_own_requirement(mem: Memory) -> None:
+    mem.edit("council.yaml", lambda d: d.update(seats=d["seats"][:2], resigned=[
+        {"login": "ros", "elected_in": "2026-council", "date": "2026-11-01"}]))
+    rep = mem.check(author="ros")[1]
+    [r] = [x for x in rep["requirements"] if x["summary"] == "ros resigns from the council"]
+    assert r["rule"] == "PC-TERM" and [g["label"] for g in r["groups"]] == ["ros",
+                                                                            "core maintainers"]
+    assert r["excluded"] == {"ros": "the person concerned cannot decide on their own case"}
+    m = Memory()
+    m.edit("council.yaml", lambda d: d.update(resigned=[
+        {"login": "jo", "elected_in": "2026-council", "date": "2026-11-01"}]))
+    assert problems(m.check(author="jo", approved=["bob"])[1]) == [
+        "PC-TERM: jo holds no seat from elections/2026-council on the base branch"]
+
+
+def test_gov_module_two_reasons_for_the_core_are_both_given(mem: Memory) -> None:
+    r = _rule(mem, "comp", decision_rule={"kind": "any"}, inactive_months=6)
+    assert r["summary"].endswith(
+        ": the module would decide with fewer approvals (any one maintainer instead of at least "
+        "2/3 of the maintainers) and shortens its inactive period to 6 months (maintainers "
+        "would become inactive sooner), so the core maintainers decide")
+
+
+def test_gov_remove_a_core_maintainer_asking_by_approval_to_step_down(mem: Memory) -> None:
+    def move(d: dict[str, Any]) -> None:
+        d["maintainers"].remove("eve")
+        d["emeritus"] = [{"login": "eve", "since": "2026-11-01"}]
+    mem.edit("core.yaml", move)
+    r = req(mem.check(author="ada", approved=["eve"])[1], "GOV-REMOVE")
+    assert r["summary"] == ("eve asks to step down to emeritus from the core maintainers: the "
+                            "core maintainers decide, as for any removal")

@@ -245,8 +245,11 @@ def _module_scope(what: str) -> Builder:
 
 
 def _laxer(old: DecisionRule, new: DecisionRule, size: int) -> bool:
-    """Whether ``new`` ever asks fewer approvals than ``old`` (for this group or a larger one)."""
-    return any(new.required(k) < old.required(k) for k in range(1, max(size, 1) + 12))
+    """Whether ``new`` ever asks fewer approvals than ``old``, for this group or a larger one:
+    every size up to past the largest count either rule names (beyond it, a count stays put and
+    every other kind grows, so the comparison no longer changes) and a dozen past this group."""
+    horizon = max(size, old.count or 0, new.count or 0) + 12
+    return any(new.required(k) < old.required(k) for k in range(1, horizon + 1))
 
 
 def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
