@@ -1017,3 +1017,65 @@ def test_gov_remove_a_core_maintainer_asking_by_approval_to_step_down(mem: Memor
     r = req(mem.check(author="ada", approved=["eve"])[1], "GOV-REMOVE")
     assert r["summary"] == ("eve asks to step down to emeritus from the core maintainers: the "
                             "core maintainers decide, as for any removal")
+
+
+def test_pc_term_a_seats_wrong_fields_are_named_together_under_the_rule_they_break(
+        mem: Memory) -> None:
+    for change, prefix, shown in (
+            ({"term_start": "2026-06-16"}, "PC-TERM", "term_start '2026-06-15'"),
+            ({"cohort": "A"}, "PC-TERM", "cohort 'B'"),
+            ({"cohort": "A", "term_end": "2028-06-15"}, "PC-TERM",
+             "cohort 'B', term_end '2027-06-15'"),
+            ({"elected_in": "2025-council"}, "PC-ELECTION", "elected_in '2026-council'")):
+        m = Memory()
+        rc, rep = _seats(m, lambda d, c=change: d["seats"][2].update(c))
+        assert rc == 1 and problems(rep) == [
+            f"{prefix}: ros's seat is set by elections/2026-council: {shown} (a seat, its term "
+            "and whom it replaces change only by a certified record)"], change
+    r = req(_seats(Memory(), lambda d: d["seats"][2].update(cohort="A"))[1], "PC-ELECTION")
+    assert r["summary"] == ("council seat of ros changed (cohort): as the certified records "
+                            "give it")
+    assert r["excluded"] == {"ros": "the person concerned cannot decide on their own case"}
+
+
+def test_pc_term_a_seat_removed_is_judged_with_the_member_excluded(mem: Memory) -> None:
+    _, rep = _seats(mem, lambda d: d["seats"].pop(2) and None)
+    r = req(rep, "PC-TERM")
+    assert r["summary"] == "ros leaves the council"
+    assert r["excluded"] == {"ros": "the person concerned cannot decide on their own case"}
+    m = Memory()
+    m.edit("council.yaml", lambda d: d.update(seats=d["seats"][:2], resigned=[
+        {"login": "ros", "elected_in": "2025-council", "date": "2026-11-01"}]))
+    rep = m.check(author="ros")[1]
+    [r] = [x for x in rep["requirements"] if x["summary"].startswith("ros resigns from the "
+                                                                    "council before")]
+    assert [g["label"] for g in r["groups"]] == ["ros", "core maintainers"]
+    assert any(p.startswith("PC-TERM: record the resignation") for p in r["problems"])
+
+
+def test_pc_election_a_record_added_is_the_returning_officers_until_certified(
+        mem: Memory) -> None:
+    files = _record_files()
+    files.pop(f"elections/{NEXT}/result.yaml")
+    mem.write(files)
+    rep = mem.check(author="ada")[1]
+    [r] = rep["requirements"]
+    assert r["summary"] == (f"election record {NEXT} ballots.csv added; election.yaml added (not "
+                            "certified: it has no effect until a pull request of its own "
+                            "certifies it)")
+    [g] = r["groups"]
+    assert g["candidates"][0] == "sam" and g["needed"] == 1
+
+
+def test_gov_approval_relationships_declared_or_dropped_bind_everyone_named(mem: Memory) -> None:
+    mem.edit("members/cyd.yaml", lambda d: d.update(relationships=[{"login": "hal",
+                                                                   "kind": "family"}]))
+    r = req(mem.check(author="ada", approved=["bob"])[1], "GOV-APPROVAL")
+    assert r["summary"].endswith(": a declared relationship excludes people from each other's "
+                                 "decisions; without the consent of cyd, gus, hal (author or "
+                                 "approval), a majority of the core maintainers decides")
+    m = Memory()
+    m.write({"members/oli.yaml": {"login": "oli", "name": "Oli",
+                                  "relationships": [{"login": "finn", "kind": "family"}]}})
+    r = req(m.check(author="ada", approved=["bob"])[1], "GOV-APPROVAL")
+    assert "without the consent of finn (author or approval)" in r["summary"]
