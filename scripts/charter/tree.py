@@ -77,6 +77,30 @@ class FsTree:
         return st.st_size
 
 
+class MemoryTree:
+    """Files held in memory (path -> bytes): an example, or a change judged before it is
+    written."""
+
+    def __init__(self, files: dict[str, bytes], label: str):
+        self._files = files
+        self.label = label
+
+    def files(self, folder: str) -> list[str]:
+        prefix = folder.rstrip("/") + "/" if folder else ""
+        return sorted(p for p in self._files if p.startswith(prefix))
+
+    def read(self, path: str) -> bytes:
+        if path not in self._files:
+            raise FileNotFoundError(path)
+        return self._files[path]
+
+    def exists(self, path: str) -> bool:
+        return path in self._files
+
+    def size(self, path: str) -> int:
+        return len(self.read(path))
+
+
 class GitTree:
     """One commit of a git repository, read with ``git ls-tree`` and ``git cat-file --batch``."""
 

@@ -19,31 +19,9 @@ from charter.gate.evaluate import PullRequest, judge
 from charter.gate.paths import Change
 from charter.gate.reviews import local
 from charter.load import load
+from charter.tree import MemoryTree
 
 SHA = "f" * 40
-
-
-class DictTree:
-    """A tree of path -> bytes, as charter.tree.Tree reads one."""
-
-    def __init__(self, files: dict[str, bytes], label: str):
-        self._files = files
-        self.label = label
-
-    def files(self, folder: str) -> list[str]:
-        prefix = folder.rstrip("/") + "/" if folder else ""
-        return sorted(p for p in self._files if p.startswith(prefix))
-
-    def read(self, path: str) -> bytes:
-        if path not in self._files:
-            raise FileNotFoundError(path)
-        return self._files[path]
-
-    def exists(self, path: str) -> bool:
-        return path in self._files
-
-    def size(self, path: str) -> int:
-        return len(self.read(path))
 
 
 def _bytes(files: dict[str, Any]) -> dict[str, bytes]:
@@ -79,7 +57,7 @@ class Memory:
 
     def report(self, *, approved: list[str] = (), author: str | None = None,  # type: ignore[assignment]
                body: str | None = None) -> Any:
-        base_tree, head_tree = DictTree(self.base, "main"), DictTree(self.head, "pr")
+        base_tree, head_tree = MemoryTree(self.base, "main"), MemoryTree(self.head, "pr")
         changes = [Change(p, "D" if p not in self.head else "A" if p not in self.base else "M")
                    for p in sorted(self.base.keys() | self.head.keys())
                    if self.base.get(p) != self.head.get(p)]

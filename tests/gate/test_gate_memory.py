@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 import yaml
 from gate_helpers import NOMINATION, POLICY, req
-from gate_memory import DictTree, Memory
+from gate_memory import Memory
 from gate_records import council_election
 
 from charter.elections.record import Record, count
 from charter.policy import Policy
+from charter.tree import MemoryTree
 
 ID = "2026-council"
 ELECTION = f"elections/{ID}/election.yaml"
@@ -217,7 +218,7 @@ def _generated(mem: Memory) -> dict[str, str]:
     from charter.load import load
 
     mem.write({"pages/landscape.yaml": PAGE})
-    tree = DictTree(mem.head, "head")
+    tree = MemoryTree(mem.head, "head")
     state, _ = load(tree)
     files = {**codeowners.outputs(state), **outputs(tree, state)}
     mem.land(files)

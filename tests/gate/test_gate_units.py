@@ -17,7 +17,7 @@ from charter.gate.body import parse
 from charter.gate.events import Event
 from charter.model import Core, Council, Member, Relationship, State, WorkingGroup
 from charter.policy import Policy
-from charter.tree import FsTree
+from charter.tree import FsTree, MemoryTree
 
 
 def person(login: str, *related: str) -> Member:
@@ -331,12 +331,10 @@ def test_pc_election_a_recount_of_a_missing_record_says_so(tmp_path: Path) -> No
 
 
 def test_pc_election_certified_records_give_the_council_less_resignations(mem) -> None:
-    from gate_memory import DictTree
-
     from charter.load import load
     from charter.model import Resignation
 
-    tree = DictTree(mem.base, "main")
+    tree = MemoryTree(mem.base, "main")
     state, _ = load(tree)
     c = records.certified(tree, state)
     assert c.ids == frozenset({"2026-council"}) and c.invalid == frozenset()
@@ -349,12 +347,10 @@ def test_pc_election_certified_records_give_the_council_less_resignations(mem) -
 
 
 def test_pc_election_recount_of_a_record_that_cannot_be_counted(mem) -> None:
-    from gate_memory import DictTree
-
     from charter.load import load
 
     mem.write({"elections/2026-council/ballots.csv": None})
-    tree = DictTree(mem.head, "pr")
+    tree = MemoryTree(mem.head, "pr")
     head, _ = load(tree)
     r = records.recount(tree, head, head, "2026-council", certifying=False)
     assert (r.ident, r.definition, r.committed) == (
@@ -363,10 +359,10 @@ def test_pc_election_recount_of_a_record_that_cannot_be_counted(mem) -> None:
     assert r.result["certified"] is True and r.rendered is None and not r.matches
     assert r.problems == ("elections/2026-council/ballots.csv is missing; the ballots are "
                           "committed beside the definition",)
-    ok = records.recount(DictTree(mem.base, "main"), head, head, "2026-council", certifying=False)
+    ok = records.recount(MemoryTree(mem.base, "main"), head, head, "2026-council", certifying=False)
     assert (ok.ident, ok.problems, ok.matches) == ("2026-council", (), True)
     mem.write({"elections/2026-council/election.yaml": "kind: [\n"})
-    tree = DictTree(mem.head, "pr")
+    tree = MemoryTree(mem.head, "pr")
     head, _ = load(tree)
     r = records.recount(tree, head, head, "2026-council", certifying=False)
     assert (r.ident, r.definition, r.rendered) == ("2026-council", None, None)

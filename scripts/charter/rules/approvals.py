@@ -180,29 +180,6 @@ def scenarios() -> tuple[Scenario, ...]:
     )
 
 
-class _DictTree:
-    """A repository held in memory: path -> bytes."""
-
-    def __init__(self, files: dict[str, bytes], label: str):
-        self._files = files
-        self.label = label
-
-    def files(self, folder: str) -> list[str]:
-        prefix = folder.rstrip("/") + "/" if folder else ""
-        return sorted(p for p in self._files if p.startswith(prefix))
-
-    def read(self, path: str) -> bytes:
-        if path not in self._files:
-            raise FileNotFoundError(path)
-        return self._files[path]
-
-    def exists(self, path: str) -> bool:
-        return path in self._files
-
-    def size(self, path: str) -> int:
-        return len(self.read(path))
-
-
 def _dump(files: dict[str, Any]) -> dict[str, bytes]:
     out = {}
     for path, data in files.items():
@@ -233,6 +210,7 @@ def judge(s: Scenario) -> Any:
     from charter.gate.evaluate import judge as gate_judge
     from charter.gate.paths import Change
     from charter.load import load
+    from charter.tree import MemoryTree
 
     files = _files()
     if s.before:
@@ -241,8 +219,8 @@ def judge(s: Scenario) -> Any:
     head_files = copy.deepcopy(files)
     s.edit(head_files)
     head_bytes = _dump(head_files)
-    base_tree = _DictTree(base_bytes, "example")
-    head_tree = _DictTree(head_bytes, "example (changed)")
+    base_tree = MemoryTree(base_bytes, "example")
+    head_tree = MemoryTree(head_bytes, "example (changed)")
     changes = []
     for p in sorted(base_bytes.keys() | head_bytes.keys()):
         if p not in head_bytes:
