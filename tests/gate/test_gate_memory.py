@@ -1080,3 +1080,86 @@ def test_gov_approval_relationships_declared_or_dropped_bind_everyone_named(mem:
                                   "relationships": [{"login": "finn", "kind": "family"}]}})
     r = req(m.check(author="ada", approved=["bob"])[1], "GOV-APPROVAL")
     assert "without the consent of finn (author or approval)" in r["summary"]
+
+
+def test_gov_lead_remove_and_elect_say_who_and_how_many(mem: Memory) -> None:
+    rc, rep = _new_lead(mem, "2026-lead")
+    removal, election = req(rep, "GOV-LEAD-REMOVE"), req(rep, "GOV-LEAD-ELECT")
+    assert removal["summary"] == "ada no longer the lead core maintainer"
+    [g] = removal["groups"]
+    assert (g["label"], g["needed"], g["how"]) == (
+        "core maintainers", 4, "at least 3/4 of all 5 core maintainers (4), rounded up")
+    assert removal["excluded"] == {}  # the lead may agree to their own removal
+    assert election["summary"] == "bob becomes the lead core maintainer"
+    assert election["excluded"] == {"bob": "the nominee cannot approve their own nomination"}
+    m = Memory()
+    _new_lead(m, "2026-lead")
+    rc, rep = m.check(author="hal", approved=["ada", "cyd", "dan", "eve"])
+    assert rc == 1 and req(rep, "GOV-LEAD-REMOVE")["problems"] == [
+        "GOV-DISCUSSION: link the issue where this was discussed: add a '## Discussion' section "
+        "to the pull-request description with its number (e.g. #123)"]
+
+
+def test_gov_lead_elect_a_result_naming_no_winner_elected_nobody(monkeypatch) -> None:
+    """A certified lead election whose result names no winner (a tie the count could not
+    break) elects nobody."""
+    from types import SimpleNamespace
+
+    from charter.gate import votes
+
+    monkeypatch.setattr(votes, "vote_mismatch", lambda *a, **k: None)
+    ctx = SimpleNamespace(results={"x": {"winner": None}})
+    assert votes.lead_elected(ctx, "bob", "x") == [  # type: ignore[arg-type]
+        "GOV-LEAD-ELECT: elections/x elected nobody, not bob"]
+
+
+def test_pc_amend_the_vote_is_read_from_its_section_else_from_the_whole_description(
+        mem: Memory) -> None:
+    mem.edit("policy.yaml", lambda d: d["council"].update(seats=5))
+    r = req(mem.check(author="ada", body=DISCUSSION + "See elections/2026-council.\n")[1],
+            "PC-AMEND")
+    assert r["problems"] == ["PC-AMEND: elections/2026-council is a council-election vote, "
+                             "not amend"]
+    assert [(g["label"], g["needed"]) for g in r["groups"]] == [("core maintainers", 1)]
+    body = DISCUSSION + "## Vote\nelections/2099-amend\n\n## Notes\nelections/2026-council\n"
+    r = req(mem.check(author="ada", body=body)[1], "PC-AMEND")
+    assert r["problems"] == ["PC-AMEND: elections/2099-amend is not certified on the base branch "
+                             "(a record takes effect only after the pull request certifying it "
+                             "has merged)"]
+
+
+def test_gov_lead_remove_lowering_its_fraction_is_judged_as_removing_the_lead(
+        mem: Memory) -> None:
+    rep = _lead_fraction(mem, "3/4", "2/3")
+    r = req(rep, "GOV-LEAD-REMOVE")
+    assert r["summary"] == ("policy governance.lead_removal_fraction changed from 3/4 to 2/3: "
+                            "lowers the bar for removing the lead, so it takes what removing the "
+                            "lead takes")
+    [g] = r["groups"]
+    assert (g["label"], g["how"]) == ("core maintainers", "at least 3/4 of all 5 core maintainers")
+
+
+def test_gov_approval_the_checker_itself_needs_a_core_majority(mem: Memory) -> None:
+    mem.write({"scripts/charter/check.py": "print('always pass')\n"})
+    r = req(mem.check(author="ada")[1], "GOV-APPROVAL")
+    assert r["summary"] == ("checker or workflow file scripts/charter/check.py modified: the "
+                            "checker, its schemas and workflows can change what every rule means")
+    assert r["groups"][0]["needed"] == 3
+
+
+def test_pc_member_add_an_unchanged_citation_is_no_new_admission(mem: Memory) -> None:
+    mem.land({"members/tess.yaml": {**mem.data("members/tess.yaml"), "community": {
+        "since": "2023-01-01", "admitted_by": "elections/before-charter"}}})
+    mem.edit("members/tess.yaml", lambda d: d["community"].update(resumed="2026-11-01"))
+    assert mem.check(author="tess", approved=["bob"])[0] == 0
+    rc, rep = mem.check(author="ada", approved=["bob"])
+    assert rc == 1 and problems(rep) == [
+        "PC-MEMBER-LAPSE: tess resumes voting only at their own written request: they open or "
+        "approve this pull request"]
+
+
+def test_pc_member_remove_someone_already_removed_is_not_leaving_again(mem: Memory) -> None:
+    mem.land({"members/tess.yaml": {**mem.data("members/tess.yaml"), "community": {
+        "since": "2023-01-01", "removed": "2026-01-01"}}})
+    mem.edit("members/tess.yaml", lambda d: d["community"].update(removed="2026-02-01"))
+    assert mem.check(author="ada", approved=["bob"])[0] == 0

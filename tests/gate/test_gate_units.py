@@ -236,6 +236,8 @@ def test_gov_discussion_body_sections_and_what_they_link() -> None:
     assert b.logins("nominator") == ["Ada-B", "bob"]
     assert b.elections("vote") == ["2026-a", "2026-b"]
     assert b.elections() == ["2026-a", "2026-b", "2026-x", "hidden"]
+    assert parse("See elections/2026-council. Or elections/x-, elections/a.b.").elections() == [
+        "2026-council", "a.b", "x"]
     assert b.links("vote") == ["https://example.org/a_", "https://example.org/c"]
     assert b.days("vote") == ["2026-12-01"]
     assert b.days("nowhere") == [] and b.links("nowhere") == [] and b.logins("x") == []

@@ -15,7 +15,8 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _ISSUE = re.compile(
     r"(?:(?<![\w/])#(\d+)\b|https://github\.com/[\w.-]+/[\w.-]+/(?:issues|discussions)/(\d+))"
 )
-_ELECTION = re.compile(r"\belections/([a-z0-9][a-z0-9._-]{0,62})/?")
+# an id starts and ends with a letter or digit: "see elections/2026-council." names 2026-council
+_ELECTION = re.compile(r"\belections/([a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?)/?")
 _URL = re.compile(r"https://[^\s<>()\[\]]+")
 _DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _LOGIN = re.compile(r"@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})")
