@@ -178,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mutants", nargs="+", default=[], metavar="NAME",
                     help="test only these mutants, re-testing them even if judged before "
                          "(mutmut's names; globs such as 'charter.rules.gov.*' allowed)")
+    ap.add_argument("--survivors", action="store_true",
+                    help="test again the mutants that survived the last run (after adding tests)")
+    ap.add_argument("--tests", nargs="+", default=[], metavar="PATH",
+                    help="judge with these tests instead of the package's (with --survivors: "
+                         "a survivor already outlived the others, so the new tests decide)")
     ap.add_argument("--report-only", action="store_true",
                     help="summarise the last run without running mutmut")
     args = ap.parse_args(argv)
@@ -188,17 +193,26 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.packages or list(packages):
         if args.fresh and (OUT / name).exists():
             shutil.rmtree(OUT / name)
-        here = stage(name, packages[name], shared)
+        package = {**packages[name], **({"tests": args.tests} if args.tests else {})}
+        here = stage(name, package, shared)
         seconds = None
-        if not args.report_only:
+        wanted = list(args.mutants)
+        if args.survivors:
+            eq = equivalent()
+            wanted += sorted(k for statuses in results(here).values()
+                             for k, v in statuses.items() if v == "survived" and k not in eq)
+            if not wanted:
+                print(f"== {name}: no survivors to test again")
+        if not args.report_only and (wanted or not args.survivors):
             env = {**os.environ, "PYTHONPATH": str(here / "mutants" / "src"),  # subprocesses too
                    # the tests in the order the package lists them (tests/mutation/order.py)
                    "PYTEST_ADDOPTS": " ".join(filter(None, [os.environ.get("PYTEST_ADDOPTS"),
                                                             "-p tests.mutation.order"])),
                    "CHARTER_MUTATION_ORDER": ",".join(packages[name].get("first", []))}
             cmd = [sys.executable, "-m", "mutmut", "run", "--max-children",
-                   str(args.max_children), *args.mutants]
-            print(f"== {name}: {' '.join(cmd[1:])} (in {here.relative_to(ROOT)})", flush=True)
+                   str(args.max_children), *wanted]
+            shown = cmd[1:7] + ([f"... ({len(wanted)} mutants)"] if len(wanted) > 3 else cmd[7:])
+            print(f"== {name}: {' '.join(shown)} (in {here.relative_to(ROOT)})", flush=True)
             start = time.monotonic()
             proc = subprocess.run(cmd, cwd=here, env=env, check=False)
             seconds = time.monotonic() - start
