@@ -1163,3 +1163,82 @@ def test_pc_member_remove_someone_already_removed_is_not_leaving_again(mem: Memo
         "since": "2023-01-01", "removed": "2026-01-01"}}})
     mem.edit("members/tess.yaml", lambda d: d["community"].update(removed="2026-02-01"))
     assert mem.check(author="ada", approved=["bob"])[0] == 0
+
+
+# --- GOV-NOMINATE-CORE: who nominates, who decides -----------------------------------------------
+
+def _core_nomination(mem: Memory, nominee: str = "finn", *, author: str = "hal",
+                     extra: str = "") -> dict[str, Any]:
+    mem.edit("core.yaml", lambda d: d["maintainers"].append(nominee))
+    return req(mem.check(author=author, body=NOMINATION + extra)[1], "GOV-NOMINATE-CORE")
+
+
+def test_gov_nominate_core_the_lead_decides_a_maintainers_nomination(mem: Memory) -> None:
+    r = _core_nomination(mem)
+    assert r["summary"] == "nomination of finn as a core maintainer: the lead decides"
+    assert [(g["label"], g["needed"], g["how"]) for g in r["groups"]] == [
+        ("lead core maintainer", 1, "the lead core maintainer, ada")]
+    assert r["excluded"] == {"finn": "the nominee cannot approve their own nomination"}
+    assert r["problems"] == []
+
+
+def test_gov_nominate_core_opened_by_the_lead(mem: Memory) -> None:
+    r = _core_nomination(mem, author="ada")
+    assert [(g["label"], g["how"]) for g in r["groups"]] == [
+        ("lead core maintainer", "the lead core maintainer, ada, who opened it"),
+        ("core maintainers", "1 core maintainer")]
+
+
+def test_gov_nominate_core_a_vacant_lead_post_goes_to_the_core(mem: Memory) -> None:
+    mem.land({"core.yaml": {**mem.data("core.yaml"), "lead": None}})
+    r = _core_nomination(mem)
+    assert r["summary"] == ("nomination of finn as a core maintainer; the lead post is vacant or "
+                            "conflicted, so the core maintainers decide")
+    assert r["groups"][0]["needed"] == 3
+
+
+def test_gov_nominate_core_a_lead_conflicted_on_the_base_goes_to_the_core(mem: Memory) -> None:
+    mem.land({"members/ada.yaml": {**mem.data("members/ada.yaml"),
+                                   "relationships": [{"login": "finn", "kind": "family"}]}})
+    r = _core_nomination(mem)
+    assert r["summary"].endswith("; the lead post is vacant or conflicted, so the core "
+                                 "maintainers decide")
+    assert r["excluded"]["ada"] == "declared relationship with finn (conflict of interest)"
+
+
+def test_gov_nominate_core_a_lead_conflicted_only_here_objects(mem: Memory) -> None:
+    mem.edit("members/ada.yaml", lambda d: d.update(relationships=[{"login": "finn",
+                                                                    "kind": "family"}]))
+    r = _core_nomination(mem)
+    [g] = r["groups"]
+    assert (g["candidates"], g["needed"]) == ([], 1)
+    rep = mem.check(author="hal", approved=["ada"], body=NOMINATION)[1]
+    assert not rep["ok"]
+
+
+def test_gov_nominate_core_a_named_nominator_confirms_by_approval(mem: Memory) -> None:
+    r = _core_nomination(mem, author="newbie", extra="\n## Nominator\n@hal and @ivy\n")
+    assert [(g["label"], g["how"], g["candidates"]) for g in r["groups"]][1] == (
+        "nominator", "the nominator, hal, confirming by approval", ["hal"])
+    assert r["problems"] == []
+
+
+@pytest.mark.parametrize(("author", "extra", "message"), [
+    ("cyd", "", "GOV-NOMINATE-CORE: the author (cyd) cannot nominate gus (declared "
+     "relationship with gus (conflict of interest)); another core or module maintainer must "
+     "open the pull request, or be named under '## Nominator' (as @login) and approve it"),
+    ("newbie", "\n## Nominator\n@cyd\n", "GOV-NOMINATE-CORE: @cyd cannot nominate gus "
+     "(declared relationship with gus (conflict of interest)); another core or module "
+     "maintainer must open the pull request, or be named under '## Nominator' (as @login) and "
+     "approve it"),
+    ("newbie", "", "GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and the "
+     "author (newbie) is not one on the base branch; a maintainer must open the pull request, "
+     "or be named under '## Nominator' (as @login) and approve it"),
+    ("newbie", "\n## Nominator\n@Pat\n", "GOV-NOMINATE-CORE: only a core or module maintainer "
+     "may nominate, and @Pat is not one on the base branch; a maintainer must open the pull "
+     "request, or be named under '## Nominator' (as @login) and approve it"),
+])
+def test_gov_nominate_core_only_an_unconflicted_maintainer_nominates(mem: Memory, author, extra,
+                                                                    message) -> None:
+    r = _core_nomination(mem, "gus", author=author, extra=extra)
+    assert r["problems"] == [message]
