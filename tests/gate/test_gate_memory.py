@@ -1242,3 +1242,47 @@ def test_gov_nominate_core_only_an_unconflicted_maintainer_nominates(mem: Memory
                                                                     message) -> None:
     r = _core_nomination(mem, "gus", author=author, extra=extra)
     assert r["problems"] == [message]
+
+
+# --- GOV-APPROVAL: member records ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("change", "kind_summary", "why"), [
+    ({"github_id": 999}, "GitHub id of tess changed",
+     "it decides who approves as tess from now on"),
+    ({"affiliations": [{"entity": "Acme", "role": "employee"}]}, "affiliation of tess changed",
+     "an affiliation counts toward the employer cap (PC-COI)"),
+    ({"last_active": "2026-01-01"}, "record of tess changed (last_active)",
+     "recorded activity decides when the inactive period (GOV-EMERITUS) runs out"),
+])
+def test_gov_approval_what_counts_a_person_needs_their_consent_or_a_core_majority(
+        mem: Memory, change: dict[str, Any], kind_summary: str, why: str) -> None:
+    mem.edit("members/tess.yaml", lambda d: d.update(change))
+    rc, rep = mem.check(author="ada", approved=["bob"])
+    r = req(rep, "GOV-APPROVAL")
+    assert r["summary"] == (f"{kind_summary} (members/ is owned by the core maintainers): {why}; "
+                            "without the consent of tess (author or approval), a majority of "
+                            "the core maintainers decides")
+    assert rc == 1
+    rc, rep = mem.check(author="tess", approved=["bob"])
+    r = req(rep, "GOV-APPROVAL")
+    assert r["summary"] == (f"{kind_summary} (members/ is owned by the core maintainers): tess "
+                            "agrees")
+    assert [g["label"] for g in r["groups"]] == ["tess", "core maintainers"] and rc == 0
+
+
+def test_gov_approval_a_name_is_one_core_maintainers_not_related(mem: Memory) -> None:
+    mem.edit("members/gus.yaml", lambda d: d.update(name="Gus G."))
+    rc, rep = mem.check(author="ada", approved=["cyd"])
+    r = req(rep, "GOV-APPROVAL")
+    assert r["summary"] == ("record of gus changed (name) (members/ is owned by the core "
+                            "maintainers)")
+    assert rc == 1 and mem.check(author="ada", approved=["bob"])[0] == 0
+
+
+def test_gov_approval_removing_a_member_binds_them_and_those_they_named(mem: Memory) -> None:
+    mem.write({"members/cyd.yaml": None})
+    r = req(mem.check(author="ada", approved=["bob"])[1], "GOV-APPROVAL")
+    assert r["summary"] == ("member cyd removed (members/ is owned by the core maintainers): "
+                            "removing cyd's record removes them and their declarations; without "
+                            "the consent of cyd, gus (author or approval), a majority of the "
+                            "core maintainers decides")
