@@ -844,6 +844,13 @@ def _judged(s: Any) -> dict[str, Any]:
                                          for g in o.groups]} for o in r.outcomes]}
 
 
+def test_rules_approvals_an_unknown_edit_is_refused() -> None:
+    from charter.rules import approvals
+
+    with pytest.raises(ValueError, match="unknown edit 'rename'"):
+        approvals._apply({"core.yaml": {}}, (("rename", "core.yaml", "x"),))
+
+
 def test_rules_approvals_each_example_change_is_judged_as_recorded(monkeypatch) -> None:
     """Every example change, event by event, with each requirement's summary, groups (who could
     approve, how many are needed) and problems: the table summarises these, so an example that

@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,123 +60,110 @@ def _files() -> dict[str, Any]:
     return copy.deepcopy(_EXAMPLE)
 
 
-Edit = Callable[[dict[str, Any]], None]
+# An edit of the example's files, as data: (op, path, *args), carried out by _apply. Data, not
+# code: mutation testing changes only code, and which name a row happens to use is not what the
+# table is about (tests/foundation/golden/approvals.json pins each row's judgment instead).
+Step = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """One row: the ``change`` made by ``edit`` on the example's files (path -> data; None
-    deletes), judged with this ``author`` and pull-request ``body``."""
+    """One row: the ``change`` made by the steps of ``edit`` on the example's files, judged with
+    this ``author`` and pull-request ``body``; ``before`` changes the example first (the base)."""
 
     change: str
-    edit: Edit
+    edit: tuple[Step, ...]
     author: str | None = None
     body: str | None = None
-    before: Edit | None = None  # a change to the example before the pull request (the base)
+    before: tuple[Step, ...] = ()
 
 
-def _append(path: str, key: str, value: Any) -> Edit:
-    def run(f: dict[str, Any]) -> None:
-        f[path][key].append(value)
-    return run
+def _apply(files: dict[str, Any], steps: tuple[Step, ...]) -> None:
+    """Carry out ``steps`` on ``files`` (path -> data; None deletes the file)."""
+    for op, path, *args in steps:
+        if op == "append":
+            files[path][args[0]].append(args[1])
+        elif op == "remove":
+            files[path][args[0]].remove(args[1])
+        elif op == "emeritus":
+            files[path]["maintainers"].remove(args[0])
+            files[path].setdefault("emeritus", []).append({"login": args[0],
+                                                           "since": "2026-01-01"})
+        elif op == "set":
+            files[path].update(args[0])
+        elif op == "pop":
+            files[path].pop(args[0])
+        elif op == "new":
+            files[path] = args[0]
+        else:
+            raise ValueError(f"unknown edit {op!r}")
 
 
-def _remove(path: str, key: str, value: str) -> Edit:
-    def run(f: dict[str, Any]) -> None:
-        f[path][key].remove(value)
-    return run
-
-
-def _emeritus(path: str, login: str) -> Edit:
-    def run(f: dict[str, Any]) -> None:
-        f[path]["maintainers"].remove(login)
-        f[path].setdefault("emeritus", []).append({"login": login, "since": "2026-01-01"})
-    return run
-
-
-def _set(path: str, **values: Any) -> Edit:
-    def run(f: dict[str, Any]) -> None:
-        f[path].update(values)
-    return run
-
-
-def _new(path: str, data: Any) -> Edit:
-    def run(f: dict[str, Any]) -> None:
-        f[path] = data
-    return run
-
-
-def _accept(f: dict[str, Any]) -> None:
-    f["ecosystem/torchy.yaml"].update(status="active", decisions=[{
-        "date": "2026-01-10", "outcome": "accepted", "for": ["ana", "fay"], "against": ["ivy"],
-        "working_group": list(WG)}])
-
-
-def _resign(f: dict[str, Any]) -> None:
-    f["council.yaml"]["seats"] = []
-    f["council.yaml"]["resigned"] = [{"login": "gil", "elected_in": "2026-council",
-                                      "date": "2026-09-01"}]
+_KERNELS, _DOCS = "modules/kernels.yaml", "modules/docs.yaml"
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("a maintainer added to a module that has a decision rule of its own",
+             (("append", _KERNELS, "maintainers", "nia"),)),
+    Scenario("a maintainer added to a module that names no decision rule",
+             (("append", _DOCS, "maintainers", "nia"),)),
+    Scenario("a core maintainer added (opened by a maintainer)",
+             (("append", "core.yaml", "maintainers", "nia"),), author="fay"),
+    Scenario("a module maintainer removed", (("remove", _KERNELS, "maintainers", "hal"),)),
+    Scenario("a module maintainer moved to emeritus by others", (("emeritus", _KERNELS, "hal"),)),
+    Scenario("a module maintainer moves themselves to emeritus",
+             (("emeritus", _KERNELS, "hal"),), author="hal"),
+    Scenario("a maintainer inactive longer than the module's inactive period moved to emeritus",
+             (("emeritus", _KERNELS, "hal"),),
+             before=(("set", "members/hal.yaml", {"last_active": "2000-01-01"}),)),
+    Scenario("a core maintainer removed or moved to emeritus", (("emeritus", "core.yaml", "eli"),)),
+    Scenario("an emeritus record deleted", (("pop", _KERNELS, "emeritus"),),
+             before=(("set", _KERNELS, {"emeritus": [{"login": "nia", "since": "2025-01-01"}]}),)),
+    Scenario("the lead replaced", (("set", "core.yaml", {"lead": "ana"}),)),
+    Scenario("a module added", (("new", "modules/audio.yaml", {
+        "slug": "audio", "name": "Audio", "kind": "repository",
+        "repositories": ["example/audio"], "maintainers": ["nia"]}),)),
+    Scenario("a module removed", (("new", _DOCS, None),)),
+    Scenario("a module's paths or repositories changed",
+             (("set", _KERNELS, {"paths": ["src/kernels/", "src/ops/"]}),)),
+    Scenario("a module's decision rule made stricter",
+             (("set", _KERNELS, {"decision_rule": {"kind": "unanimous"}}),)),
+    Scenario("a module's decision rule made laxer, or its first one adopted",
+             (("set", _DOCS, {"decision_rule": {"kind": "any"}}),)),
+    Scenario("a module-level decision overridden by a core veto",
+             (("set", _KERNELS, {"decision_rule": {"kind": "unanimous"}}),),
+             body="## Veto\nThe core maintainers overrule the module here.\n"),
+    Scenario("a module's name, description or links changed",
+             (("set", _KERNELS, {"name": "Kernels and ops"}),)),
+    Scenario("a person added", (("new", "members/oli.yaml", {"login": "oli", "name": "Oli"}),)),
+    Scenario("a person's affiliation changed (opened by them)",
+             (("set", "members/nia.yaml", {"affiliations": [{"entity": "Acme",
+                                                             "role": "employee"}]}),),
+             author="nia"),
+    Scenario("a policy parameter changed",
+             (("set", "policy.yaml", {"governance": {"module_inactive_months": 6}}),)),
+    Scenario("a council member resigns (opened by them)",
+             (("set", "council.yaml", {"seats": [], "resigned": [
+                 {"login": "gil", "elected_in": "2026-council", "date": "2026-09-01"}]}),),
+             author="gil"),
+    Scenario("a working-group member added", (("append", "ecosystem-wg.yaml", "members", "nia"),)),
+    Scenario("an ecosystem application added", (("new", "ecosystem/lumo.yaml", {
+        "slug": "lumo", "name": "Lumo", "repository": "x/lumo", "status": "new", "issue": 9}),)),
+    Scenario("an ecosystem application accepted by the working group's recorded vote",
+             (("set", "ecosystem/torchy.yaml", {"status": "active", "decisions": [{
+                 "date": "2026-01-10", "outcome": "accepted", "for": ["ana", "fay"],
+                 "against": ["ivy"], "working_group": list(WG)}]}),)),
+    Scenario("an election or vote record added or changed (not a certification)",
+             (("new", "elections/2027-council/election.yaml", {
+                 "kind": "council-election", "title": "Council", "returning_officer": "ana",
+                 "voting": {"opens": "2027-05-01", "closes": "2027-05-14"},
+                 "electorate": ["ana", "ben"]}),)),
+    Scenario("charter's code, schemas or workflows changed",
+             (("new", "scripts/charter/check.py", "print('checked')\n"),)),
+)
 
 
 def scenarios() -> tuple[Scenario, ...]:
-    """The rows, built when asked for (not when the module is imported), so that each row's
-    edit is made by the code as it is at that moment."""
-    return (
-        Scenario("a maintainer added to a module that has a decision rule of its own",
-                 _append("modules/kernels.yaml", "maintainers", "nia")),
-        Scenario("a maintainer added to a module that names no decision rule",
-                 _append("modules/docs.yaml", "maintainers", "nia")),
-        Scenario("a core maintainer added (opened by a maintainer)",
-                 _append("core.yaml", "maintainers", "nia"), author="fay"),
-        Scenario("a module maintainer removed",
-                 _remove("modules/kernels.yaml", "maintainers", "hal")),
-        Scenario("a module maintainer moved to emeritus by others",
-                 _emeritus("modules/kernels.yaml", "hal")),
-        Scenario("a module maintainer moves themselves to emeritus",
-                 _emeritus("modules/kernels.yaml", "hal"), author="hal"),
-        Scenario("a maintainer inactive longer than the module's inactive period moved to emeritus",
-                 _emeritus("modules/kernels.yaml", "hal"),
-                 before=lambda f: f["members/hal.yaml"].update(last_active="2000-01-01")),
-        Scenario("a core maintainer removed or moved to emeritus", _emeritus("core.yaml", "eli")),
-        Scenario("an emeritus record deleted",
-                 lambda f: f["modules/kernels.yaml"].pop("emeritus"),
-                 before=lambda f: f["modules/kernels.yaml"].update(
-                     emeritus=[{"login": "nia", "since": "2025-01-01"}])),
-        Scenario("the lead replaced", _set("core.yaml", lead="ana")),
-        Scenario("a module added", _new("modules/audio.yaml", {
-            "slug": "audio", "name": "Audio", "kind": "repository",
-            "repositories": ["example/audio"], "maintainers": ["nia"]})),
-        Scenario("a module removed", _new("modules/docs.yaml", None)),
-        Scenario("a module's paths or repositories changed",
-                 _set("modules/kernels.yaml", paths=["src/kernels/", "src/ops/"])),
-        Scenario("a module's decision rule made stricter",
-                 _set("modules/kernels.yaml", decision_rule={"kind": "unanimous"})),
-        Scenario("a module's decision rule made laxer, or its first one adopted",
-                 _set("modules/docs.yaml", decision_rule={"kind": "any"})),
-        Scenario("a module-level decision overridden by a core veto",
-                 _set("modules/kernels.yaml", decision_rule={"kind": "unanimous"}),
-                 body="## Veto\nThe core maintainers overrule the module here.\n"),
-        Scenario("a module's name, description or links changed",
-                 _set("modules/kernels.yaml", name="Kernels and ops")),
-        Scenario("a person added", _new("members/oli.yaml", {"login": "oli", "name": "Oli"})),
-        Scenario("a person's affiliation changed (opened by them)",
-                 _set("members/nia.yaml", affiliations=[{"entity": "Acme", "role": "employee"}]),
-                 author="nia"),
-        Scenario("a policy parameter changed",
-                 lambda f: f["policy.yaml"].update(governance={"module_inactive_months": 6})),
-        Scenario("a council member resigns (opened by them)", _resign, author="gil"),
-        Scenario("a working-group member added", _append("ecosystem-wg.yaml", "members", "nia")),
-        Scenario("an ecosystem application added", _new("ecosystem/lumo.yaml", {
-            "slug": "lumo", "name": "Lumo", "repository": "x/lumo", "status": "new", "issue": 9})),
-        Scenario("an ecosystem application accepted by the working group's recorded vote", _accept),
-        Scenario("an election or vote record added or changed (not a certification)",
-                 _new("elections/2027-council/election.yaml", {
-                     "kind": "council-election", "title": "Council", "returning_officer": "ana",
-                     "voting": {"opens": "2027-05-01", "closes": "2027-05-14"},
-                     "electorate": ["ana", "ben"]})),
-        Scenario("charter's code, schemas or workflows changed",
-                 _new("scripts/charter/check.py", "print('checked')\n")),
-    )
+    """The rows of the table, in order."""
+    return SCENARIOS
 
 
 def _dump(files: dict[str, Any]) -> dict[str, bytes]:
@@ -213,11 +199,10 @@ def judge(s: Scenario) -> Any:
     from charter.tree import MemoryTree
 
     files = _files()
-    if s.before:
-        s.before(files)
+    _apply(files, s.before)
     base_bytes = _dump(files)
     head_files = copy.deepcopy(files)
-    s.edit(head_files)
+    _apply(head_files, s.edit)
     head_bytes = _dump(head_files)
     base_tree = MemoryTree(base_bytes, "example")
     head_tree = MemoryTree(head_bytes, "example (changed)")
