@@ -851,6 +851,29 @@ def test_rules_approvals_an_unknown_edit_is_refused() -> None:
         approvals._apply({"core.yaml": {}}, (("rename", "core.yaml", "x"),))
 
 
+def test_rules_approvals_table_cells_and_what_else_must_be_true(monkeypatch) -> None:
+    from charter.errors import CharterError
+    from charter.rules import approvals
+
+    assert approvals._cell("a|b\nc") == "a\\|b c"
+    row = approvals.Row("a change", ("GOV-X",), ("one", "two"), ("discussion",),
+                        ("GOV-X: first: needed", "no rule prefix"))
+    monkeypatch.setattr(approvals, "rows", lambda: [row])
+    assert approvals.markdown().splitlines()[-1] == (
+        "| a change | GOV-X | one; and two | **Discussion**; and: first: needed; no rule "
+        "prefix |")
+    monkeypatch.setattr(approvals, "rows", lambda: [approvals.Row("c", ("R",), ("w",), (),
+                                                                  ("R: only",))])
+    assert approvals.markdown().splitlines()[-1] == "| c | R | w | and: only |"
+    monkeypatch.undo()
+    empty = type("Report", (), {"outcomes": []})()
+    monkeypatch.setattr(approvals, "judge", lambda s: empty)
+    with pytest.raises(CharterError) as e:
+        approvals.rows()
+    assert str(e.value) == ("approvals table: the gate asks nothing for 'a maintainer added to "
+                            "a module that has a decision rule of its own'")
+
+
 def test_rules_approvals_each_example_change_is_judged_as_recorded(monkeypatch) -> None:
     """Every example change, event by event, with each requirement's summary, groups (who could
     approve, how many are needed) and problems: the table summarises these, so an example that
