@@ -180,9 +180,6 @@ def main(argv: list[str] | None = None) -> int:
                          "(mutmut's names; globs such as 'charter.rules.gov.*' allowed)")
     ap.add_argument("--survivors", action="store_true",
                     help="test again the mutants that survived the last run (after adding tests)")
-    ap.add_argument("--tests", nargs="+", default=[], metavar="PATH",
-                    help="judge with these tests instead of the package's (with --survivors: "
-                         "a survivor already outlived the others, so the new tests decide)")
     ap.add_argument("--report-only", action="store_true",
                     help="summarise the last run without running mutmut")
     args = ap.parse_args(argv)
@@ -193,8 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.packages or list(packages):
         if args.fresh and (OUT / name).exists():
             shutil.rmtree(OUT / name)
-        package = {**packages[name], **({"tests": args.tests} if args.tests else {})}
-        here = stage(name, package, shared)
+        here = stage(name, packages[name], shared)
         seconds = None
         wanted = list(args.mutants)
         if args.survivors:
