@@ -1286,3 +1286,40 @@ def test_gov_approval_removing_a_member_binds_them_and_those_they_named(mem: Mem
                             "removing cyd's record removes them and their declarations; without "
                             "the consent of cyd, gus (author or approval), a majority of the "
                             "core maintainers decides")
+
+
+# --- GOV-MODULES-SCOPE ---------------------------------------------------------------------------
+
+def test_gov_modules_scope_a_new_modules_maintainers_do_not_appoint_themselves(
+        mem: Memory) -> None:
+    mem.write({"modules/audio.yaml": {"slug": "audio", "name": "Audio", "kind": "paths",
+                                      "paths": ["lib/audio/"], "maintainers": ["gus"]}})
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)
+    r = req(rep, "GOV-MODULES-SCOPE")
+    assert r["summary"] == "module audio added"
+    assert r["excluded"] == {"gus": "the nominee cannot approve their own nomination",
+                             "cyd": "declared relationship with gus (conflict of interest)"}
+    assert rc == 1  # cyd's approval does not count: 2 of the 3 needed
+    assert mem.check(author="ada", approved=["bob", "dan", "eve"], body=DISCUSSION)[0] == 0
+    rc, rep = mem.check(author="ada", approved=["bob", "dan", "eve"])
+    assert rc == 1 and problems(rep) == [
+        "GOV-DISCUSSION: link the issue where this was discussed: add a '## Discussion' section "
+        "to the pull-request description with its number (e.g. #123)"]
+
+
+def test_gov_modules_scope_removing_needs_a_discussion_rescoping_does_not_by_default(
+        mem: Memory) -> None:
+    mem.write({"modules/misc.yaml": None})
+    rc, rep = mem.check(author="ada", approved=["bob", "cyd", "dan"])
+    r = req(rep, "GOV-MODULES-SCOPE")
+    assert (r["summary"], r["excluded"], r["groups"][0]["needed"]) == (
+        "module misc removed", {}, 3)
+    assert rc == 1 and len(r["problems"]) == 1 and r["problems"][0].startswith("GOV-DISCUSSION")
+    m = Memory()
+    m.edit("modules/misc.yaml", lambda d: d.update(paths=["lib/misc2/"]))
+    rc, rep = m.check(author="ada", approved=["bob", "cyd", "dan"])
+    assert req(rep, "GOV-MODULES-SCOPE")["summary"] == "module misc re-scoped (paths)" and rc == 0
+    m.land({"policy.yaml": {**POLICY, "governance": {"discussion_required_for": [
+        "module-rescoped"]}}})
+    m.edit("modules/misc.yaml", lambda d: d.update(paths=["lib/misc3/"]))
+    assert m.check(author="ada", approved=["bob", "cyd", "dan"])[0] == 1

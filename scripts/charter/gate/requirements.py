@@ -230,18 +230,18 @@ def _emeritus_deleted(ctx: Context, ev: Event, approved: set[str]) -> list[Requi
     return [req]
 
 
-def _module_scope(what: str) -> Builder:
-    def build(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-        # a new module's maintainers are appointed by this decision: like any nominee, they
-        # (and their relatives) do not approve their own appointment
-        appointed = ev.data.get("maintainers", []) if what == "module-added" else []
-        excluded = merged(*(conflicts(ctx, login, NOMINEE) for login in appointed))
-        req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(),
-                          [core_majority(ctx, excluded)], excluded)
-        discussion(ctx, req, what)
-        req.unreachable()
-        return [req]
-    return build
+def _module_scope(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
+    """GOV-MODULES-SCOPE: a module added, removed or re-scoped (``ev.kind``, also the policy's
+    name for whether it needs a discussion link)."""
+    # a new module's maintainers are appointed by this decision: like any nominee, they (and
+    # their relatives) do not approve their own appointment
+    appointed = ev.data.get("maintainers", []) if ev.kind == "module-added" else []
+    excluded = merged(*(conflicts(ctx, login, NOMINEE) for login in appointed))
+    req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(), [core_majority(ctx, excluded)],
+                      excluded)
+    discussion(ctx, req, ev.kind)
+    req.unreachable()
+    return [req]
 
 
 def _laxer(old: DecisionRule, new: DecisionRule, size: int) -> bool:
@@ -549,9 +549,9 @@ BUILDERS: dict[str, Builder] = {
     "module-maintainer-removed": _module_removed,
     "module-maintainer-emeritus": _module_removed,
     "module-emeritus-deleted": _emeritus_deleted,
-    "module-added": _module_scope("module-added"),
-    "module-removed": _module_scope("module-removed"),
-    "module-rescoped": _module_scope("module-rescoped"),
+    "module-added": _module_scope,
+    "module-removed": _module_scope,
+    "module-rescoped": _module_scope,
     "module-rule-changed": _module_rule,
     "module-changed": _module_changed,
     "core-maintainer-added": _core_added,
