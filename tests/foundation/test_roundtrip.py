@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,12 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def shipped_yaml() -> list[Path]:
-    out = []
-    for dirpath, dirnames, filenames in os.walk(REPO):
-        dirnames[:] = [d for d in dirnames if d not in (".git", "node_modules", "__pycache__",
-                                                        ".pytest_cache", ".ruff_cache")]
-        out += [Path(dirpath) / f for f in filenames if f.endswith((".yaml", ".yml"))]
-    return sorted(out)
+    """The YAML files git tracks: what the repository ships, not what a local run left beside it
+    (the virtual environment, mutation testing's copies under mutants/)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--", "*.yaml", "*.yml"], cwd=REPO,
+                            capture_output=True, check=True).stdout.decode("utf-8")
+    return sorted(REPO / name for name in listed.split("\0") if name)
 
 
 @pytest.mark.parametrize("path", shipped_yaml(), ids=lambda p: str(p.relative_to(REPO)))
