@@ -78,6 +78,19 @@ class DecisionRule:
             return _policy.at_least(Fraction(self.fraction or "1/2"), eligible)
         return _policy.more_than(Fraction(1, 2), eligible)
 
+    def growth(self) -> tuple[Fraction, int]:
+        """(slope, period) of ``required`` past any count the rule names: it then grows by exactly
+        ``slope * period`` approvals every ``period`` more voters (a fraction p/q by p every q, a
+        majority by 1 every 2, every maintainer by 1 each; any one or a count stays put)."""
+        if self.kind == "unanimous":
+            return Fraction(1), 1
+        if self.kind == "fraction":
+            f = Fraction(self.fraction or "1/2")
+            return f, f.denominator
+        if self.kind == "majority":
+            return Fraction(1, 2), 2
+        return Fraction(0), 1
+
     def describe(self) -> str:
         return {
             "any": "any one maintainer",

@@ -10,6 +10,7 @@ decides. The groups themselves (whole-group thresholds, objectors, consent) are 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -244,11 +245,19 @@ def _module_scope(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
     return [req]
 
 
-def _laxer(old: DecisionRule, new: DecisionRule, size: int) -> bool:
-    """Whether ``new`` ever asks fewer approvals than ``old``, for this group or a larger one:
-    every size up to past the largest count either rule names (beyond it, a count stays put and
-    every other kind grows, so the comparison no longer changes) and a dozen past this group."""
-    horizon = max(size, old.count or 0, new.count or 0) + 12
+def _laxer(old: DecisionRule, new: DecisionRule) -> bool:
+    """Whether ``new`` asks fewer approvals than ``old`` for a group of any size, exactly.
+
+    Past the largest count either rule names (``k0``), each rule grows by a fixed step per period
+    (DecisionRule.growth). A rule that grows more slowly asks fewer once the group is large enough.
+    With equal growth the difference repeats every common period, so one period past ``k0`` shows
+    every value it takes. Where ``new`` grows faster, only a count can ask more than it, and ``new``
+    asks at least that count from ``k0 / slope`` voters on."""
+    (s_old, p_old), (s_new, p_new) = old.growth(), new.growth()
+    if s_new < s_old:
+        return True
+    k0 = max(old.count or 1, new.count or 1)
+    horizon = k0 + (math.lcm(p_old, p_new) if s_new == s_old else math.ceil(k0 / s_new))
     return any(new.required(k) < old.required(k) for k in range(1, horizon + 1))
 
 
@@ -261,10 +270,9 @@ def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requiremen
     new = ctx.head.modules.get(ev.subject)
     reasons = []
     if old is not None and new is not None:
-        size = len(unique(old.maintainers))
         if old.decision_rule is None and new.decision_rule is not None:
             reasons.append("adopts its first decision rule of its own")
-        elif _laxer(old.rule, new.rule, size):
+        elif _laxer(old.rule, new.rule):
             reasons.append(f"would decide with fewer approvals ({new.rule.describe()} instead "
                            f"of {old.rule.describe()})")
         default = int(ctx.base.policy.get("governance.module_inactive_months"))
