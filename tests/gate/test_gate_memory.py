@@ -913,6 +913,7 @@ def test_pc_election_a_record_is_certified_by_the_returning_officer(mem: Memory)
                             "its ballots")
     [g] = r["groups"]
     assert (g["label"], g["needed"], g["candidates"]) == ("returning officer", 1, ["sam"])
+    assert (g["how"], g["of"]) == ("the returning officer, sam", 1)
     assert rc == 1 and r["problems"] == []
     assert mem.check(author="ada", approved=["sam"])[0] == 0
 
@@ -923,6 +924,8 @@ def test_pc_election_a_record_is_certified_by_the_returning_officer(mem: Memory)
     ({"returning_officer": "jo"},
      "the record names jo as returning officer, the base branch names sam"),
     ({"order": ("pat", "quin", "sam")}, "the returning officer sam is a party to this vote"),
+    ({"returning_officer": None}, "the record names nobody as returning officer, the base "
+     "branch names sam"),
 ])
 def test_pc_election_the_core_certifies_where_the_returning_officer_cannot(
         mem: Memory, change: dict[str, Any], why: str) -> None:
@@ -960,17 +963,29 @@ def test_pc_election_a_certified_result_must_be_what_the_base_counts(mem: Memory
         "missing")
 
 
-def test_pc_vote_the_subject_of_a_motion_is_a_party_to_it(mem: Memory) -> None:
+@pytest.mark.parametrize(("rule", "mtype", "about"), [
+    ("PC-MEMBER-REMOVE", "member-remove", {"subject": "sam"}),
+    ("PC-VACANCY", "vacancy", {"appointee": "Sam", "replaces": {
+        "login": "ros", "cohort": "A", "term_end": "2027-12-31"}}),
+])
+def test_pc_vote_the_subject_or_appointee_of_a_motion_is_a_party_to_it(
+        mem: Memory, rule: str, mtype: str, about: dict[str, str]) -> None:
     from gate_records import motion
 
-    files = motion(POLICY, NEXT, "member-remove", subject="sam")
+    # bob declares a relationship with the returning officer: he does not certify in sam's place
+    mem.land({"members/bob.yaml": {**mem.data("members/bob.yaml"),
+                                   "relationships": [{"login": "sam", "kind": "family"}]}})
+    files = motion(POLICY, NEXT, mtype, **about)
     result = files.pop(f"elections/{NEXT}/result.yaml")
     mem.land({k: yaml.safe_load(v) if k.endswith("election.yaml") else v
               for k, v in files.items()})
     mem.write({f"elections/{NEXT}/result.yaml": result})
-    r = req(mem.check(author="ada")[1], "PC-MEMBER-REMOVE")
+    r = req(mem.check(author="ada")[1], rule)
     assert r["summary"].endswith("; the returning officer sam is a party to this vote, so a "
                                  "majority of the core maintainers certifies it")
+    [g] = r["groups"]
+    assert (g["label"], g["eligible"], g["needed"]) == ("core maintainers",
+                                                        ["ada", "cyd", "dan", "eve"], 3)
 
 
 @pytest.mark.parametrize(("old", "new", "laxer"), [

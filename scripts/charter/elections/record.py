@@ -171,7 +171,9 @@ def _common_checks(c: Count, policy: Policy) -> None:
 
 def count(record: Record, policy: Policy, state: State | None = None, *,
           certifying: bool = False) -> Count:
-    """Count one record. Never raises for bad data: problems come back in ``Count.problems``.
+    """Count one record whose definition follows the election schema (as every record in a
+    State does: charter.load leaves out a file that fails its schema). Never raises for bad
+    ballots, dates or electorates: problems come back in ``Count.problems``.
 
     With ``state`` (the repository the record belongs to) the record is also held to the
     electorate of its day (:mod:`charter.elections.day`), over which quorums and thresholds are

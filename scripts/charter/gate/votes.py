@@ -82,30 +82,36 @@ def not_of_the_day(ctx: Context, ident: str, record: dict[str, Any]) -> str | No
 
 # --- election records --------------------------------------------------------------------------
 
-def certifier(ctx: Context, ident: str, data: dict[str, Any] | None) -> tuple[Group, str]:
-    """Who certifies a record: the returning officer the base names, unless there is none, the
-    record names another, or they are a party to it; then a majority of the core maintainers."""
-    ro = ctx.base.council.returning_officer
-    parties = set()
-    if isinstance(data, dict):
-        parties |= {str(c.get("login", "")).lower() for c in data.get("candidates") or ()
-                    if isinstance(c, dict)}
-        motion = data.get("motion") if isinstance(data.get("motion"), dict) else {}
-        parties |= {str(motion.get(k) or "").lower() for k in ("subject", "appointee")}
-        named = str(data.get("returning_officer") or "")
-    else:
-        named = ""
-    why = ""
+def _parties(data: dict[str, Any]) -> set[str]:
+    """Who a record is about, lower-cased: its candidates, and a motion's subject and appointee."""
+    motion = data.get("motion") if isinstance(data.get("motion"), dict) else {}
+    about = [c.get("login") for c in data.get("candidates") or () if isinstance(c, dict)]
+    about += [motion.get("subject"), motion.get("appointee")]
+    return {str(x).lower() for x in about if x}
+
+
+def _no_returning_officer(ctx: Context, ro: str | None, data: dict[str, Any]) -> str | None:
+    """Why the returning officer the base names cannot certify this record; None when they can."""
+    named = str(data.get("returning_officer") or "")
     if not ro:
-        why = "the base branch names no returning officer"
-    elif named.lower() != ro.lower():
-        why = (f"the record names {named or 'nobody'} as returning officer, the base branch "
-               f"names {ro}")
-    elif ro.lower() in parties:
-        why = f"the returning officer {ro} is a party to this vote"
-    elif ctx.base.member(ro) is None:
-        why = f"the returning officer {ro} has no member record"
-    if why:
+        return "the base branch names no returning officer"
+    if named.lower() != ro.lower():
+        return (f"the record names {named or 'nobody'} as returning officer, the base branch "
+                f"names {ro}")
+    if ro.lower() in _parties(data):
+        return f"the returning officer {ro} is a party to this vote"
+    if ctx.base.member(ro) is None:
+        return f"the returning officer {ro} has no member record"
+    return None
+
+
+def certifier(ctx: Context, data: dict[str, Any]) -> tuple[Group, str]:
+    """Who certifies a record: the returning officer the base names, unless there is none, the
+    record names another, or they are a party to it; then a majority of the core maintainers
+    (without the returning officer or anyone related to them)."""
+    ro = ctx.base.council.returning_officer
+    why = _no_returning_officer(ctx, ro, data)
+    if why is not None:
         return core_majority(ctx, conflicts(ctx, ro) if ro else {}), why
     return Group("returning officer", (ro,), 1, f"the returning officer, {ro}", size=1), ""
 
@@ -127,8 +133,8 @@ def election_record(ctx: Context, ev: Event, approved: set[str]) -> list[Require
 def _certification(ctx: Context, ev: Event, ident: str, rc: Any) -> Requirement:
     from charter.elections.record import rule_of
 
-    data = rc.definition or {}
-    group, why = certifier(ctx, ident, rc.definition)
+    data = rc.definition if isinstance(rc.definition, dict) else {}
+    group, why = certifier(ctx, data)
     summary = f"elections/{ident} certified: the base's charter recounts it from its ballots"
     if why:
         summary += f"; {why}, so a majority of the core maintainers certifies it"
