@@ -17,7 +17,7 @@ from gate_helpers import RAW, base_files, dump
 from charter.gate import render, source
 from charter.gate.evaluate import PullRequest, judge
 from charter.gate.paths import Change
-from charter.gate.reviews import local
+from charter.gate.reviews import CHANGES, Review, local
 from charter.load import load
 from charter.tree import MemoryTree
 
@@ -56,7 +56,9 @@ class Memory:
         self.base = dict(self.head)
 
     def report(self, *, approved: list[str] = (), author: str | None = None,  # type: ignore[assignment]
-               body: str | None = None) -> Any:
+               body: str | None = None, requested: list[str] = ()) -> Any:  # type: ignore[assignment]
+        """Judge the pull request: ``approved`` approve its head commit, ``requested`` ask for
+        changes on it."""
         base_tree, head_tree = MemoryTree(self.base, "main"), MemoryTree(self.head, "pr")
         changes = [Change(p, "D" if p not in self.head else "A" if p not in self.base else "M")
                    for p in sorted(self.base.keys() | self.head.keys())
@@ -64,13 +66,21 @@ class Memory:
         base = load(base_tree)
         trees = source.assemble(base_tree, base, base[0], head_tree, load(head_tree), changes)
         return judge(trees, PullRequest(head_sha=SHA, author=author, body=body,
-                                        reviews=tuple(local(list(approved), SHA))))
+                                        reviews=(*local(list(approved), SHA),
+                                                 *changes_requested(list(requested), SHA))))
 
     def check(self, *, approved: list[str] = (), author: str | None = None,  # type: ignore[assignment]
-              body: str | None = None) -> tuple[int, dict[str, Any]]:
+              body: str | None = None, requested: list[str] = ()  # type: ignore[assignment]
+              ) -> tuple[int, dict[str, Any]]:
         """As gate_helpers.check: the exit code and the JSON report of ``charter pr-check``."""
-        report = self.report(approved=approved, author=author, body=body)
+        report = self.report(approved=approved, author=author, body=body, requested=requested)
         return (0 if report.ok else 1), render.as_dict(report)
+
+
+def changes_requested(logins: list[str], head_sha: str) -> list[Review]:
+    """Reviews asking for changes on the head commit, after any approvals."""
+    return [Review(login, None, "User", CHANGES, head_sha, order=100 + i)
+            for i, login in enumerate(logins)]
 
 
 @pytest.fixture

@@ -1134,6 +1134,11 @@ def test_gov_lead_remove_and_elect_say_who_and_how_many(mem: Memory) -> None:
     assert (g["label"], g["needed"], g["how"]) == (
         "core maintainers", 4, "at least 3/4 of all 5 core maintainers (4), rounded up")
     assert removal["excluded"] == {}  # the lead may agree to their own removal
+    m = Memory()  # but those related to the lead may not decide it
+    m.land({"members/ada.yaml": {**m.data("members/ada.yaml"),
+                                 "relationships": [{"login": "cyd", "kind": "family"}]}})
+    removal = req(_new_lead(m, "2026-lead")[1], "GOV-LEAD-REMOVE")
+    assert removal["excluded"] == {"cyd": "declared relationship with ada (conflict of interest)"}
     assert election["summary"] == "bob becomes the lead core maintainer"
     assert election["excluded"] == {"bob": "the nominee cannot approve their own nomination"}
     m = Memory()
@@ -1258,6 +1263,73 @@ def test_gov_nominate_core_a_lead_conflicted_only_here_objects(mem: Memory) -> N
     assert (g["candidates"], g["needed"]) == ([], 1)
     rep = mem.check(author="hal", approved=["ada"], body=NOMINATION)[1]
     assert not rep["ok"]
+
+
+def test_gov_nominate_core_the_leads_request_for_changes_blocks_conflicted_or_not(
+        mem: Memory) -> None:
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    rc, rep = mem.check(author="hal", requested=["ada"], body=NOMINATION)
+    [g] = req(rep, "GOV-NOMINATE-CORE")["groups"]
+    assert (g["blocked_by"], g["objectors"], g["eligible"], g["of"]) == (["ada"], [], ["ada"], 1)
+    mem.edit("members/ada.yaml", lambda d: d.update(relationships=[{"login": "finn",
+                                                                    "kind": "family"}]))
+    rc, rep = mem.check(author="hal", approved=["bob"], requested=["ada"], body=NOMINATION)
+    [g] = req(rep, "GOV-NOMINATE-CORE")["groups"]
+    assert (g["blocked_by"], g["objectors"], g["eligible"], g["of"]) == (
+        ["ada"], ["ada"], [], 1)
+    assert rc == 1
+    assert mem.check(author="hal", approved=["bob"], body=NOMINATION)[1]["requirements"][0][
+        "groups"][0]["blocked_by"] == []
+
+
+def test_gov_nominate_core_without_a_lead_in_the_policy_goes_to_the_core(mem: Memory) -> None:
+    mem.land({"policy.yaml": {**mem.data("policy.yaml"), "governance": {
+        **mem.data("policy.yaml").get("governance", {}), "has_lead": False}}})
+    r = _core_nomination(mem, extra="")
+    assert r["summary"] == ("nomination of finn as a core maintainer; this organisation has no "
+                            "lead (policy governance.has_lead), so the core maintainers decide")
+    assert [(g["label"], g["needed"]) for g in r["groups"]] == [("core maintainers", 3)]
+
+
+@pytest.mark.parametrize(("base", "who"), [
+    ({}, "the lead core maintainer's decision"),
+    ({"members/ada.yaml": {"relationships": [{"login": "finn", "kind": "family"}]}},
+     "the core maintainers' decision"),
+])
+def test_gov_nominate_core_the_description_states_its_substance_and_decision(
+        mem: Memory, base: dict[str, Any], who: str) -> None:
+    mem.land({k: {**mem.data(k), **v} for k, v in base.items()})
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    r = req(mem.check(author="hal", body="## Discussion\n#12\n")[1], "GOV-NOMINATE-CORE")
+    assert r["problems"][0].startswith(
+        "GOV-NOMINATE-CORE: the nomination of finn must state its substance; add to the "
+        "pull-request description: '## Contributions' (")
+    assert r["problems"][1] == (
+        "GOV-NOMINATE-CORE: the decision on the nomination of finn is public with its reasons; "
+        f"add to the pull-request description: '## Decision' ({who} to confirm the nomination, "
+        "and why, in a few sentences)")
+
+
+def test_gov_nominate_core_an_unknown_author_nominates_nobody(mem: Memory) -> None:
+    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    r = req(mem.check(author=None, body=NOMINATION)[1], "GOV-NOMINATE-CORE")  # type: ignore[arg-type]
+    assert r["problems"] == [
+        "GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and the author "
+        "(unknown) is not one on the base branch; a maintainer must open the pull request, or "
+        "be named under '## Nominator' (as @login) and approve it"]
+
+
+@pytest.mark.parametrize(("change", "rule", "needed"), [
+    ({"last_meeting": "2026-11-20"}, "GOV-APPROVAL", 1),
+    ({"last_meeting": "2026-11-20", "joined": {"eve": "2025-01-01"}}, "GOV-LEAD-ELECT", 3),
+])
+def test_gov_lead_elect_a_core_record_change_moving_a_joined_day(
+        mem: Memory, change: dict[str, Any], rule: str, needed: int) -> None:
+    mem.land({"core.yaml": {**mem.data("core.yaml"), "joined": {"eve": "2026-01-01"}}})
+    mem.edit("core.yaml", lambda d: d.update(change))
+    r = req(mem.check(author="ada")[1], rule)
+    assert r["groups"][0]["needed"] == needed
+    assert r["summary"].startswith("core record changed (last_meeting")
 
 
 def test_gov_nominate_core_a_named_nominator_confirms_by_approval(mem: Memory) -> None:

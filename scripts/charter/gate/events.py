@@ -262,7 +262,8 @@ def _core(base: State, head: State) -> list[Event]:
         if be_data != he_data:
             changed.append("emeritus")
     if changed:
-        out.append(Event("core-changed", "core", hc.file, (changed[0],), detail=", ".join(changed)))
+        out.append(Event("core-changed", "core", hc.file, (changed[0],), detail=", ".join(changed),
+                         data={"changed": tuple(changed)}))
     return out
 
 

@@ -159,10 +159,18 @@ def owners(ctx: Context, extra: Iterable[str], label: str, excluded: dict[str, s
                   f"one of the {label} (GOV-APPROVAL: an owner of the area)")
 
 
+def one(label: str, login: str | None, how: str, *, consent: bool = False,
+        objectors: tuple[str, ...] = ()) -> Group:
+    """A decision of one person: ``login`` approves (or, with ``consent``, opens the pull request).
+    With ``login`` None the post's holder may not approve, and only ``objectors`` still count:
+    their request for changes blocks."""
+    return Group(label, (login,) if login else (), 1, how, consent=consent, objectors=objectors,
+                 size=1)
+
+
 def consent(person: str) -> Group:
     """The person's own agreement: opening the pull request, or approving it."""
-    return Group(person, (person,), 1, f"{person}'s own consent (author or approval)",
-                 consent=True, size=1)
+    return one(person, person, f"{person}'s own consent (author or approval)", consent=True)
 
 
 def conflicts(ctx: Context, person: str, role: str = CONCERNED) -> Excluded:

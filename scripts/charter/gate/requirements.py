@@ -34,6 +34,7 @@ from charter.gate.groups import (
     decide,
     discussion,
     merged,
+    one,
     owners,
     unique,
 )
@@ -312,18 +313,19 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
         # a conflict with the lead declared only in this pull request does not hand the decision
         # to the core maintainers: the lead still decides, and cannot while it stands
         conflicted = lead.lower() in excluded
-        groups = [Group("lead core maintainer", () if conflicted else (lead,), 1,
-                        f"the lead core maintainer, {lead}" + (
-                            " (conflicted by a relationship declared in this pull request: "
-                            "land that declaration first)" if conflicted else ""),
-                        objectors=(lead,) if conflicted else (), size=1)]
+        if conflicted:
+            groups = [one("lead core maintainer", None, f"the lead core maintainer, {lead} "
+                          "(conflicted by a relationship declared in this pull request: land "
+                          "that declaration first)", objectors=(lead,))]
+        else:
+            groups = [one("lead core maintainer", lead, f"the lead core maintainer, {lead}")]
         summary = f"nomination of {nominee} as a core maintainer: the lead decides"
         if ctx.is_author(lead) and not conflicted:
             # the lead opening the nomination is the lead's decision; so that no pull request
             # passes on its author alone, another core maintainer confirms it
-            groups = [Group("lead core maintainer", (lead,), 1,
-                            f"the lead core maintainer, {lead}, who opened it", consent=True,
-                            size=1), core_any(ctx, excluded)]
+            groups = [one("lead core maintainer", lead,
+                          f"the lead core maintainer, {lead}, who opened it", consent=True),
+                      core_any(ctx, excluded)]
             summary += f" ({lead} opened it; another core maintainer confirms)"
     else:
         groups = [core_majority(ctx, excluded)]
@@ -341,8 +343,8 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
     if author in maintainers and author not in excluded:
         pass  # the author nominates
     elif named and named[0].lower() in maintainers and named[0].lower() not in excluded:
-        req.groups.append(Group("nominator", (named[0],), 1,
-                                f"the nominator, {named[0]}, confirming by approval", size=1))
+        req.groups.append(one("nominator", named[0],
+                              f"the nominator, {named[0]}, confirming by approval"))
     elif (key := named[0].lower() if named else author) in excluded and key in maintainers:
         who = f"@{named[0]}" if named else f"the author ({ctx.author})"
         req.problems.append(
@@ -390,7 +392,7 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
 
 
 def _core_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    if "joined" in (ev.detail or "").split(", "):
+    if "joined" in ev.data["changed"]:
         # the day a sitting maintainer joined decides whether they vote in the lead's election
         # or removal (charter.elections.day): moving it is not an ordinary change
         return [Requirement("GOV-LEAD-ELECT", ev, f"{ev.describe()}: the day a core maintainer "

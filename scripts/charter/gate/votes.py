@@ -30,6 +30,7 @@ from charter.gate.groups import (
     core_any,
     core_majority,
     decide,
+    one,
     owners,
 )
 from charter.rules import today
@@ -113,7 +114,7 @@ def certifier(ctx: Context, data: dict[str, Any]) -> tuple[Group, str]:
     why = _no_returning_officer(ctx, ro, data)
     if why is not None:
         return core_majority(ctx, conflicts(ctx, ro) if ro else {}), why
-    return Group("returning officer", (ro,), 1, f"the returning officer, {ro}", size=1), ""
+    return one("returning officer", ro, f"the returning officer, {ro}"), ""
 
 
 def election_record(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
