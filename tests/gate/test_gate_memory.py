@@ -706,6 +706,28 @@ def test_pc_member_add_the_vote_cited_must_admit_this_person(mem: Memory) -> Non
         "tess, not newbie"]
 
 
+@pytest.mark.parametrize(("vote", "why"), [
+    ({"mtype": "member-remove"}, "elections/2026-vote is a member-remove vote, not member-add"),
+    ({"yes": 2, "no": 8}, "the vote elections/2026-vote did not pass"),
+    ({"electorate": ["pat", "quin", "ros", "sam"], "yes": 3, "no": 1},
+     "elections/2026-vote was not voted by the electorate of its day: ivy, jo, kim, mo, ned, "
+     "tess left out of the electorate: community members with a vote when voting opened on "
+     "2026-10-10; the electorate is the community of the day (PC-MEMBER-LAPSE applied) (10), "
+     "and quorums and thresholds are counted over it: add them; a record is corrected by a "
+     "majority of the core maintainers (PC-ELECTION), and decides nothing until then"),
+])
+def test_pc_member_add_the_vote_cited_is_a_certified_passed_admission_of_the_day(
+        mem: Memory, vote: dict[str, Any], why: str) -> None:
+    from gate_records import motion
+
+    kw = {"mtype": "member-add", "subject": "newbie", **vote}
+    mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v
+              for k, v in motion(POLICY, "2026-vote", kw.pop("mtype"), **kw).items()})
+    rc, rep = _join(mem, since="2026-11-01", admitted_by="elections/2026-vote")
+    assert rc == 1 and problems(rep) == [
+        f"PC-MEMBER-ADD: elections/2026-vote does not admit newbie: {why}"]
+
+
 @pytest.mark.parametrize(("since", "ok"), [("2026-10-23", False), ("2026-10-24", True),
                                            ("2026-10-25", True)])
 def test_pc_member_add_membership_starts_when_the_vote_is_certified(mem: Memory, since,
@@ -754,6 +776,9 @@ def test_pc_member_remove_at_the_persons_wish_or_by_a_council_vote(mem: Memory) 
     m = Memory()
     _member_vote(m, "member-remove", "pat")
     assert _leave(m, "ada", "## Vote\nelections/2026-vote\n")[0] == 1
+    m = Memory()  # the vote is named under '## Vote', not anywhere in the description
+    _member_vote(m, "member-remove", "tess")
+    assert _leave(m, "ada", "## Notes\nelections/2026-vote\n")[0] == 1
 
 
 def test_pc_member_remove_deleting_a_members_file_is_leaving(mem: Memory) -> None:
@@ -1205,6 +1230,13 @@ def test_pc_member_add_an_unchanged_citation_is_no_new_admission(mem: Memory) ->
     assert rc == 1 and problems(rep) == [
         "PC-MEMBER-LAPSE: tess resumes voting only at their own written request: they open or "
         "approve this pull request"]
+
+
+def test_pc_member_lapse_a_request_already_recorded_is_not_made_again(mem: Memory) -> None:
+    mem.land({"members/tess.yaml": {**mem.data("members/tess.yaml"), "community": {
+        "since": "2023-01-01", "resumed": "2025-06-01", "removed": "2026-01-01"}}})
+    mem.edit("members/tess.yaml", lambda d: d["community"].update(removed="2026-02-01"))
+    assert mem.check(author="ada", approved=["bob"])[0] == 0
 
 
 def test_pc_member_remove_someone_already_removed_is_not_leaving_again(mem: Memory) -> None:

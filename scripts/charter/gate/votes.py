@@ -49,19 +49,16 @@ def vote_mismatch(ctx: Context, ident: str, kinds: tuple[str, ...],
     if ident not in ctx.elections:
         return (f"elections/{ident} is not certified on the base branch (a record takes effect "
                 "only after the pull request certifying it has merged)")
-    record = ctx.base.elections.get(ident) or {}
-    result = ctx.results.get(ident) or {}
-    motion = record.get("motion") if isinstance(record.get("motion"), dict) else {}
-    said = {str(x) for x in (record.get("kind"), motion.get("type"), result.get("kind"),
-                             result.get("type")) if x}
-    said.discard("motion")
-    if not said & set(kinds):
-        return (f"elections/{ident} is a {'/'.join(sorted(said)) or 'record of no kind'} vote, "
-                f"not {' or '.join(kinds)}")
-    subject = str(motion.get("subject", ""))
+    record = ctx.base.elections[ident]  # certified on the base: its record is there
+    is_motion = record["kind"] == "motion"
+    motion = record.get("motion") or {}  # a certified motion has one (else it is not counted)
+    kind = motion.get("type") if is_motion else record["kind"]
+    if kind not in kinds:
+        return f"elections/{ident} is a {kind} vote, not {' or '.join(kinds)}"
+    subject = str(motion.get("subject"))  # member-add and -remove votes name one to be counted
     if subjects and subject.lower() not in {x.lower() for x in subjects}:
-        return f"elections/{ident} is about {subject or 'nobody'}, not {subjects[0]}"
-    if record.get("kind") == "motion" and result.get("passed") is not True:
+        return f"elections/{ident} is about {subject}, not {subjects[0]}"
+    if is_motion and ctx.results[ident].get("passed") is not True:
         return f"the vote elections/{ident} did not pass"
     return not_of_the_day(ctx, ident, record)
 
@@ -330,8 +327,9 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
         elif why := vote_mismatch(ctx, ident, ("member-add",), (who,)):
             out.append(f"PC-MEMBER-ADD: {ref} does not admit {who}: {why}")
         else:
-            fin = str((ctx.results.get(ident) or {}).get("finalised") or "")
-            if fin and str(after.get("since") or "") < fin:
+            # a result is certified once finalised (charter.elections.record): it has the day
+            fin = str(ctx.results[ident]["finalised"])
+            if str(after["since"]) < fin:
                 out.append(f"PC-MEMBER-ADD: {who} is a community member from the day the vote "
                            f"was certified ({fin}), not {after.get('since')}")
     is_consent = consents(ctx, who, approved)
