@@ -213,7 +213,8 @@ def _member_changes(old: Member, new: Member, base: State, head: State) -> list[
     skip = {"affiliations", "relationships", "github_id", "community"}
     fields = sorted(k for k in (set(od) | set(nd)) - skip if od.get(k) != nd.get(k))
     if fields:
-        out.append(Event("member-changed", new.login, p, (fields[0],), detail=", ".join(fields)))
+        out.append(Event("member-changed", new.login, p, (fields[0],), detail=", ".join(fields),
+                         data={"changed": tuple(fields)}))
     return out
 
 

@@ -38,7 +38,7 @@ from charter.gate.groups import (
     owners,
     unique,
 )
-from charter.model import DecisionRule, Module
+from charter.model import DecisionRule, Member, Module
 from charter.rules import today
 from charter.rules.util import add_months, parse_date
 
@@ -125,16 +125,15 @@ def _dispute_resolved(ctx: Context, req: Requirement) -> None:
 
 
 def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    module = ctx.base.modules.get(ev.module or "")
+    module = ctx.base.modules[ev.module or ""]  # a maintainer added to a module in both trees
     excluded = conflicts(ctx, ev.subject, NOMINEE)
     req = _module_decides(ctx, ev, module, excluded, "GOV-NOMINATE-MODULE",
                           f"nomination of {ev.subject} to module {ev.module}",
                           needs_own_rule=True)
     _substance(ctx, req, ev.subject)
     _decision_reasons(ctx, req, ev.subject)
-    if not ctx.veto and (module is None or not module.maintainers
-                         or module.decision_rule is None):
-        _core_meeting(ctx, req, ev.subject, ev.module or "")
+    if not ctx.veto and (not module.maintainers or module.decision_rule is None):
+        _core_meeting(ctx, req, ev.subject, module.slug)
     return [req]
 
 
@@ -237,7 +236,7 @@ def _module_scope(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
     name for whether it needs a discussion link)."""
     # a new module's maintainers are appointed by this decision: like any nominee, they (and
     # their relatives) do not approve their own appointment
-    appointed = ev.data.get("maintainers", []) if ev.kind == "module-added" else []
+    appointed = ev.data["maintainers"] if ev.kind == "module-added" else []
     excluded = merged(*(conflicts(ctx, login, NOMINEE) for login in appointed))
     req = Requirement("GOV-MODULES-SCOPE", ev, ev.describe(), [core_majority(ctx, excluded)],
                       excluded)
@@ -267,19 +266,18 @@ def _module_rule(ctx: Context, ev: Event, approved: set[str]) -> list[Requiremen
     rule of its own, a laxer rule or a shorter inactive period would let the module decide
     later with fewer approvals than the rules give it today, so they need the core
     maintainers."""
-    old = ctx.base.modules.get(ev.subject)
-    new = ctx.head.modules.get(ev.subject)
+    old = ctx.base.modules[ev.subject]  # a module-rule-changed event: in both trees
+    new = ctx.head.modules[ev.subject]
     reasons = []
-    if old is not None and new is not None:
-        if old.decision_rule is None and new.decision_rule is not None:
-            reasons.append("adopts its first decision rule of its own")
-        elif _laxer(old.rule, new.rule):
-            reasons.append(f"would decide with fewer approvals ({new.rule.describe()} instead "
-                           f"of {old.rule.describe()})")
-        default = int(ctx.base.policy.get("governance.module_inactive_months"))
-        if (new.inactive_months or default) < (old.inactive_months or default):
-            reasons.append(f"shortens its inactive period to {new.inactive_months} months "
-                           "(maintainers would become inactive sooner)")
+    if old.decision_rule is None and new.decision_rule is not None:
+        reasons.append("adopts its first decision rule of its own")
+    elif _laxer(old.rule, new.rule):
+        reasons.append(f"would decide with fewer approvals ({new.rule.describe()} instead "
+                       f"of {old.rule.describe()})")
+    default = int(ctx.base.policy.get("governance.module_inactive_months"))
+    if (new.inactive_months or default) < (old.inactive_months or default):
+        reasons.append(f"shortens its inactive period to {new.inactive_months} months "
+                       "(maintainers would become inactive sooner)")
     if reasons:
         req = Requirement("GOV-MODULE", ev, f"{ev.describe()}: the module "
                           + " and ".join(reasons) + ", so the core maintainers decide",
@@ -410,41 +408,47 @@ def _related(before: Any, after: Any) -> set[str]:
     return {login for login, _ in a ^ b}
 
 
+def _binding(ev: Event, old: Member | None, new: Member | None) -> tuple[list[str], str] | None:
+    """Who a change to a member record binds, and why; None when it binds nobody but the record's
+    owners (the core maintainers)."""
+    if ev.kind == "member-identity-changed":
+        return [ev.subject], f"it decides who approves as {ev.subject} from now on"
+    if ev.kind == "member-affiliation-changed":
+        return [ev.subject], "an affiliation counts toward the employer cap (PC-COI)"
+    related = "a declared relationship excludes people from each other's decisions"
+    if ev.kind == "member-relationship-changed":
+        return [ev.subject, *sorted(_related(old, new))], related
+    if ev.kind == "member-added" and new is not None and new.relationships:
+        return sorted(_related(None, new)), related
+    if ev.kind == "member-removed":
+        return ([ev.subject, *sorted(_related(old, None))],
+                f"removing {ev.subject}'s record removes them and their declarations")
+    if ev.kind == "member-changed" and "last_active" in ev.data["changed"]:
+        return [ev.subject], ("recorded activity decides when the inactive period "
+                              "(GOV-EMERITUS) runs out")
+    return None
+
+
 def _member(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     """Member records: one core maintainer (not the person nor a relative). What changes how a
     person is counted -- who they are on GitHub, their declared relationships (which exclude
     others from deciding), their affiliation (the employer cap), their recorded activity (the
     inactive period) -- needs their own consent, or a majority of the core maintainers."""
+    old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
+    if ev.kind == "member-community-changed":
+        community = _votes.community(ctx, ev.subject, ev.before, ev.after, approved)
+    elif ev.kind == "member-added" and new is not None and new.community:
+        community = _votes.community(ctx, ev.subject, None, new.community, approved)
+    elif ev.kind == "member-removed" and old is not None:
+        community = _votes.community(ctx, ev.subject, old.community, None, approved)
+    else:
+        community = []
     excluded = conflicts(ctx, ev.subject)
     req = Requirement("GOV-APPROVAL", ev, f"{ev.describe()} (members/ is owned by the core "
-                      "maintainers)", [core_any(ctx, excluded)], excluded)
-    old, new = ctx.base.member(ev.subject), ctx.head.member(ev.subject)
-    bound: list[str] = []
-    why = ""
-    if ev.kind == "member-identity-changed":
-        bound, why = [ev.subject], f"it decides who approves as {ev.subject} from now on"
-    elif ev.kind == "member-affiliation-changed":
-        bound, why = [ev.subject], "an affiliation counts toward the employer cap (PC-COI)"
-    elif ev.kind == "member-relationship-changed":
-        bound = [ev.subject, *sorted(_related(old, new))]
-        why = "a declared relationship excludes people from each other's decisions"
-    elif ev.kind == "member-added" and new is not None and new.relationships:
-        bound = sorted(_related(None, new))
-        why = "a declared relationship excludes people from each other's decisions"
-    elif ev.kind == "member-removed":
-        bound = [ev.subject, *sorted(_related(old, None))]
-        why = f"removing {ev.subject}'s record removes them and their declarations"
-    elif ev.kind == "member-changed" and "last_active" in ev.detail.split(", "):
-        bound = [ev.subject]
-        why = "recorded activity decides when the inactive period (GOV-EMERITUS) runs out"
-    if bound:
-        bound_by_consent(ctx, req, bound, approved, why)
-    if ev.kind == "member-community-changed":
-        req.problems += _votes.community(ctx, ev.subject, ev.before, ev.after, approved)
-    elif ev.kind == "member-added" and new is not None and new.community:
-        req.problems += _votes.community(ctx, ev.subject, None, new.community, approved)
-    elif ev.kind == "member-removed" and old is not None:
-        req.problems += _votes.community(ctx, ev.subject, old.community, None, approved)
+                      "maintainers)", [core_any(ctx, excluded)], excluded, community)
+    binding = _binding(ev, old, new)
+    if binding is not None:
+        bound_by_consent(ctx, req, binding[0], approved, binding[1])
     req.unreachable()
     return [req]
 
@@ -535,16 +539,11 @@ def _tooling(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
 
 
 def _file(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    path = ev.subject
-    extra: tuple[str, ...] = ()
-    label = "core maintainers"
-    if path.startswith("modules/"):
-        module = ctx.base.module_of_file(path)
-        if module:
-            extra = module.maintainers
-            label = f"maintainers of module {module.slug} or core maintainers"
-    group = owners(ctx, extra, label, {}) if extra else core_any(ctx, {})
-    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [group])]
+    module = ctx.base.module_of_file(ev.subject)
+    if module is None or not module.maintainers:
+        return [Requirement("GOV-APPROVAL", ev, ev.describe(), [core_any(ctx, {})])]
+    return [Requirement("GOV-APPROVAL", ev, ev.describe(), [owners(
+        ctx, module.maintainers, f"maintainers of module {module.slug} or core maintainers", {})])]
 
 
 BUILDERS: dict[str, Builder] = {

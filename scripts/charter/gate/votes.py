@@ -136,7 +136,7 @@ def _certification(ctx: Context, ev: Event, ident: str, rc: Any) -> Requirement:
     summary = f"elections/{ident} certified: the base's charter recounts it from its ballots"
     if why:
         summary += f"; {why}, so a majority of the core maintainers certifies it"
-    req = Requirement(rule_of(data) if data else "PC-ELECTION", ev, summary, [group])
+    req = Requirement(rule_of(data), ev, summary, [group])
     if rc.problems:
         req.problems.append(f"{req.rule}: elections/{ident} cannot be certified: "
                             + "; ".join(rc.problems[:3]))
@@ -195,14 +195,13 @@ def _same_record(ctx: Context, ident: str, rc: Any) -> bool:
 def seat(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
     """A seat added or changed is exactly one that the base's certified records give."""
     login = ev.subject
-    head = next((s for s in ctx.head.council.seats if s.login.lower() == login.lower()), None)
-    rule = "PC-VACANCY" if head is not None and head.replaces else "PC-ELECTION"
+    # a seat added or changed is in the head's council
+    head = next(s for s in ctx.head.council.seats if s.login.lower() == login.lower())
+    rule = "PC-VACANCY" if head.replaces else "PC-ELECTION"
     excluded = conflicts(ctx, login)
     req = Requirement(rule, ev, f"{ev.describe()}: as the certified records give it",
                       [core_any(ctx, excluded)], excluded)
     given = ctx.council_given.get(login.lower())
-    if head is None:
-        return [req]
     if given is None:
         req.problems.append(
             f"{rule}: no certified election or vote on the base branch gives {login} a seat; "
@@ -229,9 +228,10 @@ def seat_removed(ctx: Context, ev: Event, approved: set[str]) -> list[Requiremen
     person = ev.subject
     excluded = conflicts(ctx, person)
     req = Requirement("PC-TERM", ev, ev.describe(), [core_any(ctx, excluded)], excluded)
-    old = next((s for s in ctx.base.council.seats if s.login.lower() == person.lower()), None)
-    end = parse_date(old.term_end) if old else None
-    if old is None or end is None or end <= today():
+    # a seat removed is in the base's council
+    old = next(s for s in ctx.base.council.seats if s.login.lower() == person.lower())
+    end = parse_date(old.term_end)
+    if end is None or end <= today():
         return [req]
     if consents(ctx, person, approved):
         req.summary = f"{person} resigns from the council before the term ends ({old.term_end})"
