@@ -95,10 +95,11 @@ def test_pc_election_a_correction_with_its_trail_needs_a_core_majority(mem: Memo
     r = req(rep, "PC-ELECTION")
     assert r["problems"] == [] and r["groups"][0]["needed"] == 3 and rc == 1
     assert mem.check(approved=["bob", "cyd", "dan"], author="ada", body=DISCUSSION)[0] == 0
-    rc, rep = mem.check(approved=["bob", "cyd", "dan"], author="ada")
-    assert rc == 1 and problems(rep) == [
-        "GOV-DISCUSSION: a correction of a certified vote links the issue where it was "
-        "discussed: add a '## Discussion' section with its number (e.g. #123)"]
+    for body in (None, "## Notes\n#12\n"):  # the issue is linked under '## Discussion'
+        rc, rep = mem.check(approved=["bob", "cyd", "dan"], author="ada", body=body)
+        assert rc == 1 and problems(rep) == [
+            "GOV-DISCUSSION: a correction of a certified vote links the issue where it was "
+            "discussed: add a '## Discussion' section with its number (e.g. #123)"]
 
 
 def test_pc_election_earlier_corrections_are_kept_as_they_are(mem: Memory) -> None:
@@ -1018,6 +1019,34 @@ def test_pc_election_a_certified_result_must_be_what_the_base_counts(mem: Memory
     assert rc == 1 and problems(rep)[0].startswith(
         f"PC-ELECTION: elections/{NEXT} cannot be certified: elections/{NEXT}/ballots.csv is "
         "missing")
+
+
+def test_pc_election_a_record_that_cannot_be_certified_names_three_reasons_and_counts_the_rest(
+        mem: Memory) -> None:
+    files = _record_files()
+    result = files.pop(f"elections/{NEXT}/result.yaml")
+    definition = files[f"elections/{NEXT}/election.yaml"]
+    definition["electorate"] = [*definition["electorate"][:3], "Pat"]
+    files[f"elections/{NEXT}/ballots.csv"] += "junk,line\n"
+    mem.land(files)
+    mem.write({f"elections/{NEXT}/result.yaml": result})
+    [p] = req(mem.check(author="ada", approved=["sam"])[1], "PC-ELECTION")["problems"]
+    assert p.startswith(f"PC-ELECTION: elections/{NEXT} cannot be certified: elections/{NEXT}/"
+                        "ballots.csv does not match ballots_sha256 (its sha256 is ")
+    assert p.endswith("); the ballots were changed after they were recorded; Pat is listed twice "
+                      "in electorate (as pat too); logins are compared without case, and each "
+                      "person counts once; ivy, jo, kim, mo, ned, sam, tess left out of the "
+                      "electorate: community members with a vote when voting opened on "
+                      "2026-09-20; the electorate is the community of the day (PC-MEMBER-LAPSE "
+                      "applied) (10), and quorums and thresholds are counted over it: add them; "
+                      "and 1 more (charter check lists them all)")
+    files[f"elections/{NEXT}/election.yaml"]["electorate"] = definition["electorate"][:3]
+    m = Memory()
+    m.land(files)
+    m.write({f"elections/{NEXT}/result.yaml": result})
+    [p] = req(m.check(author="ada", approved=["sam"])[1], "PC-ELECTION")["problems"]
+    assert p.endswith("and quorums and thresholds are counted over it: add them; ballot has 2 "
+                      "cells; the header names 3 candidates")
 
 
 @pytest.mark.parametrize(("rule", "mtype", "about"), [

@@ -138,8 +138,11 @@ def _certification(ctx: Context, ev: Event, ident: str, rc: Any) -> Requirement:
         summary += f"; {why}, so a majority of the core maintainers certifies it"
     req = Requirement(rule_of(data), ev, summary, [group])
     if rc.problems:
+        more = len(rc.problems) - 3
         req.problems.append(f"{req.rule}: elections/{ident} cannot be certified: "
-                            + "; ".join(rc.problems[:3]))
+                            + "; ".join(rc.problems[:3])
+                            + (f"; and {more} more (charter check lists them all)" if more > 0
+                               else ""))
     elif not rc.matches:
         req.problems.append(
             f"{req.rule}: elections/{ident}/result.yaml is not what the base's charter counts "
