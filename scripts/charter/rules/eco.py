@@ -52,13 +52,13 @@ def status_follows_latest_decision(ctx: Context) -> Iterator[Finding]:
     """A project's status is one its latest recorded decision allows."""
     s = ctx.state
     for p in s.projects.values():
-        decisions = p.data.get("decisions", [])
+        decisions = p.data.get("decisions")
         if not decisions:
             continue
         # ISO dates sort as text; of several on one day, the one listed last is the latest
         latest = max(enumerate(decisions), key=lambda t: (t[1]["date"], t[0]))[1]
-        allowed = _AFTER.get(latest["outcome"], ())
-        if allowed and p.status not in allowed:
+        allowed = _AFTER[latest["outcome"]]  # the schema admits only these outcomes
+        if p.status not in allowed:
             yield finding(s, p.file, "ECO-STATUS",
                           f"{p.slug} is {p.status}, but its latest decision ({latest['outcome']} "
                           f"on {latest['date']}) allows only {', '.join(allowed)}; record the "
@@ -276,9 +276,8 @@ def returning_is_on_record(ctx: Context) -> Iterator[Finding]:
 
     s = ctx.state
     for p in s.projects.values():
-        answers = p.data.get("application") or {}
-        try:
-            claimed = form.claimed_previous(answers) if isinstance(answers, dict) else None
+        try:  # the schema makes an application form an object
+            claimed = form.claimed_previous(p.data.get("application") or {})
         except form.FormError:
             claimed = None
         problem = queue.claim_problem(p, claimed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from charter.findings import Finding
 from charter.rules import Context, register
@@ -104,9 +105,10 @@ def file_name_matches_identity(ctx: Context) -> Iterator[Finding]:
     checks += [(m.file, m.slug, "slug") for m in s.modules.values()]
     checks += [(p.file, p.slug, "slug") for p in s.projects.values()]
     for path, ident, field in checks:
-        stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        file = PurePosixPath(path)
+        stem = file.stem
         if stem != ident:
-            folder = path.rsplit("/", 1)[0]
+            folder = file.parent
             yield finding(
                 s,
                 path,
