@@ -374,7 +374,7 @@ def test_eco_summary_file_says_what_remains(charter, fake, eco_repo, tmp_path) -
         assert slug in text.split("remain")[1]
 
 
-@pytest.mark.parametrize("mode", ["dry-run", "apply", "stopped"])
+@pytest.mark.parametrize("mode", ["dry-run", "apply", "stopped", "failed"])
 def test_eco_periodic_summary_of_a_run_in_full(charter, fake, eco_repo, tmp_path, mode) -> None:
     """The Markdown summary, whole: the steps table (notify, retire, resolve, with deadlines and
     results), the passing count, what was not reviewed and what remains. CHARTER_UPDATE_GOLDEN=1
@@ -383,11 +383,14 @@ def test_eco_periodic_summary_of_a_run_in_full(charter, fake, eco_repo, tmp_path
 
     _ecosystem(fake, eco_repo)
     fake.add(healthy("org/p7", ci=None))  # no CI result: unknown, asked again next run
+    extra = ["--apply"] if mode in ("apply", "stopped") else []
     if mode == "stopped":
         fake.graphql_budget = 3
+    if mode == "failed":  # GitHub answers the first project's query with an error, every time
+        fake.fail("POST", "/graphql", 200, body={"data": None, "errors": [{"message": TRANSIENT}]})
+        extra = ["--retries", "0"]
     summary = tmp_path / "summary.md"
-    review(charter, fake, eco_repo, *(["--apply"] if mode != "dry-run" else []),
-           "--summary", str(summary))
+    review(charter, fake, eco_repo, *extra, "--summary", str(summary))
     # the budget's reset is reckoned from the clock: the only part of the text that moves
     text = re.sub(r"about \d\d:\d\d UTC, a wait of \d+ s", "about HH:MM UTC, a wait of N s",
                   summary.read_text(encoding="utf-8"))
