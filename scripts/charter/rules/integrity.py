@@ -201,7 +201,9 @@ register("INT-RELATIONSHIP", relationships_are_sound)
 
 
 def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
-    """Every threshold fraction is above 0 and at most 1 (the schema checks only its shape)."""
+    """Every threshold fraction is at most 1. The schema checks the shape (numerator/denominator,
+    each from 1: so above 0) of every policy key named *_fraction or *_quorum and of a module's
+    fraction; a file that fails it is not in the state."""
     from fractions import Fraction
 
     s = ctx.state
@@ -210,22 +212,14 @@ def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
     if pol is not None and isinstance(pol.data, dict):
         for section, values in pol.data.items():
             if isinstance(values, dict):
-                for key, value in values.items():
-                    if (
-                        isinstance(value, str)
-                        and "/" in value
-                        and key.endswith(("fraction", "quorum"))
-                    ):
-                        places.append(("policy.yaml", (section, key), value))
+                places += [("policy.yaml", (section, key), value) for key, value in values.items()
+                           if key.endswith(("fraction", "quorum"))]
     for m in s.modules.values():
         if m.decision_rule and m.decision_rule.fraction:
             places.append((m.file, ("decision_rule", "fraction"), m.decision_rule.fraction))
     for path, where, text in places:
-        try:
-            value = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            continue  # the schema reports the shape
-        if not 0 < value <= 1:
+        value = Fraction(text)
+        if value > 1:
             yield finding(
                 s,
                 path,
