@@ -274,6 +274,7 @@ def test_gov_nominate_module_by_the_modules_own_rule_over_all_its_maintainers(
     assert (g["label"], g["needed"], g["how"]) == (
         "maintainers of module comp", 2, "at least 2/3 of the maintainers of module comp (2 of 3)")
     assert r["summary"] == "nomination of newbie to module comp" and r["problems"] == []
+    assert r["excluded"] == {"newbie": "the nominee cannot approve their own nomination"}
     assert rc == 1 and _nominate(Memory(), "comp", approved=["jo", "kim"])[0] == 0
 
 
@@ -284,6 +285,7 @@ def test_gov_nominate_module_a_module_without_maintainers_goes_to_the_core(mem: 
     assert r["summary"] == ("nomination of newbie to module empty; module empty has no "
                             "maintainers, so the core maintainers decide")
     assert r["groups"][0]["needed"] == 3 and rc == 1
+    assert r["excluded"] == {"newbie": "the nominee cannot approve their own nomination"}
 
 
 def test_gov_nominate_module_without_a_rule_of_its_own_the_core_decides_at_its_meeting(
@@ -363,12 +365,32 @@ def test_gov_nominate_module_a_conflict_declared_in_the_pull_request_leaves_it_u
         "needed of the 3, and only 1 may approve (gus)")
 
 
+def test_gov_module_a_module_on_the_default_rule_decides_its_other_changes(mem: Memory) -> None:
+    mem.edit("modules/misc.yaml", lambda d: d.update(inactive_months=24))
+    rc, rep = mem.check(author="ada", approved=["mo"])
+    r = req(rep, "GOV-MODULE")
+    [g] = r["groups"]
+    assert (g["label"], g["how"]) == (
+        "maintainers of module misc",
+        "a majority of the maintainers of module misc (2 of 2) (the default rule)")
+    assert rc == 1 and mem.check(author="ada", approved=["mo", "ned"])[0] == 0
+
+
+def test_eco_status_a_projects_status_and_decisions_are_one_requirement(mem: Memory) -> None:
+    mem.edit("ecosystem/alpha.yaml", lambda d: d.update(status="declined", decisions=[
+        {"date": "2026-11-20", "outcome": "declined", "for": ["ivy", "jo", "kim"]}]))
+    rep = mem.check(author="ada")[1]
+    assert [(r["rule"], r["event"]["kind"]) for r in rep["requirements"]
+            if r["event"]["subject"] == "alpha"] == [("ECO-VOTE", "project-status-changed")]
+
+
 def test_gov_veto_the_core_overrides_a_module_decision_and_links_the_dispute(
         mem: Memory) -> None:
     veto = SUBSTANCE + "\n## Veto\nThe core maintainers overrule the module.\n"
     rc, rep = _nominate(mem, "comp", body=veto, approved=["bob", "cyd", "dan"])
     r = req(rep, "GOV-VETO")
     assert r["summary"] == "nomination of newbie to module comp, overridden by a core veto"
+    assert r["excluded"] == {"newbie": "the nominee cannot approve their own nomination"}
     assert r["groups"][0]["needed"] == 3 and rc == 1 and r["problems"] == [
         "GOV-VETO: a core veto resolves a dispute over a module's decision in public; link where "
         "it is resolved, with the core maintainers' reasons: put the issue number (e.g. #123) or "

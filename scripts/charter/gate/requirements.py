@@ -69,7 +69,7 @@ Builder = Callable[[Context, Event, set[str]], list[Requirement]]
 
 # --- modules -----------------------------------------------------------------------------------
 
-def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: dict[str, str],
+def _module_decides(ctx: Context, ev: Event, module: Module, excluded: dict[str, str],
                     rule: str, summary: str, *, needs_own_rule: bool = False) -> Requirement:
     """A module-level decision: the module's own rule over all its base maintainers. A module
     with no maintainers, one that names no rule of its own where ``needs_own_rule``
@@ -81,37 +81,35 @@ def _module_decides(ctx: Context, ev: Event, module: Module | None, excluded: di
         _dispute_resolved(ctx, req)
         req.unreachable()
         return req
-    why = ""
-    group: Group | None = None
-    if module is None:
-        why = "is new"
-    elif not module.maintainers:
-        why = "has no maintainers"
-    elif needs_own_rule and module.decision_rule is None:
-        why = "names no decision rule of its own"
-    else:
-        size = len(unique(module.maintainers))
-        need = module.rule.required(size)
-        how = f"{module.rule.describe()} of module {ev.module} ({need} of {size})"
-        if module.decision_rule is None:
-            how += " (the default rule)"
-        group = decide(f"maintainers of module {ev.module}", module.maintainers, excluded,
-                       need, how)
-        # only conflicts the base already knows hand the decision to the core; one declared in
-        # this pull request leaves the module deciding (and unable to, until it has landed)
-        if len(group.members) + len(group.objectors) < group.needed:
-            why = (f"cannot reach its rule ({need} of {size}) without its conflicted "
-                   "maintainers")
-        elif not group.reachable:
-            req = Requirement(rule, ev, summary, [group], excluded)
-            req.unreachable()
-            return req
-    if why or group is None:
-        req = Requirement(rule, ev, f"{summary}; module {ev.module} {why}, so the core "
-                          "maintainers decide", [core_majority(ctx, excluded)], excluded)
-        req.unreachable()
-        return req
-    return Requirement(rule, ev, summary, [group], excluded)
+    if not module.maintainers:
+        return _to_core(ctx, ev, rule, f"{summary}; module {ev.module} has no maintainers",
+                        excluded)
+    if needs_own_rule and module.decision_rule is None:
+        return _to_core(ctx, ev, rule, f"{summary}; module {ev.module} names no decision rule "
+                        "of its own", excluded)
+    size = len(unique(module.maintainers))
+    need = module.rule.required(size)
+    how = f"{module.rule.describe()} of module {ev.module} ({need} of {size})"
+    if module.decision_rule is None:
+        how += " (the default rule)"
+    group = decide(f"maintainers of module {ev.module}", module.maintainers, excluded, need, how)
+    # only conflicts the base already knows hand the decision to the core; one declared in this
+    # pull request leaves the module deciding (and unable to, until it has landed)
+    if len(group.members) + len(group.objectors) < group.needed:
+        return _to_core(ctx, ev, rule, f"{summary}; module {ev.module} cannot reach its rule "
+                        f"({need} of {size}) without its conflicted maintainers", excluded)
+    req = Requirement(rule, ev, summary, [group], excluded)
+    req.unreachable()
+    return req
+
+
+def _to_core(ctx: Context, ev: Event, rule: str, why: str, excluded: dict[str, str]
+             ) -> Requirement:
+    """A module's decision that falls to a majority of the core maintainers, and ``why``."""
+    req = Requirement(rule, ev, f"{why}, so the core maintainers decide",
+                      [core_majority(ctx, excluded)], excluded)
+    req.unreachable()
+    return req
 
 
 def _dispute_resolved(ctx: Context, req: Requirement) -> None:
@@ -597,8 +595,7 @@ def build(ctx: Context, events: list[Event], approved: set[str]) -> list[Require
     out: list[Requirement] = []
     status_done: set[str] = set()
     for ev in events:
-        if ev.kind in ("project-status-changed", "project-decision-changed", "project-added",
-                       "project-removed"):
+        if ev.kind in ("project-status-changed", "project-decision-changed"):
             if ev.subject in status_done:
                 continue  # one requirement per project covers its status and decisions
             status_done.add(ev.subject)
