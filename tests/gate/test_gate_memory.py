@@ -1419,9 +1419,11 @@ def test_gov_nominate_core_the_description_states_its_substance_and_decision(
     mem.land({k: {**mem.data(k), **v} for k, v in base.items()})
     mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
     r = req(mem.check(author="hal", body="## Discussion\n#12\n")[1], "GOV-NOMINATE-CORE")
-    assert r["problems"][0].startswith(
+    assert r["problems"][0] == (
         "GOV-NOMINATE-CORE: the nomination of finn must state its substance; add to the "
-        "pull-request description: '## Contributions' (")
+        "pull-request description: '## Contributions' (the nominee's code, review and design "
+        "contributions); '## Testimonials' (testimonials (positive and negative) of the "
+        "nominee's interactions); '## Support' (statements of support from maintainers)")
     assert r["problems"][1] == (
         "GOV-NOMINATE-CORE: the decision on the nomination of finn is public with its reasons; "
         f"add to the pull-request description: '## Decision' ({who} to confirm the nomination, "
