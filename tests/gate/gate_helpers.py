@@ -95,6 +95,15 @@ def base_files() -> dict[str, Any]:
 RAW = council_election(POLICY)
 
 
+def add_core(login: str, joined: str = "2026-11-21") -> Callable[[dict[str, Any]], None]:
+    """An edit of core.yaml adding ``login`` as a core maintainer who joins on ``joined``, as
+    ``charter core add`` writes it."""
+    def edit(d: dict[str, Any]) -> None:
+        d["maintainers"].append(login)
+        d.setdefault("joined", {})[login] = joined
+    return edit
+
+
 def dump(value: Any) -> str:
     if isinstance(value, str):
         return value

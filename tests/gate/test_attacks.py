@@ -15,6 +15,7 @@ from gate_helpers import (
     POLICY,
     FakeGitHub,
     GitRepo,
+    add_core,
     check,
     check_github,
     req,
@@ -71,7 +72,7 @@ def test_gov_remove_author_with_a_reused_login_does_not_block_the_real_member(
 
 def test_gov_nominate_core_author_with_a_reused_login_is_no_nominator(
         org: GitRepo, fake_github: FakeGitHub) -> None:
-    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.edit("core.yaml", add_core("newbie"))
     sha = org.commit()
     fake_github.head_sha = sha
     fake_github.files = ["core.yaml"]
@@ -143,7 +144,7 @@ def test_gov_remove_base_declared_relationships_exclude_without_lowering_the_bar
 
 def test_gov_nominate_core_nominee_cannot_nominate_themselves(org: GitRepo) -> None:
     # finn maintains module nn, so may nominate a core maintainer, but not themselves
-    org.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["ada"], author="finn", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
@@ -631,7 +632,7 @@ def test_gov_nominate_core_head_declared_conflict_with_the_lead_does_not_bypass_
     # from the lead (ada) to a core majority
     org.edit("members/finn.yaml", lambda d: d.update(relationships=[{"login": "ada",
                                                                      "kind": "family"}]))
-    org.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["bob", "cyd", "dan", "eve"], author="hal", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")

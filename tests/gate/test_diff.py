@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gate_helpers import GitRepo, run
+from gate_helpers import GitRepo, add_core, run
 
 
 def events(repo: GitRepo, base: str = "main", head: str = "pr") -> list[dict]:
@@ -107,7 +107,7 @@ def test_council_ecosystem_election_generated_and_tooling_events(org: GitRepo) -
 
 
 def test_text_output_and_bad_revision(org: GitRepo) -> None:
-    org.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, out, _ = run("diff", "main", "pr", "--repo", str(org.path))
     assert rc == 0

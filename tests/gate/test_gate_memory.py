@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from gate_helpers import NOMINATION, POLICY, req
+from gate_helpers import NOMINATION, POLICY, add_core, req
 from gate_memory import Memory
 from gate_records import council_election
 from hypothesis import given, settings
@@ -44,7 +44,7 @@ def recounted(m: Memory, ident: str = ID) -> bytes:
 
 
 def test_gate_memory_harness_judges_as_the_command_does(mem: Memory) -> None:
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     rc, rep = mem.check(approved=["bob", "cyd", "dan", "eve"], author="hal", body=NOMINATION)
     assert rc == 1 and req(rep, "GOV-NOMINATE-CORE")["groups"][0]["candidates"] == ["ada"]
     assert mem.check(approved=["ada"], author="hal", body=NOMINATION)[0] == 0
@@ -531,7 +531,7 @@ def test_gov_nominate_core_a_conflict_with_the_lead_declared_here_keeps_the_lead
         mem: Memory) -> None:
     mem.edit("members/ada.yaml", lambda d: d.update(relationships=[{"login": "finn",
                                                                     "kind": "family"}]))
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     rc, rep = mem.check(author="hal", approved=["ada", "bob", "cyd", "dan"], body=NOMINATION)
     [g, *_] = req(rep, "GOV-NOMINATE-CORE")["groups"]
     assert g["how"] == ("the lead core maintainer, ada (conflicted by a relationship declared "
@@ -540,7 +540,7 @@ def test_gov_nominate_core_a_conflict_with_the_lead_declared_here_keeps_the_lead
 
 
 def test_gov_nominate_core_the_lead_opening_it_needs_another_core_maintainer(mem: Memory) -> None:
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     rc, rep = mem.check(author="ada", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
     assert r["summary"] == ("nomination of finn as a core maintainer: the lead decides (ada "
@@ -916,7 +916,7 @@ def test_gov_emeritus_a_core_emeritus_record_is_kept_unless_they_return(mem: Mem
     assert r["groups"][0]["needed"] == 3 and rc == 1 and r["problems"] == [
         "GOV-EMERITUS: emeritus status is kept, never deleted; restore the entry for hal in "
         "core.yaml"]
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("hal"))
+    mem.edit("core.yaml", add_core("hal"))
     rc, rep = mem.check(author="finn", approved=["ada"], body=NOMINATION)
     assert [r["rule"] for r in rep["requirements"]] == ["GOV-NOMINATE-CORE"] and rc == 0
 
@@ -925,7 +925,7 @@ def test_gov_emeritus_returning_to_another_group_keeps_the_record(mem: Memory) -
     _emeritus(mem, "nn", "hal")
     mem.land({})
     mem.edit("modules/nn.yaml", lambda d: d.pop("emeritus") and None)
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("hal"))
+    mem.edit("core.yaml", add_core("hal"))
     rc, rep = mem.check(author="finn", approved=["ada"], body=NOMINATION)
     assert "GOV-EMERITUS" in [r["rule"] for r in rep["requirements"]] and rc == 1
 
@@ -1336,7 +1336,7 @@ def test_pc_member_remove_someone_already_removed_is_not_leaving_again(mem: Memo
 
 def _core_nomination(mem: Memory, nominee: str = "finn", *, author: str = "hal",
                      extra: str = "") -> dict[str, Any]:
-    mem.edit("core.yaml", lambda d: d["maintainers"].append(nominee))
+    mem.edit("core.yaml", add_core(nominee))
     return req(mem.check(author=author, body=NOMINATION + extra)[1], "GOV-NOMINATE-CORE")
 
 
@@ -1385,7 +1385,7 @@ def test_gov_nominate_core_a_lead_conflicted_only_here_objects(mem: Memory) -> N
 
 def test_gov_nominate_core_the_leads_request_for_changes_blocks_conflicted_or_not(
         mem: Memory) -> None:
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     rc, rep = mem.check(author="hal", requested=["ada"], body=NOMINATION)
     [g] = req(rep, "GOV-NOMINATE-CORE")["groups"]
     assert (g["blocked_by"], g["objectors"], g["eligible"], g["of"]) == (["ada"], [], ["ada"], 1)
@@ -1417,7 +1417,7 @@ def test_gov_nominate_core_without_a_lead_in_the_policy_goes_to_the_core(mem: Me
 def test_gov_nominate_core_the_description_states_its_substance_and_decision(
         mem: Memory, base: dict[str, Any], who: str) -> None:
     mem.land({k: {**mem.data(k), **v} for k, v in base.items()})
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     r = req(mem.check(author="hal", body="## Discussion\n#12\n")[1], "GOV-NOMINATE-CORE")
     assert r["problems"][0] == (
         "GOV-NOMINATE-CORE: the nomination of finn must state its substance; add to the "
@@ -1431,7 +1431,7 @@ def test_gov_nominate_core_the_description_states_its_substance_and_decision(
 
 
 def test_gov_nominate_core_an_unknown_author_nominates_nobody(mem: Memory) -> None:
-    mem.edit("core.yaml", lambda d: d["maintainers"].append("finn"))
+    mem.edit("core.yaml", add_core("finn"))
     r = req(mem.check(author=None, body=NOMINATION)[1], "GOV-NOMINATE-CORE")  # type: ignore[arg-type]
     assert r["problems"] == [
         "GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and the author "
@@ -1450,6 +1450,33 @@ def test_gov_lead_elect_a_core_record_change_moving_a_joined_day(
     r = req(mem.check(author="ada")[1], rule)
     assert r["groups"][0]["needed"] == needed
     assert r["summary"].startswith("core record changed (last_meeting")
+
+
+@pytest.mark.parametrize(("joined", "problem"), [
+    (None, "GOV-NOMINATE-CORE: record the day finn joins under joined in core.yaml (charter core "
+     "add writes it): who votes in the lead's election or removal is read from it"),
+    ("2026-09-30", "GOV-NOMINATE-CORE: finn joins on 2026-09-30, not after voting opened for "
+     "elections/2026-lead (2026-10-10): that would put them in its electorate after the fact; "
+     "write the day they join"),
+    ("2026-10-10", "GOV-NOMINATE-CORE: finn joins on 2026-10-10, not after voting opened for "
+     "elections/2026-lead (2026-10-10): that would put them in its electorate after the fact; "
+     "write the day they join"),
+    ("2026-10-11", None),
+])
+def test_gov_nominate_core_the_day_they_join_keeps_earlier_core_votes_counting(
+        mem: Memory, joined: str | None, problem: str | None) -> None:
+    """A maintainer added with no joined day, or one on or before the day voting opened for a
+    certified lead election, would be in that election's electorate after the fact: the record
+    would then have left them out and stop counting, unseating the lead it elected."""
+    from gate_records import lead_election
+
+    mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v for k, v in lead_election(
+        POLICY, "2026-lead", "ada", ["ada", "bob", "cyd", "dan", "eve"]).items()})
+    mem.land({"core.yaml": {**mem.data("core.yaml"), "lead_elected_in": "2026-lead"}})
+    mem.edit("core.yaml", add_core("finn", joined) if joined else
+             lambda d: d["maintainers"].append("finn"))
+    r = req(mem.check(author="hal", approved=["ada"], body=NOMINATION)[1], "GOV-NOMINATE-CORE")
+    assert r["problems"] == ([problem] if problem else [])
 
 
 def test_gov_nominate_core_a_named_nominator_confirms_by_approval(mem: Memory) -> None:

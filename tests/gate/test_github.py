@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from gate_helpers import NOMINATION, FakeGitHub, GitRepo, check_github, req, review, user
+from gate_helpers import NOMINATION, FakeGitHub, GitRepo, add_core, check_github, req, review, user
 
 OLD = "a" * 40
 
@@ -144,7 +144,7 @@ def test_renamed_login_counts_and_reused_login_does_not(
 
 
 def test_login_only_member_matches_by_login(org: GitRepo, fake_github: FakeGitHub) -> None:
-    org.edit("core.yaml", lambda d: d["maintainers"].append("tess"))
+    org.edit("core.yaml", add_core("tess"))
     org.commit("tess joins core")
     org.git("branch", "-f", "main", "HEAD")
     org.write({"docs/x.md": "x\n"})
@@ -188,7 +188,7 @@ def test_lowering_its_own_threshold_is_judged_by_the_base(
 
 def test_adding_the_author_then_approving_with_them(
         org: GitRepo, fake_github: FakeGitHub) -> None:
-    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.edit("core.yaml", add_core("newbie"))
     org.edit("modules/opt.yaml", lambda d: d["maintainers"].append("newbie"))
     org.write({"scripts/charter/check.py": "print('pass')\n"})
     sha = org.commit()

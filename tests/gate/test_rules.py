@@ -8,7 +8,7 @@ described in gate_helpers: core ada (lead), bob, cyd, dan, eve; module nn finn, 
 
 from __future__ import annotations
 
-from gate_helpers import NOMINATION, POLICY, GitRepo, check, req
+from gate_helpers import NOMINATION, POLICY, GitRepo, add_core, check, req
 from gate_records import lead_election, motion
 
 DISCUSSION = "## Discussion\nSee #12.\n"
@@ -148,7 +148,7 @@ def test_nominee_relative_is_excluded_and_the_bar_stays(org: GitRepo) -> None:
 # --- GOV-NOMINATE-CORE -----------------------------------------------------------------------
 
 def test_nominate_core_lead_decides(org: GitRepo) -> None:
-    org.edit("core.yaml", add_to("core", "finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["bob", "cyd", "dan", "eve"], author="hal", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
@@ -160,7 +160,7 @@ def test_nominate_core_lead_decides(org: GitRepo) -> None:
 def test_gov_nominate_core_the_leads_decision_is_recorded_with_its_reasons(org: GitRepo) -> None:
     """The lead confirms or declines a core nomination with a public account of why: the
     description records it under '## Decision', as a module nomination's does."""
-    org.edit("core.yaml", add_to("core", "finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     without = NOMINATION.replace("## Decision\n", "## Notes\n")
     rc, rep = check(org, approved=["ada"], author="hal", body=without)
@@ -174,7 +174,7 @@ def test_gov_nominate_core_the_leads_decision_is_recorded_with_its_reasons(org: 
 
 
 def test_nominate_core_nominator_must_be_a_maintainer(org: GitRepo) -> None:
-    org.edit("core.yaml", add_to("core", "finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["ada"], author="newbie", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
@@ -194,7 +194,7 @@ def test_nominate_core_without_a_lead_goes_to_a_core_majority(org: GitRepo) -> N
     no_lead = {**POLICY, "governance": {"has_lead": False}}
     org.land({"policy.yaml": no_lead,
               "core.yaml": {"maintainers": ["ada", "bob", "cyd", "dan", "eve"]}})
-    org.edit("core.yaml", add_to("core", "finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["ada"], author="hal", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")
@@ -203,7 +203,7 @@ def test_nominate_core_without_a_lead_goes_to_a_core_majority(org: GitRepo) -> N
     rc, _ = check(org, approved=["ada", "bob", "dan"], author="hal", body=NOMINATION)
     assert rc == 0
     org.land({"core.yaml": {"lead": "ada", "maintainers": ["ada", "bob", "cyd", "dan", "eve"]}})
-    org.edit("core.yaml", add_to("core", "finn"))
+    org.edit("core.yaml", add_core("finn"))
     org.commit()
     rc, rep = check(org, approved=["ada"], author="hal", body=NOMINATION)
     assert rc == 1 and req(rep, "GOV-NOMINATE-CORE")["groups"][0]["needed"] == 3
@@ -678,7 +678,7 @@ def test_change_is_measured_from_the_merge_base(org: GitRepo) -> None:
     org.commit("nominate")
     org.branch("main-later", "main")
     org.write({"members/zoe.yaml": {"login": "zoe", "name": "Zoe", "github_id": 130}})
-    org.edit("core.yaml", lambda d: d["maintainers"].append("zoe"))
+    org.edit("core.yaml", add_core("zoe"))
     org.commit("zoe joins")
     rc, rep = check(org, approved=["ivy"], author="ada", body=NOMINATION, base="main-later")
     kinds = {e["kind"] for e in rep["events"]}
@@ -709,7 +709,7 @@ def test_core_nomination_of_the_leads_relative_goes_to_the_core(org: GitRepo) ->
                                                                     "kind": "romantic"}]))
     org.commit("declared")
     org.git("branch", "-f", "main", "HEAD")
-    org.edit("core.yaml", add_to("core", "lou"))
+    org.edit("core.yaml", add_core("lou"))
     org.commit()
     rc, rep = check(org, approved=["ada", "bob"], author="jo", body=NOMINATION)
     r = req(rep, "GOV-NOMINATE-CORE")

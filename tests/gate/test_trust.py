@@ -14,7 +14,17 @@ import json
 
 import pytest
 import yaml
-from gate_helpers import POLICY, FakeGitHub, GitRepo, check, check_github, req, review, user
+from gate_helpers import (
+    POLICY,
+    FakeGitHub,
+    GitRepo,
+    add_core,
+    check,
+    check_github,
+    req,
+    review,
+    user,
+)
 from gate_records import motion
 
 DISCUSSION = "## Discussion\nSee #12.\n"
@@ -117,7 +127,7 @@ def test_gov_nominate_core_earlier_relationship_with_the_lead_does_not_bypass_th
                                                         {"login": "bob", "kind": "family"},
                                                         {"login": "cyd", "kind": "family"},
                                                         {"login": "dan", "kind": "family"}]}})
-    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.edit("core.yaml", add_core("newbie"))
     org.commit()
     body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     rc, rep = check(org, approved=["eve"], author="finn", body=body)
@@ -313,7 +323,7 @@ def test_int_text_invisible_characters_in_names(org: GitRepo, char: str) -> None
 
 
 def test_int_duplicate_login_case_variant_in_core(org: GitRepo) -> None:
-    org.edit("core.yaml", lambda d: d["maintainers"].append("Bob"))
+    org.edit("core.yaml", add_core("Bob"))
     org.commit()
     rc, rep = check(org, approved=["ada", "cyd", "dan", "eve"], author="finn")
     assert rc == 1
@@ -459,7 +469,7 @@ def test_pc_amend_council_policy_needs_a_certified_amend_vote(org: GitRepo) -> N
 def test_gov_nominate_core_opened_by_the_lead(org: GitRepo) -> None:
     # ada (the lead) nominates newbie: her opening it is her decision; one more core maintainer
     # confirms, so it never passes on its author alone
-    org.edit("core.yaml", lambda d: d["maintainers"].append("newbie"))
+    org.edit("core.yaml", add_core("newbie"))
     org.commit()
     body = "## Contributions\nx\n## Testimonials\ny\n## Support\nz\n## Decision\nw\n"
     rc, _ = check(org, approved=[], author="ada", body=body)

@@ -353,6 +353,8 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
             f"GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and {who} not "
             "one on the base branch; a maintainer must open the pull request, or be named under "
             "'## Nominator' (as @login) and approve it")
+    if problem := _votes.joined_problem(ctx, nominee):
+        req.problems.append(problem)
     _substance(ctx, req, nominee)
     _decision_reasons(ctx, req, nominee, "GOV-NOMINATE-CORE",
                       "the lead core maintainer's decision" if lead and lead.lower() not in

@@ -351,6 +351,27 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
 
 # --- the lead ----------------------------------------------------------------------------------
 
+def joined_problem(ctx: Context, login: str) -> str | None:
+    """GOV-NOMINATE-CORE: a core maintainer added records the day they join (core.yaml's
+    ``joined``), after voting opened for every certified vote of the core maintainers on the
+    base. Without it they count as a maintainer on every earlier day (charter.elections.day),
+    and an earlier day does the same: each such vote would then have left them out, and stop
+    counting -- the lead's own election among them."""
+    joined = ctx.head.core.joined_on(login)
+    if not joined:
+        return (f"GOV-NOMINATE-CORE: record the day {login} joins under joined in core.yaml "
+                "(charter core add writes it): who votes in the lead's election or removal is "
+                "read from it")
+    opened = sorted((e.day, ident) for ident in ctx.elections
+                    if (e := day.of_record(ctx.base, ctx.base.elections[ident])) is not None
+                    and e.body == "core")
+    if opened and joined <= opened[-1][0]:
+        return (f"GOV-NOMINATE-CORE: {login} joins on {joined}, not after voting opened for "
+                f"elections/{opened[-1][1]} ({opened[-1][0]}): that would put them in its "
+                "electorate after the fact; write the day they join")
+    return None
+
+
 def lead_elected(ctx: Context, new: str, ident: str | None) -> list[str]:
     if not ident:
         return ["GOV-LEAD-ELECT: a new lead is elected by the core maintainers (instant-runoff); "

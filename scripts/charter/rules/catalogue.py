@@ -163,7 +163,11 @@ ENTRIES: tuple[Entry, ...] = (
                  "nominee, a majority of the core maintainers decides. The pull-request "
                  "description carries the substance under '## Contributions', "
                  "'## Testimonials' and '## Support', and the decision with its reasons under "
-                 "'## Decision' (the source asks the lead for a public account of why).",)),
+                 "'## Decision' (the source asks the lead for a public account of why).",
+                 "core.yaml records the day the new maintainer joins (joined, which charter core "
+                 "add writes), after voting opened for every certified vote of the core "
+                 "maintainers: without it they would count as a maintainer on every earlier "
+                 "day, and those votes, the lead's election among them, would stop counting.")),
     Entry("GOV-REMOVE", "Removing a maintainer",
           "Anyone may propose removing a module or core maintainer, themselves included; the "
           "core maintainers decide, without the person concerned and anyone with a declared "
