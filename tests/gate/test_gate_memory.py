@@ -800,7 +800,15 @@ def test_pc_member_add_readmission_and_a_changed_citation_are_admissions(mem: Me
     mem.land({"members/newbie.yaml": {**mem.data("members/newbie.yaml"), "community": {
         "since": "2025-01-01", "removed": "2026-01-01"}}})
     rc, rep = _join(mem, since="2025-01-01")
-    assert rc == 1 and problems(rep) == [ADD_NEEDS]
+    # and a membership backdated across a certified election's day rewrites who voted in it
+    assert rc == 1 and problems(rep)[0] == ADD_NEEDS and len(problems(rep)) == 2
+    assert problems(rep)[1].startswith(
+        "PC-ELECTION: by the files of this pull request, certified elections/2026-council was "
+        "not voted by the electorate of its day (newbie left out of the electorate: ")
+    assert problems(rep)[1].endswith(
+        "; the files keep who could vote on every day: record a member's leaving under "
+        "community.removed rather than deleting it, and give a member admitted again the day of "
+        "the vote that admits them")
     m = Memory()
     m.land({"members/newbie.yaml": {**m.data("members/newbie.yaml"), "community": {
         "since": "2025-01-01", "admitted_by": "elections/old"}}})
@@ -1452,31 +1460,82 @@ def test_gov_lead_elect_a_core_record_change_moving_a_joined_day(
     assert r["summary"].startswith("core record changed (last_meeting")
 
 
-@pytest.mark.parametrize(("joined", "problem"), [
-    (None, "GOV-NOMINATE-CORE: record the day finn joins under joined in core.yaml (charter core "
-     "add writes it): who votes in the lead's election or removal is read from it"),
-    ("2026-09-30", "GOV-NOMINATE-CORE: finn joins on 2026-09-30, not after voting opened for "
-     "elections/2026-lead (2026-10-10): that would put them in its electorate after the fact; "
-     "write the day they join"),
-    ("2026-10-10", "GOV-NOMINATE-CORE: finn joins on 2026-10-10, not after voting opened for "
-     "elections/2026-lead (2026-10-10): that would put them in its electorate after the fact; "
-     "write the day they join"),
-    ("2026-10-11", None),
-])
-def test_gov_nominate_core_the_day_they_join_keeps_earlier_core_votes_counting(
-        mem: Memory, joined: str | None, problem: str | None) -> None:
-    """A maintainer added with no joined day, or one on or before the day voting opened for a
-    certified lead election, would be in that election's electorate after the fact: the record
-    would then have left them out and stop counting, unseating the lead it elected."""
+def _lead_elected(mem: Memory) -> None:
     from gate_records import lead_election
 
     mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v for k, v in lead_election(
         POLICY, "2026-lead", "ada", ["ada", "bob", "cyd", "dan", "eve"]).items()})
     mem.land({"core.yaml": {**mem.data("core.yaml"), "lead_elected_in": "2026-lead"}})
+
+
+def _to_emeritus(since: str) -> Any:
+    def edit(d: dict[str, Any]) -> None:
+        d["maintainers"].remove("eve")
+        d.setdefault("emeritus", []).append({"login": "eve", "since": since})
+    return edit
+
+
+@pytest.mark.parametrize(("joined", "why"), [
+    (None, "finn left out of the electorate: core maintainer with a vote when voting opened on "
+     "2026-10-10; the electorate is every core maintainer of the day (6), and quorums and "
+     "thresholds are counted over it: add them"),
+    ("2026-10-10", "finn left out of the electorate: core maintainer with a vote when voting "
+     "opened on 2026-10-10; the electorate is every core maintainer of the day (6), and quorums "
+     "and thresholds are counted over it: add them"),
+    ("2026-10-11", None),
+])
+def test_gov_nominate_core_the_day_they_join_keeps_earlier_core_votes_counting(
+        mem: Memory, joined: str | None, why: str | None) -> None:
+    """A maintainer added with no joined day, or one on or before the day voting opened for a
+    certified lead election, would be in that election's electorate after the fact: the record
+    would then have left them out and stop counting, unseating the lead it elected."""
+    _lead_elected(mem)
     mem.edit("core.yaml", add_core("finn", joined) if joined else
              lambda d: d["maintainers"].append("finn"))
-    r = req(mem.check(author="hal", approved=["ada"], body=NOMINATION)[1], "GOV-NOMINATE-CORE")
-    assert r["problems"] == ([problem] if problem else [])
+    rep = mem.check(author="hal", approved=["ada"], body=NOMINATION)[1]
+    assert req(rep, "GOV-NOMINATE-CORE")["problems"] == []
+    found = [r["problems"] for r in rep["requirements"]
+             if r["event"]["kind"] == "electorate-rewritten"]
+    assert found == ([[
+        "GOV-LEAD-ELECT: by the files of this pull request, certified elections/2026-lead was "
+        f"not voted by the electorate of its day ({why}); the files keep who could vote on every "
+        "day: move a core maintainer to emeritus (with the day) rather than delete them, and "
+        "give a new one the day they join"]] if why else [])
+    assert rep["ok"] is (why is None)
+
+
+@pytest.mark.parametrize(("edit", "why"), [
+    (lambda d: d["maintainers"].remove("eve"),
+     "eve is not a core maintainer with a vote when voting opened on 2026-10-10 (core.yaml lists "
+     "them neither as maintainer nor emeritus); the electorate is every core maintainer of the "
+     "day: remove them"),
+    (_to_emeritus("2026-10-10"),
+     "eve is not a core maintainer with a vote when voting opened on 2026-10-10 (emeritus since "
+     "2026-10-10); the electorate is every core maintainer of the day: remove them"),
+    (_to_emeritus("2026-10-11"), None),
+])
+def test_gov_lead_elect_no_change_rewrites_who_could_vote_in_a_certified_election(
+        mem: Memory, edit: Any, why: str | None) -> None:
+    """Deleting a core maintainer who voted for the lead, or moving them to emeritus from a day
+    before voting opened, would make the certified election 'list someone else' and stop
+    counting: the lead it elected unseated by a removal that never touched the lead."""
+    _lead_elected(mem)
+    mem.edit("core.yaml", edit)
+    rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)[1]
+    found = [r for r in rep["requirements"] if r["event"]["kind"] == "electorate-rewritten"]
+    if why is None:
+        assert found == [] and rep["ok"]
+        return
+    [r] = found
+    assert (r["rule"], r["summary"], r["path"]) == (
+        "GOV-LEAD-ELECT", "who could vote in certified elections/2026-lead rewritten",
+        "elections/2026-lead/election.yaml")
+    assert r["problems"] == [
+        f"GOV-LEAD-ELECT: by the files of this pull request, certified elections/2026-lead was "
+        f"not voted by the electorate of its day ({why}); the files keep who could vote on every "
+        "day: move a core maintainer to emeritus (with the day) rather than delete them, and "
+        "give a new one the day they join"]
+    assert not rep["ok"]
 
 
 def test_gov_nominate_core_a_named_nominator_confirms_by_approval(mem: Memory) -> None:

@@ -52,6 +52,7 @@ KINDS: dict[str, str] = {
     "project-decision-changed": "ecosystem project {subject} decisions changed",
     "project-changed": "ecosystem project {subject} record changed ({detail})",
     "election-changed": "election record {subject} {detail}",
+    "electorate-rewritten": "who could vote in certified elections/{subject} rewritten",
     "generated-changed": "generated file {subject} {detail}",
     "tooling-changed": "checker or workflow file {subject} {detail}",
     "file-changed": "file {subject} {detail}",

@@ -353,8 +353,6 @@ def _core_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement
             f"GOV-NOMINATE-CORE: only a core or module maintainer may nominate, and {who} not "
             "one on the base branch; a maintainer must open the pull request, or be named under "
             "'## Nominator' (as @login) and approve it")
-    if problem := _votes.joined_problem(ctx, nominee):
-        req.problems.append(problem)
     _substance(ctx, req, nominee)
     _decision_reasons(ctx, req, nominee, "GOV-NOMINATE-CORE",
                       "the lead core maintainer's decision" if lead and lead.lower() not in
@@ -602,4 +600,4 @@ def build(ctx: Context, events: list[Event], approved: set[str]) -> list[Require
                 continue  # one requirement per project covers its status and decisions
             status_done.add(ev.subject)
         out.extend(BUILDERS[ev.kind](ctx, ev, approved))
-    return out
+    return out + _votes.rewritten(ctx)

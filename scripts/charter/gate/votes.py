@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from charter.elections import day
+from charter.elections.record import rule_of
 from charter.gate.events import Event
 from charter.gate.groups import (
     NOMINEE,
@@ -129,8 +130,6 @@ def election_record(ctx: Context, ev: Event, approved: set[str]) -> list[Require
 
 
 def _certification(ctx: Context, ev: Event, ident: str, rc: Any) -> Requirement:
-    from charter.elections.record import rule_of
-
     data = rc.definition if isinstance(rc.definition, dict) else {}
     group, why = certifier(ctx, data)
     summary = f"elections/{ident} certified: the base's charter recounts it from its ballots"
@@ -349,28 +348,42 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
     return out
 
 
+# --- the electorate of a certified vote's day -------------------------------------------------
+
+def rewritten(ctx: Context) -> list[Requirement]:
+    """A certified vote that the base's files show was voted by the electorate of its day, and
+    the head's no longer do: the change rewrites who could vote then (a core maintainer deleted
+    rather than moved to emeritus, a departure or a joined day moved across the day voting
+    opened). The vote would stop counting -- unseating the lead or the council it elected -- so
+    the change is refused; a record proven wrong is corrected instead (PC-ELECTION)."""
+    out = []
+    for ident in sorted(ctx.elections):
+        data = ctx.base.elections[ident]
+        then = day.of_record(ctx.base, data)
+        if then is None or day.problems(ctx.base, then, data):
+            continue  # a council vote, or one that already decides nothing
+        now = ctx.head.elections.get(ident, data)
+        issues = day.problems(ctx.head, day.core(ctx.head, then.day) if then.body == "core"
+                              else day.community(ctx.head, then.day), now)
+        if not issues:
+            continue
+        rule = rule_of(data)
+        ev = Event("electorate-rewritten", ident, f"elections/{ident}/election.yaml",
+                   ("electorate",), side="base")
+        req = Requirement(rule, ev, ev.describe(), [core_majority(ctx, {})])
+        keep = ("move a core maintainer to emeritus (with the day) rather than delete them, "
+                "and give a new one the day they join" if then.body == "core" else
+                "record a member's leaving under community.removed rather than deleting it, and "
+                "give a member admitted again the day of the vote that admits them")
+        req.problems.append(
+            f"{rule}: by the files of this pull request, certified elections/{ident} was not "
+            f"voted by the electorate of its day ({issues[0][0]}); the files keep who could "
+            f"vote on every day: {keep}")
+        out.append(req)
+    return out
+
+
 # --- the lead ----------------------------------------------------------------------------------
-
-def joined_problem(ctx: Context, login: str) -> str | None:
-    """GOV-NOMINATE-CORE: a core maintainer added records the day they join (core.yaml's
-    ``joined``), after voting opened for every certified vote of the core maintainers on the
-    base. Without it they count as a maintainer on every earlier day (charter.elections.day),
-    and an earlier day does the same: each such vote would then have left them out, and stop
-    counting -- the lead's own election among them."""
-    joined = ctx.head.core.joined_on(login)
-    if not joined:
-        return (f"GOV-NOMINATE-CORE: record the day {login} joins under joined in core.yaml "
-                "(charter core add writes it): who votes in the lead's election or removal is "
-                "read from it")
-    opened = sorted((e.day, ident) for ident in ctx.elections
-                    if (e := day.of_record(ctx.base, ctx.base.elections[ident])) is not None
-                    and e.body == "core")
-    if opened and joined <= opened[-1][0]:
-        return (f"GOV-NOMINATE-CORE: {login} joins on {joined}, not after voting opened for "
-                f"elections/{opened[-1][1]} ({opened[-1][0]}): that would put them in its "
-                "electorate after the fact; write the day they join")
-    return None
-
 
 def lead_elected(ctx: Context, new: str, ident: str | None) -> list[str]:
     if not ident:

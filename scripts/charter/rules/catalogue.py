@@ -165,9 +165,11 @@ ENTRIES: tuple[Entry, ...] = (
                  "'## Testimonials' and '## Support', and the decision with its reasons under "
                  "'## Decision' (the source asks the lead for a public account of why).",
                  "core.yaml records the day the new maintainer joins (joined, which charter core "
-                 "add writes), after voting opened for every certified vote of the core "
-                 "maintainers: without it they would count as a maintainer on every earlier "
-                 "day, and those votes, the lead's election among them, would stop counting.")),
+                 "add writes): without it they count as a maintainer on every earlier day. The "
+                 "gate refuses any change after which the files no longer show a certified vote "
+                 "as voted by the electorate of its day (a maintainer deleted rather than moved "
+                 "to emeritus, a day moved across the opening): that vote, the lead's election "
+                 "among them, would stop counting.")),
     Entry("GOV-REMOVE", "Removing a maintainer",
           "Anyone may propose removing a module or core maintainer, themselves included; the "
           "core maintainers decide, without the person concerned and anyone with a declared "
@@ -216,7 +218,7 @@ ENTRIES: tuple[Entry, ...] = (
           "lead by ranked-choice (instant-runoff) voting.",
           _s(GOV_DOC, "Removing the Lead Core Maintainer and Nominating a New Lead Core "
              "Maintainer"),
-          gate=("lead-changed", "election-changed", "core-changed"),
+          gate=("lead-changed", "election-changed", "core-changed", "electorate-rewritten"),
           checks=("charter.elections.check:lead_matches", "charter.elections.irv:instant_runoff",
                   "charter.elections.day:problems"),
           commands=("charter election new", "charter core lead"),
@@ -407,7 +409,7 @@ ENTRIES: tuple[Entry, ...] = (
           _s(PEP, "Election of the council"),
           params=("council.voting_method", "council.nomination_days", "council.voting_days"),
           gate=("council-seat-added", "council-seat-changed", "council-changed",
-                "election-changed"),
+                "election-changed", "electorate-rewritten"),
           checks=("charter.elections.check:verify_tree", "charter.elections.record:count",
                   "charter.elections.star:star_rounds",
                   "charter.elections.check:council_matches",
