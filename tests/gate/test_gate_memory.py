@@ -764,6 +764,12 @@ def test_pc_member_add_the_vote_cited_must_admit_this_person(mem: Memory) -> Non
 @pytest.mark.parametrize(("vote", "why"), [
     ({"mtype": "member-remove"}, "elections/2026-vote is a member-remove vote, not member-add"),
     ({"yes": 2, "no": 8}, "the vote elections/2026-vote did not pass"),
+    ({"electorate": ["ada", "pat", "quin", "ros", "sam", "ivy", "jo", "kim", "mo", "ned", "tess"]},
+     "elections/2026-vote was not voted by the electorate of its day: ada is not a community "
+     "member with a vote when voting opened on 2026-10-10 (has no community membership); the "
+     "electorate is the community of the day (PC-MEMBER-LAPSE applied): remove them; a record "
+     "is corrected by a majority of the core maintainers (PC-ELECTION), and decides nothing "
+     "until then"),
     ({"electorate": ["pat", "quin", "ros", "sam"], "yes": 3, "no": 1},
      "elections/2026-vote was not voted by the electorate of its day: ivy, jo, kim, mo, ned, "
      "tess left out of the electorate: community members with a vote when voting opened on "
@@ -1003,6 +1009,17 @@ def test_pc_election_a_record_is_certified_by_the_returning_officer(mem: Memory)
     assert (g["label"], g["needed"], g["candidates"]) == ("returning officer", 1, ["sam"])
     assert (g["how"], g["of"]) == ("the returning officer, sam", 1)
     assert rc == 1 and r["problems"] == []
+    assert mem.check(author="ada", approved=["sam"])[0] == 0
+
+
+def test_pc_election_the_returning_officer_opening_the_pull_request_is_no_approval(
+        mem: Memory) -> None:
+    files = _record_files()
+    result = files.pop(f"elections/{NEXT}/result.yaml")
+    mem.land(files)
+    mem.write({f"elections/{NEXT}/result.yaml": result})
+    assert mem.check(author="sam")[0] == 1
+    assert mem.check(author="sam", approved=["sam"])[0] == 1  # nor approving their own
     assert mem.check(author="ada", approved=["sam"])[0] == 0
 
 

@@ -123,7 +123,7 @@ def _dispute_resolved(ctx: Context, req: Requirement) -> None:
 
 
 def _maintainer_added(ctx: Context, ev: Event, approved: set[str]) -> list[Requirement]:
-    module = ctx.base.modules[ev.module or ""]  # a maintainer added to a module in both trees
+    module = ctx.base.modules[str(ev.module)]  # a maintainer added to a module in both trees
     excluded = conflicts(ctx, ev.subject, NOMINEE)
     req = _module_decides(ctx, ev, module, excluded, "GOV-NOMINATE-MODULE",
                           f"nomination of {ev.subject} to module {ev.module}",
@@ -380,10 +380,9 @@ def _lead_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Requireme
         out.append(req)
     if new:
         elected = conflicts(ctx, new, NOMINEE)
-        req = Requirement("GOV-LEAD-ELECT", ev, f"{new} becomes the lead core maintainer",
-                          [core_any(ctx, elected)], elected)
-        req.problems += _votes.lead_elected(ctx, new, ev.data.get("lead_elected_in"))
-        out.append(req)
+        out.append(Requirement("GOV-LEAD-ELECT", ev, f"{new} becomes the lead core maintainer",
+                               [core_any(ctx, elected)], elected,
+                               _votes.lead_elected(ctx, new, ev.data.get("lead_elected_in"))))
     return out
 
 
@@ -467,8 +466,8 @@ def _policy_changed(ctx: Context, ev: Event, approved: set[str]) -> list[Require
             req.problems.append(
                 "PC-AMEND: name the community vote that approved this change: add a '## Vote' "
                 "section with elections/<id> (an amend motion, certified on the base branch)")
-        elif all(_votes.vote_mismatch(ctx, n, ("amend",)) for n in named):
-            req.problems.append(f"PC-AMEND: {_votes.vote_mismatch(ctx, named[0], ('amend',))}")
+        elif all(_votes.vote_mismatch(ctx, n, "amend") for n in named):
+            req.problems.append(f"PC-AMEND: {_votes.vote_mismatch(ctx, named[0], 'amend')}")
     elif ev.subject == "governance.lead_removal_fraction" and _lowered(ev):
         # a bar is lowered only by those it protects against: a majority that cannot remove
         # the lead must not first make removing the lead take a majority

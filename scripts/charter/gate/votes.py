@@ -42,23 +42,22 @@ SEAT_FIELDS = ("cohort", "term_start", "term_end", "elected_in", "replaces")
 
 # --- which certified record says what --------------------------------------------------------
 
-def vote_mismatch(ctx: Context, ident: str, kinds: tuple[str, ...],
-                  subjects: tuple[str, ...] = ()) -> str | None:
-    """Why elections/<ident> is not a certified, passed vote of one of ``kinds`` (election kinds
-    or motion types) about one of ``subjects``; None when it is one. Only records certified on
-    the base branch count."""
+def vote_mismatch(ctx: Context, ident: str, kind: str, subject: str | None = None) -> str | None:
+    """Why elections/<ident> is not a certified, passed vote of ``kind`` (an election kind or a
+    motion type) about ``subject``; None when it is one. Only records certified on the base
+    branch count."""
     if ident not in ctx.elections:
         return (f"elections/{ident} is not certified on the base branch (a record takes effect "
                 "only after the pull request certifying it has merged)")
     record = ctx.base.elections[ident]  # certified on the base: its record is there
     is_motion = record["kind"] == "motion"
     motion = record.get("motion") or {}  # a certified motion has one (else it is not counted)
-    kind = motion.get("type") if is_motion else record["kind"]
-    if kind not in kinds:
-        return f"elections/{ident} is a {kind} vote, not {' or '.join(kinds)}"
-    subject = str(motion.get("subject"))  # member-add and -remove votes name one to be counted
-    if subjects and subject.lower() not in {x.lower() for x in subjects}:
-        return f"elections/{ident} is about {subject}, not {subjects[0]}"
+    voted = motion.get("type") if is_motion else record["kind"]
+    if voted != kind:
+        return f"elections/{ident} is a {voted} vote, not {kind}"
+    about = str(motion.get("subject"))  # member-add and -remove votes name one to be counted
+    if subject is not None and about.lower() != subject.lower():
+        return f"elections/{ident} is about {about}, not {subject}"
     if is_motion and ctx.results[ident].get("passed") is not True:
         return f"the vote elections/{ident} did not pass"
     return not_of_the_day(ctx, ident, record)
@@ -326,7 +325,7 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
             out.append(f"PC-MEMBER-ADD: {who} joins the community only by a member-add vote: set "
                        "community.admitted_by to the elections/<id> whose certified result "
                        "admits them")
-        elif why := vote_mismatch(ctx, ident, ("member-add",), (who,)):
+        elif why := vote_mismatch(ctx, ident, "member-add", who):
             out.append(f"PC-MEMBER-ADD: {ref} does not admit {who}: {why}")
         else:
             # a result is certified once finalised (charter.elections.record): it has the day
@@ -337,7 +336,7 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
     is_consent = consents(ctx, who, approved)
     leaves = bool(before) and not before.get("removed") and not member_now
     if leaves and not is_consent and not any(
-            not vote_mismatch(ctx, v, ("member-remove",), (who,))
+            not vote_mismatch(ctx, v, "member-remove", who)
             for v in ctx.body.elections("vote")):
         out.append(f"PC-MEMBER-REMOVE: {who} leaves the community only at their own wish (they "
                    "open or approve this pull request) or by a certified council vote named "
@@ -389,7 +388,7 @@ def lead_elected(ctx: Context, new: str, ident: str | None) -> list[str]:
     if not ident:
         return ["GOV-LEAD-ELECT: a new lead is elected by the core maintainers (instant-runoff); "
                 "set lead_elected_in in core.yaml to the elections/<id> that records it"]
-    if why := vote_mismatch(ctx, ident, ("lead-election",)):
+    if why := vote_mismatch(ctx, ident, "lead-election"):
         return [f"GOV-LEAD-ELECT: {why}"]
     winner = str((ctx.results.get(ident) or {}).get("winner") or "")
     if winner.lower() != new.lower():
