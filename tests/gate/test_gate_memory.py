@@ -1536,7 +1536,11 @@ def test_gov_lead_elect_no_change_rewrites_who_could_vote_in_a_certified_electio
     """Deleting a core maintainer who voted for the lead, or moving them to emeritus from a day
     before voting opened, would make the certified election 'list someone else' and stop
     counting: the lead it elected unseated by a removal that never touched the lead."""
-    _lead_elected(mem)
+    from gate_records import motion
+
+    _lead_elected(mem)  # and a council vote, certified before it: its electorate is the council's
+    mem.land({k: yaml.safe_load(v) if k.endswith(".yaml") else v
+              for k, v in motion(POLICY, "2026-a-council-vote", "council-vote").items()})
     mem.edit("core.yaml", edit)
     rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)[1]
     found = [r for r in rep["requirements"] if r["event"]["kind"] == "electorate-rewritten"]
@@ -1544,15 +1548,33 @@ def test_gov_lead_elect_no_change_rewrites_who_could_vote_in_a_certified_electio
         assert found == [] and rep["ok"]
         return
     [r] = found
-    assert (r["rule"], r["summary"], r["path"]) == (
+    electorate = mem.base["elections/2026-lead/election.yaml"].decode().splitlines().index(
+        "electorate:") + 2  # the list under the key, 1-based
+    assert (r["rule"], r["summary"], r["path"], r["line"]) == (
         "GOV-LEAD-ELECT", "who could vote in certified elections/2026-lead rewritten",
-        "elections/2026-lead/election.yaml")
+        "elections/2026-lead/election.yaml", electorate)
     assert r["problems"] == [
         f"GOV-LEAD-ELECT: by the files of this pull request, certified elections/2026-lead was "
         f"not voted by the electorate of its day ({why}); the files keep who could vote on every "
         "day: move a core maintainer to emeritus (with the day) rather than delete them, and "
         "give a new one the day they join"]
     assert not rep["ok"]
+
+
+def test_gov_lead_elect_a_record_corrected_with_its_electorate_is_read_as_corrected(
+        mem: Memory) -> None:
+    """Removing eve and correcting the certified record that listed her, in one pull request:
+    the record is read as the pull request leaves it, so it is the correction (a core majority,
+    a trail, a discussion) that decides, not a rewrite of who could vote."""
+    _lead_elected(mem)
+    mem.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    mem.edit("elections/2026-lead/election.yaml", lambda d: d.update(
+        electorate=[x for x in d["electorate"] if x != "eve"]))
+    rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)[1]
+    assert [r["event"]["kind"] for r in rep["requirements"]
+            if r["event"]["kind"] == "electorate-rewritten"] == []
+    assert any(r["summary"] == "certified record elections/2026-lead changed: a correction"
+               for r in rep["requirements"])
 
 
 def test_gov_nominate_core_a_named_nominator_confirms_by_approval(mem: Memory) -> None:
