@@ -1553,6 +1553,7 @@ def test_gov_lead_elect_no_change_rewrites_who_could_vote_in_a_certified_electio
     assert (r["rule"], r["summary"], r["path"], r["line"]) == (
         "GOV-LEAD-ELECT", "who could vote in certified elections/2026-lead rewritten",
         "elections/2026-lead/election.yaml", electorate)
+    assert r["groups"] == []  # refused outright: no approvals make it right
     assert r["problems"] == [
         f"GOV-LEAD-ELECT: by the files of this pull request, certified elections/2026-lead was "
         f"not voted by the electorate of its day ({why}); the files keep who could vote on every "

@@ -369,7 +369,7 @@ def rewritten(ctx: Context) -> list[Requirement]:
         rule = rule_of(data)
         ev = Event("electorate-rewritten", ident, f"elections/{ident}/election.yaml",
                    ("electorate",), side="base")
-        req = Requirement(rule, ev, ev.describe(), [core_majority(ctx, {})])
+        req = Requirement(rule, ev, ev.describe())  # refused: no approvals make it right
         keep = ("move a core maintainer to emeritus (with the day) rather than delete them, "
                 "and give a new one the day they join" if then.body == "core" else
                 "record a member's leaving under community.removed rather than deleting it, and "
