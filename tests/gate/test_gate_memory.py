@@ -379,9 +379,14 @@ def test_gov_module_a_module_on_the_default_rule_decides_its_other_changes(mem: 
 def test_eco_status_a_projects_status_and_decisions_are_one_requirement(mem: Memory) -> None:
     mem.edit("ecosystem/alpha.yaml", lambda d: d.update(status="declined", decisions=[
         {"date": "2026-11-20", "outcome": "declined", "for": ["ivy", "jo", "kim"]}]))
+    # and the project listed after it is still judged
+    mem.write({"ecosystem/beta.yaml": {**mem.data("ecosystem/alpha.yaml"), "slug": "beta",
+                                       "name": "Beta", "repository": "x/beta", "issue": 4}})
     rep = mem.check(author="ada")[1]
-    assert [(r["rule"], r["event"]["kind"]) for r in rep["requirements"]
-            if r["event"]["subject"] == "alpha"] == [("ECO-VOTE", "project-status-changed")]
+    assert [(r["event"]["subject"], r["event"]["kind"]) for r in rep["requirements"]
+            if r["event"]["kind"].startswith("project-")] == [
+        ("alpha", "project-status-changed"), ("beta", "project-added")]
+    assert req(rep, "ECO-VOTE")["event"]["subject"] == "alpha"
 
 
 def test_gov_veto_the_core_overrides_a_module_decision_and_links_the_dispute(
@@ -1560,6 +1565,18 @@ def test_gov_lead_elect_no_change_rewrites_who_could_vote_in_a_certified_electio
         "day: move a core maintainer to emeritus (with the day) rather than delete them, and "
         "give a new one the day they join"]
     assert not rep["ok"]
+
+
+def test_gov_lead_elect_a_rewritten_record_deleted_too_is_located_on_the_base(
+        mem: Memory) -> None:
+    _lead_elected(mem)
+    line = mem.base["elections/2026-lead/election.yaml"].decode().splitlines().index(
+        "electorate:") + 2
+    mem.edit("core.yaml", lambda d: d["maintainers"].remove("eve"))
+    mem.write({p: None for p in list(mem.head) if p.startswith("elections/2026-lead/")})
+    rep = mem.check(author="ada", approved=["bob", "cyd", "dan"], body=DISCUSSION)[1]
+    [r] = [r for r in rep["requirements"] if r["event"]["kind"] == "electorate-rewritten"]
+    assert r["line"] == line
 
 
 def test_gov_lead_elect_a_record_corrected_with_its_electorate_is_read_as_corrected(
