@@ -807,6 +807,16 @@ def test_pc_member_add_membership_starts_when_the_vote_is_certified(mem: Memory,
             "(2026-10-24), not 2026-10-23"]
 
 
+def test_pc_member_add_a_result_edited_by_hand_without_its_day_is_named(mem: Memory) -> None:
+    _member_vote(mem)
+    result = yaml.safe_load(mem.base["elections/2026-vote/result.yaml"])
+    mem.land({"elections/2026-vote/result.yaml": {**result, "finalised": None}})
+    rc, rep = _join(mem, since="2026-11-01", admitted_by="elections/2026-vote")
+    assert rc == 1 and problems(rep) == [
+        "PC-MEMBER-ADD: elections/2026-vote/result.yaml names no day it was certified "
+        "(finalised); run: charter election tally elections/2026-vote"]
+
+
 def test_pc_member_add_readmission_and_a_changed_citation_are_admissions(mem: Memory) -> None:
     mem.land({"members/newbie.yaml": {**mem.data("members/newbie.yaml"), "community": {
         "since": "2025-01-01", "removed": "2026-01-01"}}})

@@ -328,9 +328,12 @@ def community(ctx: Context, who: str, before_: Any, after_: Any, approved: set[s
         elif why := vote_mismatch(ctx, ident, "member-add", who):
             out.append(f"PC-MEMBER-ADD: {ref} does not admit {who}: {why}")
         else:
-            # a result is certified once finalised (charter.elections.record): it has the day
-            fin = str(ctx.results[ident]["finalised"])
-            if str(after["since"]) < fin:
+            # charter writes a certified result with its day; one edited by hand may lack it
+            fin = ctx.results[ident].get("finalised")
+            if not fin:
+                out.append(f"PC-MEMBER-ADD: {ref}/result.yaml names no day it was certified "
+                           f"(finalised); run: charter election tally {ref}")
+            elif str(after["since"]) < str(fin):
                 out.append(f"PC-MEMBER-ADD: {who} is a community member from the day the vote "
                            f"was certified ({fin}), not {after.get('since')}")
     is_consent = consents(ctx, who, approved)
