@@ -364,9 +364,9 @@ def rewritten(ctx: Context) -> list[Requirement]:
         then = day.of_record(ctx.base, data)
         if then is None or day.problems(ctx.base, then, data):
             continue  # a council vote, or one that already decides nothing
-        now = ctx.head.elections.get(ident, data)
-        issues = day.problems(ctx.head, day.core(ctx.head, then.day) if then.body == "core"
-                              else day.community(ctx.head, then.day), now)
+        now = ctx.head.elections.get(ident, data)  # as a correction here leaves it
+        e = day.of_record(ctx.head, now)
+        issues = day.problems(ctx.head, e, now) if e is not None else []
         if not issues:
             continue
         rule = rule_of(data)
