@@ -225,15 +225,18 @@ def test_pc_member_lapse_asking_to_resume_since_the_first_missed_election(resume
 
 def test_gov_lead_remove_core_of_the_day_joined_and_emeritus_at_the_boundaries() -> None:
     core = Core(lead="alice", maintainers=("alice", "Bob", "cy", "dee", "eve"),
-                joined={"bob": "2026-06-09", "CY": OPENS, "dee": "2026-06-11"},
+                joined={"bob": "2026-06-09", "CY": OPENS, "dee": "2026-06-11",
+                        "jay": "2026-06-11", "Kim": OPENS},
                 emeritus=(Emeritus("fay", "2026-06-11"), Emeritus("gus", OPENS),
                           Emeritus("ivo", "2027-01-01"),
-                          Emeritus("hal", "2026-06-09"), Emeritus("alice", "2026-07-01")))
+                          Emeritus("hal", "2026-06-09"), Emeritus("alice", "2026-07-01"),
+                          Emeritus("jay", "2026-07-01"), Emeritus("kim", "2026-07-01")))
     s = state([person("BOB"), person("eve")], core=core)
     e = day.core(s, OPENS)
-    # eve has no joined date: taken to have been one; BOB spelled as his member file spells him
+    # eve has no joined date: taken to have been one; BOB spelled as his member file spells him;
+    # jay joined after the day and left later (never a maintainer then), kim joined on the day
     assert (e.body, e.day, e.voters, e.lapsed) == (
-        "core", OPENS, ("alice", "BOB", "cy", "eve", "fay", "ivo"), {})
+        "core", OPENS, ("alice", "BOB", "cy", "eve", "fay", "ivo", "kim"), {})
 
 
 @pytest.mark.parametrize(("record", "body"), [
@@ -298,11 +301,11 @@ def test_pc_member_add_exact_electorate_has_no_problems_and_two_left_out_are_plu
 
 def test_gov_lead_remove_record_electorate_must_be_every_core_maintainer_of_the_day() -> None:
     core = Core(lead="alice", maintainers=("alice", "bob", "cy"),
-                joined={"cy": "2026-07-01", "zed": "2026-01-01"},
-                emeritus=(Emeritus("dee", "2026-01-01"),))
+                joined={"cy": "2026-07-01", "zed": "2026-01-01", "jay": "2026-07-01"},
+                emeritus=(Emeritus("dee", "2026-01-01"), Emeritus("jay", "2026-08-01")))
     s = state([person("alice")], core=core)
     e = day.core(s, OPENS)
-    got = day.problems(s, e, {"electorate": ["cy", "dee", "zed"]})
+    got = day.problems(s, e, {"electorate": ["cy", "dee", "zed", "jay"]})
     tail = "; the electorate is every core maintainer of the day: remove them"
     assert got == [
         (f"cy is not a core maintainer with a vote when voting opened on {OPENS} (joined the "
@@ -311,6 +314,8 @@ def test_gov_lead_remove_record_electorate_must_be_every_core_maintainer_of_the_
          f"since 2026-01-01){tail}", ("electorate", 1)),
         (f"zed is not a core maintainer with a vote when voting opened on {OPENS} (core.yaml "
          f"lists them neither as maintainer nor emeritus){tail}", ("electorate", 2)),
+        (f"jay is not a core maintainer with a vote when voting opened on {OPENS} (joined the "
+         f"core maintainers on 2026-07-01){tail}", ("electorate", 3)),
         (f"alice, bob left out of the electorate: core maintainers with a vote when voting "
          f"opened on {OPENS}; the electorate is every core maintainer of the day (2), and "
          "quorums and thresholds are counted over it: add them", ("electorate",)),

@@ -118,12 +118,14 @@ def community(state: State, day: str) -> Electorate:
 
 
 def core(state: State, day: str) -> Electorate:
-    """The core maintainers of ``day``: those listed today who had joined by then (core.yaml's
-    ``joined``; one without a date is taken to have), and those emeritus since after it."""
-    listed = {x.lower(): x for x in state.core.maintainers
-              if (state.core.joined_on(x) or "") <= day}
+    """The core maintainers of ``day``: those who had joined by then (core.yaml's ``joined``; one
+    without a date is taken to have), listed today or emeritus since after it."""
+    def joined(x: str) -> bool:
+        return (state.core.joined_on(x) or "") <= day
+
+    listed = {x.lower(): x for x in state.core.maintainers if joined(x)}
     for e in state.core.emeritus:
-        if str(e.since) > day:
+        if str(e.since) > day and joined(e.login):
             listed.setdefault(e.login.lower(), e.login)
     voters = [m.login if (m := state.member(x)) is not None else x for x in listed.values()]
     return Electorate("core", day, tuple(sorted(voters, key=str.lower)))
@@ -148,12 +150,12 @@ def _why_not(state: State, e: Electorate, login: str) -> str:
     low = login.lower()
     if e.body == "core":
         em = {x.login.lower(): str(x.since) for x in state.core.emeritus}
-        if low in em:
-            return f"emeritus since {em[low]}"
         joined = state.core.joined_on(login)
-        if joined and any(x.lower() == low for x in state.core.maintainers):
+        if low not in em and not any(x.lower() == low for x in state.core.maintainers):
+            return "core.yaml lists them neither as maintainer nor emeritus"
+        if joined and joined > e.day:
             return f"joined the core maintainers on {joined}"
-        return "core.yaml lists them neither as maintainer nor emeritus"
+        return f"emeritus since {em[low]}"
     if low in e.lapsed:
         return f"had lapsed: {e.lapsed[low]}"
     m = state.member(login)

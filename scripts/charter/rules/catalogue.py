@@ -212,7 +212,8 @@ ENTRIES: tuple[Entry, ...] = (
                  "core.yaml's joined gives the day each maintainer joined (charter core add "
                  "writes it; changing it for a sitting maintainer takes a majority of the core "
                  "maintainers): one who joined after voting opened is not in the electorate, "
-                 "and a maintainer without a date is taken to have been one on the day.")),
+                 "even if emeritus since (the entry keeps the day), and a maintainer without a "
+                 "date is taken to have been one on the day.")),
     Entry("GOV-LEAD-ELECT", "Electing a new lead",
           "After the lead is removed or becomes unavailable, the core maintainers elect a new "
           "lead by ranked-choice (instant-runoff) voting.",
