@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from lifecycle_helpers import Repo, charter
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -231,3 +232,60 @@ def test_moving_yourself_to_emeritus_counts_your_consent(repo: Repo) -> None:
                         "--author", "bruno-costa", "--repo", str(repo.path))
     assert "removal of bruno-costa from module vision" in others
     assert "bruno-costa asks to step down to emeritus from module vision" in own
+
+
+def _lead_elected(repo: Repo) -> None:
+    """mira-chen elected lead by the six core maintainers in a certified election."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gate"))
+    from gate_records import lead_election
+
+    policy = yaml.safe_load((repo.path / "policy.yaml").read_text("utf-8"))
+    core = ["mira-chen", "tomas-reyes", "priya-nair", "jonas-berg", "aiko-tanaka",
+            "kwame-mensah"]
+    for rel, text in lead_election(policy, "2026-lead", "mira-chen", core,
+                                   returning_officer="diego-alvarez").items():
+        (repo.path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo.path / rel).write_text(text, encoding="utf-8")
+    core_yaml = repo.path / "core.yaml"
+    core_yaml.write_text(core_yaml.read_text("utf-8").replace(
+        "lead: mira-chen\n", "lead: mira-chen\nlead_elected_in: 2026-lead\n"), encoding="utf-8")
+    assert repo.run("check")[0] == 0
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "a certified lead election")
+
+
+def test_gov_remove_core_a_voter_of_a_certified_lead_election_goes_to_emeritus(
+        repo: Repo) -> None:
+    """Deleting a core maintainer who could vote for the lead would rewrite that election's
+    electorate (and unseat the lead): refused, with the command that keeps the record true."""
+    _lead_elected(repo)
+    before = _snapshot(repo.path)
+    rc, out, err = repo.run("core", "remove", "jonas-berg")
+    assert (rc, out) == (1, "") and "Traceback" not in err
+    assert "the edit would make the repository invalid; nothing written" in err
+    assert err.rstrip().endswith(
+        "jonas-berg could vote in elections/2026-lead; to keep who could vote on every day, "
+        "move them to emeritus instead: charter core emeritus jonas-berg --since YYYY-MM-DD")
+    assert _snapshot(repo.path) == before
+    assert repo.run("core", "emeritus", "jonas-berg", "--since", "2026-11-01")[0] == 0
+
+
+@pytest.mark.parametrize("action", [["remove"], ["emeritus", "--since", "2026-11-23"]])
+def test_gov_remove_core_one_who_joined_after_the_lead_election_leaves_it_counting(
+        repo: Repo, monkeypatch: pytest.MonkeyPatch, action: list[str]) -> None:
+    """A maintainer who joined after voting opened was never in the election's electorate:
+    removing them, or moving them to emeritus later, rewrites nothing (an emeritus entry keeps
+    the day they joined; a removal takes it away with them)."""
+    _lead_elected(repo)
+    assert repo.run("core", "add", "lena-vogel")[0] == 0  # joined: today, after 2026-10-10
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "lena-vogel joins")
+    monkeypatch.setenv("CHARTER_TODAY", "2026-11-23")
+    rc, _, err = repo.run("core", action[0], "lena-vogel", *action[1:])
+    assert rc == 0, err
+    assert repo.run("check")[0] == 0
+    core = yaml.safe_load((repo.path / "core.yaml").read_text("utf-8"))
+    assert "lena-vogel" not in core["maintainers"]
+    assert core.get("joined") == (None if action == ["remove"] else {"lena-vogel": TODAY})

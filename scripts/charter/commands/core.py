@@ -105,8 +105,38 @@ def run_remove(args: argparse.Namespace) -> int:
     edit = Edit(args)
     i = _core_index(edit, args.login)
     _not_the_lead(edit, args.login, "remove")
-    roundtrip.remove_item(edit.doc(CORE).data, "maintainers", i)
-    return edit.finish()
+    data = edit.doc(CORE).data
+    roundtrip.remove_item(data, "maintainers", i)
+    # their joining day goes with them (emeritus keeps it: it bounds the votes they had)
+    joined = data.get("joined") or {}
+    for key in [k for k in joined if str(k).lower() == args.login.lower()]:
+        if len(joined) > 1:
+            roundtrip.delete_key(joined, key)
+        else:
+            roundtrip.delete_key(data, "joined")
+    try:
+        return edit.finish()
+    except CharterError as refused:
+        voted = _core_votes(edit, args.login)
+        if not voted:
+            raise
+        # deleting someone who could vote in a recorded election rewrites who could vote that day
+        raise CharterError(f"{refused}\n{args.login} could vote in elections/{voted[-1]}; to keep "
+                           "who could vote on every day, move them to emeritus instead: "
+                           f"charter core emeritus {args.login} --since YYYY-MM-DD") from None
+
+
+def _core_votes(edit: Edit, login: str) -> list[str]:
+    """The recorded votes of the core maintainers (a lead election or removal) whose electorate
+    of the day includes ``login``."""
+    from charter.elections import day
+
+    out = []
+    for ident, data in sorted(edit.state.elections.items()):
+        e = day.of_record(edit.state, data) if isinstance(data, dict) else None
+        if e is not None and e.body == "core" and index_of(list(e.voters), login) is not None:
+            out.append(ident)
+    return out
 
 
 def run_emeritus(args: argparse.Namespace) -> int:
