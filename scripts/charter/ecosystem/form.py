@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charter.errors import CharterError
+from charter.invisible import CHARACTERS
 from charter.model import is_login
 
 MAX_BODY = 65536  # GitHub's own limit on an issue body
@@ -71,7 +72,8 @@ BY_ID = {f.id: f for f in FIELDS}
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# control characters (but tab and newline), joiners, and what INT-TEXT refuses
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\u200c\u200d{CHARACTERS}]")
 _REPO_URL = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:github\.com/)?"
     r"([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$"
@@ -84,8 +86,10 @@ class FormError(CharterError):
 
 
 def clean(text: str) -> str:
-    """Drop control, zero-width and bidirectional-override characters; normalise newlines."""
+    """Drop control, zero-width, invisible formatting and bidirectional characters; normalise
+    newlines (line and paragraph separators among them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # line, paragraph separators
     return _CONTROL.sub("", text)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from charter.findings import Finding
+from charter.invisible import INVISIBLE
 from charter.rules import Context, register
 from charter.rules.util import finding, impossible_dates, strings
 from charter.suggest import close_logins
@@ -237,8 +238,6 @@ register("INT-FRACTION", fractions_are_proportions)
 # isolates ("Trojan Source"), zero-width spaces and joiners that split a word, the byte-order
 # mark and the soft hyphen. Zero-width (non-)joiners U+200C/U+200D are left alone: they are part
 # of how Persian, Indic scripts and emoji are written.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u2069\ufeff]")
 
 
 def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
@@ -249,10 +248,10 @@ def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
     s = ctx.state
     for path, src in sorted(s.files.items()):
         if src.data is None or (b"\\" not in src.raw  # a double-quoted escape can write one
-                                and not _INVISIBLE.search(src.raw.decode("utf-8", "replace"))):
+                                and not INVISIBLE.search(src.raw.decode("utf-8", "replace"))):
             continue
         for text, where in strings(src.data):
-            m = _INVISIBLE.search(text)
+            m = INVISIBLE.search(text)
             if m is None:
                 continue
             ch = m.group()
