@@ -325,6 +325,11 @@ class Fetcher:
                 if wait is None:
                     data = exc.data if isinstance(exc.data, dict) else {}
                     errors = [e for e in data.get("errors") or () if isinstance(e, dict)]
+                    if any(e.get("type") == "RATE_LIMITED" for e in errors):
+                        # not about this repository: the limit outlasted every retry
+                        raise BudgetSpent(f"{what}: the GraphQL budget is still spent after "
+                                          f"{attempt} retr{'y' if attempt == 1 else 'ies'}; "
+                                          "the next run continues") from None
                     if errors and exc.status == 400:  # GraphQL errors about this repository
                         kinds = sorted({str(e.get("type", "ERROR")) for e in errors})
                         raise ProjectError(f"{what}: GraphQL error {', '.join(kinds)}: "
