@@ -213,7 +213,10 @@ class FakeGitHub:
         if rest == "issues" and method == "GET":
             label = re.search(r"labels=([^&]*)", query)
             wanted = label.group(1) if label else None
-            found = [i for i in reversed(issues) if wanted is None or wanted in i["labels"]]
+            state = re.search(r"state=([^&]*)", query)  # GitHub lists open issues by default
+            shown = state.group(1) if state else "open"
+            found = [i for i in reversed(issues) if (wanted is None or wanted in i["labels"])
+                     and shown in ("all", i["state"])]
             return 200, {}, [self.issue_json(full, i) for i in found]
         if rest == "issues" and method == "POST":
             issue = {"number": len(issues) + 1, "title": body["title"], "body": body.get("body"),
