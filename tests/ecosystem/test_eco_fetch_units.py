@@ -319,6 +319,8 @@ def test_eco_measurable_bots_are_not_contributors(fake: FakeGitHub) -> None:
     ("CI", "github-actions[bot]@users.noreply.github.com", None, True),
     ("Ann", "ann[bot]@example.org", None, True),
     ("Ann", "ann@example.org[bot]", None, False),  # only the address's local part says so
+    # git records whatever address an author configured: what precedes the first "@" decides
+    ("CI", "ci[bot]@build@example.org", None, True),
     ("Robot Robertson", "robot@example.org", "robot", False),
     ("Ann", "ann@example.org", "bot-ann", False),
     ("[bot] Ann", None, "ann", False),
