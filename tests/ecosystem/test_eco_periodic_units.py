@@ -514,6 +514,19 @@ def test_eco_periodic_act_record_gone_is_named_as_in_the_repository(fake: FakeGi
     assert o.actions == ["opened #1"]
 
 
+def test_eco_periodic_act_pass_with_the_record_gone_is_named_too(fake: FakeGitHub,
+                                                                 eco_repo: Path) -> None:
+    """A plain pass appends the review as text; a record gone by then stops the run with the
+    same one-line error as every other step, not an unexplained OS error."""
+    p = _setup(eco_repo)
+    (eco_repo / FILE).unlink()
+    o = periodic.Outcome("alpha", MET)
+    with pytest.raises(CharterError) as err:
+        periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+    assert str(err.value).startswith(f"{FILE}: cannot read")
+    assert o.actions == [] and fake.log == []
+
+
 # --- progress of a long run -------------------------------------------------------------------
 class _Log(io.StringIO):
     """A CI log (not a terminal) that counts how often it is flushed."""

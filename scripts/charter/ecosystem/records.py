@@ -113,12 +113,12 @@ def append_review(path: Path, entry: CommentedMap) -> dict[str, Any] | None:
     through the safe loader, as exactly the old data plus the entry, and pass the schema;
     otherwise nothing is written and None is returned (the caller takes the round-trip path).
     """
-    raw = path.read_bytes()
     try:
+        raw = path.read_bytes()
         text = raw.decode("utf-8")
         old = yamlio.loads(raw)
-    except (UnicodeDecodeError, YamlError):
-        return None
+    except (OSError, UnicodeDecodeError, YamlError):
+        return None  # the round-trip path reads it again, and names what went wrong
     if "\r" in text or not text.endswith("\n") or not isinstance(old, dict):
         return None
     lines = text.split("\n")
