@@ -568,6 +568,29 @@ class _Tty(io.StringIO):
         return True
 
 
+def test_eco_periodic_progress_bar_counts_projects() -> None:
+    tty = _Tty()
+    progress = periodic.Progress(3, "reading GitHub", tty)
+    progress.step("p0")
+    progress.close()
+    assert "1/3" in tty.getvalue() and "project/s" in tty.getvalue()
+
+
+def test_eco_periodic_no_progress_by_default_even_on_a_terminal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """review_all called without a progress (as a library) prints nothing, whatever the
+    number of projects and wherever stderr goes."""
+    import sys
+
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    progress = periodic._no_progress(100, "reading GitHub")
+    for i in range(100):
+        progress.step(f"p{i}")
+    progress.close()
+    assert tty.getvalue() == ""
+
+
 @pytest.mark.parametrize(("total", "bar"), [(1, False), (2, True)])
 def test_eco_periodic_progress_bar_only_for_more_than_one_project(total: int, bar: bool) -> None:
     tty = _Tty()

@@ -93,7 +93,8 @@ class Progress:
 
 
 def _no_progress(total: int, label: str) -> Progress:
-    return Progress(total, label, every=0)
+    """Silent, on a terminal too: no bar (a bar needs more than one project) and no lines."""
+    return Progress(0, label, every=0)
 
 
 def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetcher,
