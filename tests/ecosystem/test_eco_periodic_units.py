@@ -392,7 +392,7 @@ def test_eco_periodic_act_resolve_closes_the_recorded_notice(fake: FakeGitHub,
     _hand_edited_notice(fake)
     o = periodic.Outcome("alpha", Review("alpha", DAY, {"stars": 900}, {"ECO-MEASURABLE": "pass"}),
                          Step("resolve"), dict(NOTICE))
-    periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+    periodic.act(eco_repo, p, o, _desk(fake), 30, apply=True)
     assert o.actions == ["closed #1", f"recorded the review in {FILE}"]
     [issue] = fake.issues[GOVERNANCE]
     assert issue["state"] == "closed"
@@ -411,7 +411,7 @@ def _retire(fake: FakeGitHub, root: Path, reasons: list[str]) -> periodic.Outcom
     _hand_edited_notice(fake)
     review = Review("alpha", DAY, {"stars": 50}, {"ECO-MEASURABLE": "fail"}, reasons=reasons)
     o = periodic.Outcome("alpha", review, Step("retire", "2026-10-31"), dict(NOTICE))
-    periodic.act(root, p, o, _desk(fake), TODAY, 30, apply=True)
+    periodic.act(root, p, o, _desk(fake), 30, apply=True)
     return o
 
 
@@ -454,7 +454,7 @@ def test_eco_periodic_act_remind_updates_the_recorded_notice(fake: FakeGitHub,
     _hand_edited_notice(fake)
     review = Review("alpha", DAY, {"stars": 50}, {"ECO-MEASURABLE": "fail"}, reasons=REASONS)
     o = periodic.Outcome("alpha", review, Step("remind", "2026-12-01"), dict(NOTICE))
-    periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+    periodic.act(eco_repo, p, o, _desk(fake), 30, apply=True)
     assert o.actions == ["updated #1", f"recorded the review in {FILE}"]
     [issue] = fake.issues[GOVERNANCE]
     assert issue["body"].startswith("<!-- charter:ecosystem-review slug=alpha opened=2026-10-01 "
@@ -468,7 +468,7 @@ def test_eco_periodic_act_notify_at_the_new_name(fake: FakeGitHub, eco_repo: Pat
     review = Review("alpha", DAY, {"stars": 50}, {"ECO-MEASURABLE": "fail"},
                     reasons=REASONS[:1], renamed_to="org/alpha-ml")
     o = periodic.Outcome("alpha", review, Step("notify", "2026-12-21"))
-    periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+    periodic.act(eco_repo, p, o, _desk(fake), 30, apply=True)
     assert o.actions == ["opened #1", "record follows the rename to org/alpha-ml",
                          f"recorded the review in {FILE}"]
     [issue] = fake.issues[GOVERNANCE]
@@ -491,7 +491,7 @@ def test_eco_periodic_act_pass_records_the_review(fake: FakeGitHub, eco_repo: Pa
     path = eco_repo / FILE
     before = path.read_text(encoding="utf-8")
     o = periodic.Outcome("alpha", MET)
-    periodic.act(eco_repo, p, o, _desk(fake, apply=apply), TODAY, 30, apply=apply)
+    periodic.act(eco_repo, p, o, _desk(fake, apply=apply), 30, apply=apply)
     if apply:
         assert o.actions == [f"recorded the review in {FILE}"]
         assert path.read_text(encoding="utf-8") == (
@@ -509,7 +509,7 @@ def test_eco_periodic_act_record_gone_is_named_as_in_the_repository(fake: FakeGi
     (eco_repo / FILE).unlink()
     o = periodic.Outcome("alpha", SHORT, Step("notify", "2026-12-21"))
     with pytest.raises(CharterError) as err:
-        periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+        periodic.act(eco_repo, p, o, _desk(fake), 30, apply=True)
     assert str(err.value).startswith(f"{FILE}: cannot read")
     assert o.actions == ["opened #1"]
 
@@ -522,7 +522,7 @@ def test_eco_periodic_act_pass_with_the_record_gone_is_named_too(fake: FakeGitHu
     (eco_repo / FILE).unlink()
     o = periodic.Outcome("alpha", MET)
     with pytest.raises(CharterError) as err:
-        periodic.act(eco_repo, p, o, _desk(fake), TODAY, 30, apply=True)
+        periodic.act(eco_repo, p, o, _desk(fake), 30, apply=True)
     assert str(err.value).startswith(f"{FILE}: cannot read")
     assert o.actions == [] and fake.log == []
 

@@ -157,7 +157,7 @@ def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetch
     try:
         for i, o in enumerate(out):
             try:
-                act(root, by_slug[o.slug], o, desk, today, grace, apply=apply)
+                act(root, by_slug[o.slug], o, desk, grace, apply=apply)
             except CharterError as exc:
                 run.stopped = str(exc)
                 run.remaining = [x.slug for x in out[i:]] + run.remaining
@@ -202,7 +202,7 @@ def summary(run: Run, today: dt.date, *, apply: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, today: dt.date, grace: int,
+def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, grace: int,
         *, apply: bool) -> None:
     """Carry out the step for one project on GitHub, then write its record (with ``apply``)."""
     data = dict(p.data)
