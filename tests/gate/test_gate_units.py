@@ -371,3 +371,35 @@ def test_pc_election_recount_of_a_record_that_cannot_be_counted(mem) -> None:
     assert r.committed == mem.head["elections/2026-council/result.yaml"]
     assert r.result["certified"] is True
     assert r.problems == ("elections/2026-council/election.yaml is missing or not valid",)
+
+
+# --- two accounts, one person: the stronger verdict stands ---------------------------------------
+
+@pytest.mark.parametrize(("first", "second", "kept"), [
+    ("CHANGES_REQUESTED", "APPROVED", "changes-requested"),
+    ("APPROVED", "CHANGES_REQUESTED", "changes-requested"),
+    ("APPROVED", "DISMISSED", "approved"),
+    ("DISMISSED", "APPROVED", "approved"),
+    ("DISMISSED", "DISMISSED", "dismissed"),
+])
+def test_gov_approval_two_accounts_of_one_member_keep_the_objection_then_the_approval(
+        first: str, second: str, kept: str) -> None:
+    """ada's recorded account (id 7, renamed since) and a review under her login with no id (a
+    local dry run) are one person: an objection from either stands, an approval outranks a
+    dismissed review, whichever came last; a stale approval ranks below a current one."""
+    from charter.gate.reviews import Review, verdicts
+
+    s = state(("ada", "bob"), Member(login="ada", name="Ada", file="members/ada.yaml",
+                                     github_id=7))
+    got, _ = verdicts([Review("ada-renamed", 7, "User", first, "head", order=0),
+                       Review("ada", None, "User", second, "head", order=1)], "head", s)
+    assert list(got) == ["ada"] and got["ada"].state == kept
+    got, _ = verdicts([Review("ada-renamed", 7, "User", "APPROVED", "old", order=0),
+                       Review("ada", None, "User", "APPROVED", "head", order=1)], "head", s)
+    assert got["ada"].state == "approved" and got["ada"].commit_id == "head"
+    got, _ = verdicts([Review("ada-renamed", 7, "User", "APPROVED", "head", order=0),
+                       Review("ada", None, "User", "APPROVED", "old", order=1)], "head", s)
+    assert got["ada"].state == "approved" and got["ada"].commit_id == "head"
+    got, _ = verdicts([Review("ada-renamed", 7, "User", "DISMISSED", "head", order=0),
+                       Review("ada", None, "User", "APPROVED", "old", order=1)], "head", s)
+    assert got["ada"].state == "stale"
