@@ -74,7 +74,7 @@ class Progress:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, desc=label, unit="project", file=self.stream,
-                            dynamic_ncols=True, leave=True)
+                            dynamic_ncols=True)  # left on screen when done (tqdm's default)
 
     def step(self, label: str) -> None:
         self.done += 1
@@ -93,8 +93,9 @@ class Progress:
 
 
 def _no_progress(total: int, label: str) -> Progress:
-    """Silent, on a terminal too: no bar (a bar needs more than one project) and no lines."""
-    return Progress(0, label, every=0)
+    """Silent, on a terminal too: no bar (a bar needs more than one project) and no lines (a
+    line needs at least ``every`` projects)."""
+    return Progress(0, label)
 
 
 def review_all(root: Path, state: State, projects: list[Project], fetcher: Fetcher,
@@ -210,7 +211,8 @@ def act(root: Path, p: Project, o: Outcome, desk: notify.Desk, grace: int,
     if review.renamed_to:
         data["repository"] = review.renamed_to  # notices point at where the project lives now
     notice = o.notice or {}
-    opened = str(notice.get("opened") or review.date) if step.kind != "notify" else review.date
+    # a new notice (notify: plan found none open) starts its grace period with this review
+    opened = str(notice.get("opened") or review.date)
     changes: dict[str, Any] = {}
     drop_notice = False
     if step.kind in ("notify", "remind"):
