@@ -912,28 +912,23 @@ BAD_GZIP = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encod
 EMPTY_502 = (b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 
 
-def test_eco_periodic_empty_error_answer_is_reported() -> None:
-    """A load balancer's 502 with no body at all."""
-    server = Silent(EMPTY_502)
-    try:
-        with pytest.raises(GitHubError) as caught:
-            raw_fetcher(server.url).facts("org/a")
-    finally:
-        server.close()
-    assert str(caught.value) == "org/a: GitHub answered 502"
+UNREACHABLE = ("org/a: cannot reach GitHub ({}); check the network, or the API URL "
+               "(--github-api, $CHARTER_GITHUB_API)")
 
 
-@pytest.mark.parametrize(("reply", "why"), [(None, "timed out"), (BAD_GZIP, "request failed")])
-def test_eco_periodic_network_failures_are_said_plainly(reply: bytes | None, why: str) -> None:
+@pytest.mark.parametrize(("reply", "said"), [
+    (None, UNREACHABLE.format("timed out")),
+    (BAD_GZIP, UNREACHABLE.format("request failed")),
+    (EMPTY_502, "org/a: GitHub answered 502"),  # a load balancer's 502 with no body at all
+], ids=["timeout", "bad-gzip", "empty-502"])
+def test_eco_periodic_network_failures_are_said_plainly(reply: bytes | None, said: str) -> None:
     server = Silent(reply)
     try:
         with pytest.raises(GitHubError) as caught:
             raw_fetcher(server.url).facts("org/a")
     finally:
         server.close()
-    assert str(caught.value) == (
-        f"org/a: cannot reach GitHub ({why}); check the network, or the API URL "
-        "(--github-api, $CHARTER_GITHUB_API)")
+    assert str(caught.value) == said
 
 
 def test_eco_periodic_no_connection_is_said_plainly() -> None:
