@@ -117,26 +117,26 @@ def run_remove(args: argparse.Namespace) -> int:
     try:
         return edit.finish()
     except CharterError as refused:
-        voted = _core_votes(edit, args.login)
-        if not voted:
+        voted = _last_core_vote(edit, args.login)
+        if voted is None:
             raise
         # deleting someone who could vote in a recorded election rewrites who could vote that day
-        raise CharterError(f"{refused}\n{args.login} could vote in elections/{voted[-1]}; to keep "
+        raise CharterError(f"{refused}\n{args.login} could vote in elections/{voted}; to keep "
                            "who could vote on every day, move them to emeritus instead: "
                            f"charter core emeritus {args.login} --since YYYY-MM-DD") from None
 
 
-def _core_votes(edit: Edit, login: str) -> list[str]:
-    """The recorded votes of the core maintainers (a lead election or removal) whose electorate
-    of the day includes ``login``."""
+def _last_core_vote(edit: Edit, login: str) -> str | None:
+    """The last recorded vote of the core maintainers (a lead election or removal), by id, whose
+    electorate of the day includes ``login``."""
     from charter.elections import day
 
-    out = []
+    last = None
     for ident, data in sorted(edit.state.elections.items()):
         e = day.of_record(edit.state, data) if isinstance(data, dict) else None
         if e is not None and e.body == "core" and index_of(list(e.voters), login) is not None:
-            out.append(ident)
-    return out
+            last = ident
+    return last
 
 
 def run_emeritus(args: argparse.Namespace) -> int:

@@ -234,12 +234,6 @@ def fractions_are_proportions(ctx: Context) -> Iterator[Finding]:
 register("INT-FRACTION", fractions_are_proportions)
 
 
-# Characters that change how text is displayed without being seen: bidirectional overrides and
-# isolates ("Trojan Source"), zero-width spaces and joiners that split a word, the byte-order
-# mark and the soft hyphen. Zero-width (non-)joiners U+200C/U+200D are left alone: they are part
-# of how Persian, Indic scripts and emoji are written.
-
-
 def text_shows_what_it_says(ctx: Context) -> Iterator[Finding]:
     """No governance text holds invisible characters that make it display differently from
     what it says (bidirectional overrides, zero-width spaces, a byte-order mark)."""
