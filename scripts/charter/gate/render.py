@@ -93,16 +93,22 @@ def text(report: Report, out: TextIO) -> None:
                   + (f", {errs} data error(s) in the head" if errs else "") + "\n")
 
 
+def _code(s: str, cell: bool = False) -> str:
+    """``s`` inside a `code span`, shown as written (Markdown reads no HTML there): only a
+    backtick would end the span, and in a table ``cell`` a pipe the cell."""
+    s = clean(s).replace("`", "'").replace("\n", " ")
+    return s.replace("|", "\\|") if cell else s
+
+
 def _md(s: str) -> str:
-    s = clean(s).replace("`", "'")
-    return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    return _code(s, cell=True).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown(report: Report) -> str:
     """The job summary: one table row per requirement, then the details of each."""
     head = "passed" if report.ok else "not yet approved"
     lines = [f"## Governance approvals: {head}", ""]
-    lines.append(f"Base `{_md(report.base_label)}`, head `{report.head_sha[:12]}`"
+    lines.append(f"Base `{_code(report.base_label)}`, head `{report.head_sha[:12]}`"
                  + (f", author @{_md(report.author.lstrip('@'))}" if report.author else "") + ".")
     lines.append("Rules, thresholds and the people who decide are read from the base branch.")
     lines.append("")
@@ -114,7 +120,7 @@ def markdown(report: Report) -> str:
             still = "; ".join(s for g in o.groups if (s := _still(g))) or (
                 "see below" if r.problems else "-")
             lines.append(f"| {'✅' if o.met else '❌'} | `{r.rule}` | {_md(r.summary)} "
-                         f"(`{_md(_loc(o))}`) | {_md(approved)} | {_md(still)} |")
+                         f"(`{_code(_loc(o), cell=True)}`) | {_md(approved)} | {_md(still)} |")
         lines.append("")
         for o in report.outcomes:
             detail = [ln for ln in outcome_lines(o) if not ln.startswith(("approved by",))]
@@ -127,7 +133,7 @@ def markdown(report: Report) -> str:
         lines += ["No changes: nothing to approve.", ""]
     if report.findings:
         lines.append("**Data errors in the head** (the change must leave the data valid)")
-        lines += [f"- `{_md(f.path)}:{f.line}` {f.rule}: {_md(f.message)}"
+        lines += [f"- `{_code(f.path)}:{f.line}` {f.rule}: {_md(f.message)}"
                   for f in report.findings]
         lines.append("")
     if report.ignored:
