@@ -107,10 +107,10 @@ class GitTree:
     def __init__(self, repo: str | os.PathLike[str], rev: str):
         self.repo = Path(repo)
         self.rev = rev
-        commit = _git(self.repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        commit = git(self.repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
         self.commit = commit.decode().strip()
         self.label = f"{rev} ({self.commit[:12]})"
-        listing = _git(self.repo, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
+        listing = git(self.repo, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
         self._entries: dict[str, tuple[str, int]] = {}
         for item in listing.split(b"\0"):
             if not item:
@@ -150,7 +150,7 @@ class GitTree:
         if not wanted:
             return
         request = "".join(self._entries[p][0] + "\n" for p in wanted).encode()
-        out = _git(self.repo, "cat-file", "--batch", stdin=request)
+        out = git(self.repo, "cat-file", "--batch", stdin=request)
         pos = 0
         for p in wanted:
             header_end = out.index(b"\n", pos)
@@ -161,7 +161,9 @@ class GitTree:
             pos = end + 1
 
 
-def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """The output of ``git -C repo ARGS`` (no system config, C locale); a failure is a
+    one-line :class:`CharterError` carrying git's own message."""
     import subprocess  # here, not at the top: the pre-commit hook reads no revision
 
     try:

@@ -7,13 +7,10 @@ directories it compares bytes.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from dataclasses import dataclass
 
 from charter import load
-from charter.errors import CharterError
-from charter.tree import GitTree, Tree
+from charter.tree import GitTree, Tree, git
 
 GENERATED_PREFIXES = ("generated/",)
 GENERATED_FILES = (".github/CODEOWNERS",)
@@ -65,15 +62,9 @@ def changed(base: Tree, head: Tree) -> list[Change]:
 
 
 def _git_changes(base: GitTree, head: GitTree) -> list[Change]:
-    proc = subprocess.run(
-        ["git", "-C", str(base.repo), "diff-tree", "-r", "-z", "--no-renames", "--name-status",
-         base.commit, head.commit],
-        capture_output=True, check=False,
-        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"},
-    )
-    if proc.returncode != 0:
-        raise CharterError(proc.stderr.decode(errors="replace").strip() or "git diff-tree failed")
-    parts = proc.stdout.split(b"\0")
+    listing = git(base.repo, "diff-tree", "-r", "-z", "--no-renames", "--name-status",
+                  base.commit, head.commit)
+    parts = listing.split(b"\0")
     out = []
     for status, name in zip(parts[0::2], parts[1::2], strict=False):
         if not status:

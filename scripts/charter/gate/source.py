@@ -8,17 +8,17 @@ branched off is not mistaken for something the pull request undoes.
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charter.errors import CharterError
 from charter.findings import Finding
 from charter.gate.paths import Change, changed, classify
 from charter.gate.records import Certified, Recount, certified, recount
 from charter.load import load
 from charter.model import State
-from charter.tree import GitTree, Tree
+from charter.tree import GitTree, Tree, git
 
 
 @dataclass
@@ -40,12 +40,11 @@ class Trees:
 
 
 def merge_base(repo: Path, a: str, b: str) -> str | None:
-    proc = subprocess.run(
-        ["git", "-C", str(repo), "merge-base", a, b], capture_output=True, check=False,
-        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"},
-    )
-    out = proc.stdout.decode().strip()
-    return out or None
+    """The commit ``a`` and ``b`` last shared, or None for unrelated histories."""
+    try:
+        return git(repo, "merge-base", a, b).decode().strip() or None
+    except CharterError:
+        return None
 
 
 def changed_records(changes: list[Change]) -> list[str]:

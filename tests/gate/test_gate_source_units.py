@@ -1,0 +1,54 @@
+"""GOV-APPROVAL's reading of base and head from git (charter.gate.source): the change is measured
+from the merge base, so work that landed on the base branch after the pull request branched off
+is not taken for something the pull request undoes. Real repositories in temporary folders."""
+
+from __future__ import annotations
+
+import re
+
+from gate_helpers import GitRepo
+
+from charter.gate import source
+from charter.gate.paths import Change
+
+
+def test_gov_approval_merge_base_is_the_commit_the_branch_left_from(org: GitRepo) -> None:
+    fork = org.git("rev-parse", "HEAD")
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.commit("on the pull request")
+    org.git("checkout", "-q", "main")
+    org.edit("members/ada.yaml", lambda d: d.update(name="Ada A."))
+    org.commit("landed after the branch")
+    got = source.merge_base(org.path, "main", "pr")
+    assert got == fork and re.fullmatch("[0-9a-f]{40}", got)
+
+
+def test_gov_approval_merge_base_of_unrelated_histories_is_none(org: GitRepo) -> None:
+    org.git("checkout", "-q", "--orphan", "elsewhere")
+    org.commit("a history of its own")
+    assert source.merge_base(org.path, "main", "elsewhere") is None
+    assert source.merge_base(org.path, "main", "no-such-branch") is None
+
+
+def test_gov_approval_change_is_measured_from_the_merge_base(org: GitRepo) -> None:
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.commit("on the pull request")
+    org.git("checkout", "-q", "main")
+    org.edit("members/ada.yaml", lambda d: d.update(name="Ada A."))
+    org.commit("landed after the branch")
+    trees = source.read(org.path, "main", "pr")
+    assert trees.changes == [Change("members/tess.yaml", "M")]
+    assert trees.origin.members["ada"].name != "Ada A."  # the base as the branch left it
+    assert trees.base.members["ada"].name == "Ada A."  # the rules: today's base
+    # charter diff compares the two commits as they are: ada's change shows, undone
+    plain = source.read(org.path, "main", "pr", diff_from_merge_base=False)
+    assert plain.changes == [Change("members/ada.yaml", "M"), Change("members/tess.yaml", "M")]
+    assert plain.origin is plain.base
+
+
+def test_gov_approval_changed_records_are_the_election_folders_touched() -> None:
+    changes = [Change("elections/2026-council/ballots.csv", "M"),
+               Change("elections/2026-council/election.yaml", "M"),
+               Change("elections/2025-lead/election.yaml", "D"),
+               Change("members/ada.yaml", "M")]
+    assert source.changed_records(changes) == ["2025-lead", "2026-council"]
