@@ -95,8 +95,9 @@ def text(report: Report, out: TextIO) -> None:
 
 def _code(s: str, cell: bool = False) -> str:
     """``s`` inside a `code span`, shown as written (Markdown reads no HTML there): only a
-    backtick would end the span, and in a table ``cell`` a pipe the cell."""
-    s = clean(s).replace("`", "'").replace("\n", " ")
+    backtick would end the span, and in a table ``cell`` a pipe the cell (a new line is already
+    written out by ``clean``)."""
+    s = clean(s).replace("`", "'")
     return s.replace("|", "\\|") if cell else s
 
 
