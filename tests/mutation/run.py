@@ -108,6 +108,23 @@ def stage(name: str, package: dict[str, Any], shared: dict[str, Any]) -> Path:
     return here
 
 
+def in_memory_scratch() -> str | None:
+    """A folder in memory for the tests' temporary files, where the machine has one (Linux's
+    /dev/shm): every mutant's tests build git repositories in temporary folders, and on a busy
+    disk writing them takes most of the run (the gate's test_diff.py: 99 s on disk, 4 s in
+    memory, measured while a run was going). ``CHARTER_MUTATION_TMP`` chooses another folder;
+    set it empty to keep the system's."""
+    chosen = os.environ.get("CHARTER_MUTATION_TMP")
+    if chosen == "":
+        return None
+    base = Path(chosen) if chosen else Path("/dev/shm")
+    if not base.is_dir() or not os.access(base, os.W_OK):
+        return None
+    here = base / "charter-mutation" if not chosen else base
+    here.mkdir(exist_ok=True)
+    return str(here)
+
+
 def equivalent() -> dict[str, str]:
     """Mutant name -> why no test can kill it (tests/mutation/equivalent.md)."""
     if not EQUIVALENT.exists():
@@ -205,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                    "PYTEST_ADDOPTS": " ".join(filter(None, [os.environ.get("PYTEST_ADDOPTS"),
                                                             "-p tests.mutation.order"])),
                    "CHARTER_MUTATION_ORDER": ",".join(packages[name].get("first", []))}
+            scratch = in_memory_scratch()
+            if scratch:
+                env["TMPDIR"] = scratch
             cmd = [sys.executable, "-m", "mutmut", "run", "--max-children",
                    str(args.max_children), *wanted]
             shown = cmd[1:7] + ([f"... ({len(wanted)} mutants)"] if len(wanted) > 3 else cmd[7:])
