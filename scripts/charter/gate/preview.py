@@ -48,15 +48,16 @@ def changed_paths(tree: FsTree, changes: Mapping[str, bytes | None]) -> list[Cha
 
 
 def needs(root: Path, base: tuple[State, list[Finding]], changes: Mapping[str, bytes | None],
-          *, author: str | None = None, body: str | None = None) -> Report:
+          *, author: str | None = None) -> Report:
     """The gate's report on ``changes`` to the folder ``root`` (loaded as ``base``), before
-    anyone has approved: every requirement, who may approve it and how many must."""
+    anyone has approved and before the pull request has a description: every requirement, who
+    may approve it and how many must, and what the description must add."""
     base_tree = FsTree(root)
     head_tree = overlay(base_tree, changes)
     head = load(head_tree)
     trees = source.assemble(base_tree, base, base[0], head_tree, head,
                             changed_paths(base_tree, changes))
-    return judge(trees, PullRequest(head_sha=WORKING_TREE, author=author, body=body))
+    return judge(trees, PullRequest(head_sha=WORKING_TREE, author=author, body=None))
 
 
 def _group_line(g: Any) -> str:
