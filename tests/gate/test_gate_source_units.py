@@ -4,12 +4,14 @@ is not taken for something the pull request undoes. Real repositories in tempora
 
 from __future__ import annotations
 
+import os
 import re
 
 from gate_helpers import GitRepo
 
 from charter.gate import source
-from charter.gate.paths import Change
+from charter.gate.paths import Change, changed
+from charter.tree import GitTree
 
 
 def test_gov_approval_merge_base_is_the_commit_the_branch_left_from(org: GitRepo) -> None:
@@ -52,3 +54,30 @@ def test_gov_approval_changed_records_are_the_election_folders_touched() -> None
                Change("elections/2025-lead/election.yaml", "D"),
                Change("members/ada.yaml", "M")]
     assert source.changed_records(changes) == ["2025-lead", "2026-council"]
+
+
+def test_gov_approval_git_changes_are_each_path_with_what_happened_to_it(org: GitRepo) -> None:
+    """Added, deleted, modified, renamed (an add and a delete: a rename is two changes), a
+    file made a link (modified), and a name that is not UTF-8 (kept, not mangled)."""
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.git("mv", "members/ada.yaml", "members/ada-renamed.yaml")
+    org.git("rm", "-q", "core.yaml")
+    (org.path / "notes").mkdir()
+    (org.path / "notes" / "new.md").write_text("new\n", encoding="utf-8")
+    odd = os.fsencode(org.path / "notes") + b"/caf\xe9.md"
+    with open(odd, "wb") as fh:
+        fh.write(b"latin-1 name\n")
+    (org.path / "policy.yaml").unlink()
+    (org.path / "policy.yaml").symlink_to("core.yaml")
+    org.commit("every kind of change")
+    got = changed(GitTree(org.path, "main"), GitTree(org.path, "pr"))
+    assert got == sorted([
+        Change("core.yaml", "D"),
+        Change("members/ada-renamed.yaml", "A"),
+        Change("members/ada.yaml", "D"),
+        Change("members/tess.yaml", "M"),
+        Change("notes/caf\udce9.md", "A"),
+        Change("notes/new.md", "A"),
+        Change("policy.yaml", "M"),
+    ], key=lambda c: c.path)
+    assert changed(GitTree(org.path, "pr"), GitTree(org.path, "pr")) == []

@@ -64,11 +64,9 @@ def changed(base: Tree, head: Tree) -> list[Change]:
 def _git_changes(base: GitTree, head: GitTree) -> list[Change]:
     listing = git(base.repo, "diff-tree", "-r", "-z", "--no-renames", "--name-status",
                   base.commit, head.commit)
-    parts = listing.split(b"\0")
+    parts = listing.split(b"\0")  # status, path, status, path, ..., and "" after the last
     out = []
     for status, name in zip(parts[0::2], parts[1::2], strict=False):
-        if not status:
-            continue
-        s = status.decode()[:1]
-        out.append(Change(name.decode("utf-8", "surrogateescape"), "M" if s not in "AD" else s))
+        s = status.decode()  # with --no-renames: A, D, M or T (a file made a link, or back)
+        out.append(Change(name.decode("utf-8", "surrogateescape"), s if s in ("A", "D") else "M"))
     return sorted(out, key=lambda c: c.path)
