@@ -57,7 +57,7 @@ def needs(root: Path, base: tuple[State, list[Finding]], changes: Mapping[str, b
     head = load(head_tree)
     trees = source.assemble(base_tree, base, base[0], head_tree, head,
                             changed_paths(base_tree, changes))
-    return judge(trees, PullRequest(head_sha=WORKING_TREE, author=author, body=None))
+    return judge(trees, PullRequest(head_sha=WORKING_TREE, author=author))
 
 
 def _group_line(g: Any) -> str:
