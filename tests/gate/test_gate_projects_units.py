@@ -123,15 +123,19 @@ def test_eco_submit_an_application_added_with_a_decision_is_a_status_change(
     assert (r["rule"], r["groups"], r["problems"]) == ("ECO-STATUS", [OWNERS], [])
 
 
+def _needs_decision(slug: str, status: str) -> str:
+    return (f"ECO-STATUS: status '{status}' of {slug} must follow a recorded decision: append to "
+            "decisions: the working group's vote with outcome matching "
+            f"'{status}' (charter ecosystem decide)")
+
+
 def test_eco_submit_a_record_added_with_a_decided_status_needs_the_decision(
         mem: Memory) -> None:
     mem.write({"ecosystem/beta.yaml": record("beta", "postponed")})
     assert one(mem) == {
         "rule": "ECO-STATUS", "met": False, "groups": [OWNERS],
         "summary": "ecosystem project beta added with status postponed",
-        "problems": ["ECO-STATUS: status 'postponed' of beta must follow a recorded decision: "
-                     "append to decisions: the working group's vote with outcome matching "
-                     "'postponed' (charter ecosystem decide)"]}
+        "problems": [_needs_decision("beta", "postponed")]}
 
 
 def test_eco_submit_a_queue_move_of_an_existing_application_is_a_status_change(
@@ -375,9 +379,7 @@ def test_eco_status_a_status_without_a_decision_is_refused(mem: Memory) -> None:
     assert one(mem) == {
         "rule": "ECO-STATUS", "met": False, "groups": [OWNERS],
         "summary": "ecosystem project alpha status changed from in-progress to active",
-        "problems": ["ECO-STATUS: status 'active' of alpha must follow a recorded decision: "
-                     "append to decisions: the working group's vote with outcome matching "
-                     "'active' (charter ecosystem decide)"]}
+        "problems": [_needs_decision("alpha", "active")]}
 
 
 def test_eco_status_the_status_follows_the_last_decision_not_an_earlier_one(

@@ -14,13 +14,19 @@ from charter.gate.paths import Change, changed
 from charter.tree import GitTree
 
 
-def test_gov_approval_merge_base_is_the_commit_the_branch_left_from(org: GitRepo) -> None:
+def _diverge(org: GitRepo) -> str:
+    """tess renamed on the pull request, ada on main after it branched; the fork point."""
     fork = org.git("rev-parse", "HEAD")
     org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
     org.commit("on the pull request")
     org.git("checkout", "-q", "main")
     org.edit("members/ada.yaml", lambda d: d.update(name="Ada A."))
     org.commit("landed after the branch")
+    return fork
+
+
+def test_gov_approval_merge_base_is_the_commit_the_branch_left_from(org: GitRepo) -> None:
+    fork = _diverge(org)
     got = source.merge_base(org.path, "main", "pr")
     assert got == fork and re.fullmatch("[0-9a-f]{40}", got)
 
@@ -33,11 +39,7 @@ def test_gov_approval_merge_base_of_unrelated_histories_is_none(org: GitRepo) ->
 
 
 def test_gov_approval_change_is_measured_from_the_merge_base(org: GitRepo) -> None:
-    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
-    org.commit("on the pull request")
-    org.git("checkout", "-q", "main")
-    org.edit("members/ada.yaml", lambda d: d.update(name="Ada A."))
-    org.commit("landed after the branch")
+    _diverge(org)
     trees = source.read(org.path, "main", "pr")
     assert trees.changes == [Change("members/tess.yaml", "M")]
     assert trees.origin.members["ada"].name != "Ada A."  # the base as the branch left it

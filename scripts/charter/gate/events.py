@@ -376,8 +376,9 @@ def _council(base: State, head: State) -> list[Event]:
     for key in sorted(b.keys() & h.keys()):
         if b[key] != h[key]:
             s = h[key]
-            fields = [f for f in ("cohort", "term_start", "term_end", "elected_in", "replaces")
-                      if getattr(b[key], f) != getattr(s, f)]
+            # every field of the seat: one only re-cased (the login) is still a change
+            fields = [f for f in ("login", "cohort", "term_start", "term_end", "elected_in",
+                                  "replaces") if getattr(b[key], f) != getattr(s, f)]
             out.append(Event("council-seat-changed", s.login, head.council.file,
                              ("seats", hs.index(key), fields[0]), detail=", ".join(fields),
                              data={"elected_in": s.elected_in, "replaces": s.replaces,
