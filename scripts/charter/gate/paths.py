@@ -21,6 +21,16 @@ TOOLING_FILES = (
     "pyproject.toml", "Makefile", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml",
     "setup.py", "setup.cfg", "requirements.txt", ".gitattributes", ".gitmodules",
 )
+# What Python can import from the repository root: the gate's jobs run `python -m ...` there, and
+# `-m` puts the working directory first on sys.path, so a `pip.py` or `pip/__init__.py` merged at
+# the root would run in the job that posts the verdicts (GOV-APPROVAL: tooling).
+IMPORTABLE_SUFFIXES = (".py", ".pyc", ".pyw", ".so", ".pyd", ".pth")
+
+
+def _importable_from_root(path: str) -> bool:
+    folder, _, name = path.rpartition("/")
+    return "/" not in folder and name.endswith(IMPORTABLE_SUFFIXES) and (
+        not folder or name.startswith("__init__."))
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ def classify(path: str) -> str:
         return "election"  # elections/<id>/<file>: a record; anything else there is "other"
     if path in GENERATED_FILES or path.startswith(GENERATED_PREFIXES):
         return "generated"
-    if path in TOOLING_FILES or path.startswith(TOOLING_PREFIXES):
+    if path in TOOLING_FILES or path.startswith(TOOLING_PREFIXES) or _importable_from_root(path):
         return "tooling"
     return "other"
 
