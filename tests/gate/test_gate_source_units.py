@@ -50,6 +50,25 @@ def test_gov_approval_change_is_measured_from_the_merge_base(org: GitRepo) -> No
     assert plain.origin is plain.base
 
 
+def test_gov_approval_branch_on_the_base_tip_is_measured_from_the_base_itself(org: GitRepo) -> None:
+    """The merge base is the base's own commit: the base is read once, not twice."""
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.commit("on the pull request")
+    trees = source.read(org.path, "main", "pr")
+    assert trees.origin is trees.base
+    assert trees.changes == [Change("members/tess.yaml", "M")]
+
+
+def test_gov_approval_unrelated_histories_are_measured_from_the_base(org: GitRepo) -> None:
+    """No merge base at all: the change is what differs from the base."""
+    org.git("checkout", "-q", "--orphan", "elsewhere")
+    org.edit("members/tess.yaml", lambda d: d.update(name="Tess T."))
+    org.commit("a history of its own")
+    trees = source.read(org.path, "main", "elsewhere")
+    assert trees.origin is trees.base
+    assert trees.changes == [Change("members/tess.yaml", "M")]
+
+
 def test_gov_approval_changed_records_are_the_election_folders_touched() -> None:
     changes = [Change("elections/2026-council/ballots.csv", "M"),
                Change("elections/2026-council/election.yaml", "M"),
