@@ -57,6 +57,8 @@ def test_gov_approval_branch_on_the_base_tip_is_measured_from_the_base_itself(or
     trees = source.read(org.path, "main", "pr")
     assert trees.origin is trees.base
     assert trees.changes == [Change("members/tess.yaml", "M")]
+    assert trees.generated == {} and trees.pages == {}  # no published page to compare
+    assert trees.head_tree.commit == org.git("rev-parse", "pr")
 
 
 def test_gov_approval_unrelated_histories_are_measured_from_the_base(org: GitRepo) -> None:

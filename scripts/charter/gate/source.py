@@ -31,7 +31,6 @@ class Trees:
     changes: list[Change]
     elections: frozenset[str]  # records certified on the base branch: the only ones with effect
     generated: dict[str, bytes | None]
-    base_tree: Tree
     head_tree: Tree
     results: dict[str, Any] = field(default_factory=dict)  # their committed results
     certified: Certified = field(default_factory=lambda: Certified({}, {}))
@@ -91,4 +90,4 @@ def assemble(base_tree: Tree, base: tuple[State, list[Finding]], origin: State,
 
         pages = outputs(head_tree, head[0])
     return Trees(base[0], origin, head[0], head[1], base[1], changes, done.ids,
-                 generated, base_tree, head_tree, dict(done.results), done, recounts, pages)
+                 generated, head_tree, dict(done.results), done, recounts, pages)
