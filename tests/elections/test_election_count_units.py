@@ -9,7 +9,7 @@ import pytest
 
 from charter.elections.ballots import RankBallots, ScoreBallots
 from charter.elections.irv import IrvResult, IrvRound, instant_runoff
-from charter.elections.star import Round, Scores, approval_rounds
+from charter.elections.star import Round, Scores, approval_rounds, star_rounds
 from charter.elections.ties import Resolver, Step, TieUnresolved
 
 
@@ -102,6 +102,68 @@ def test_gov_lead_elect_recorded_resolution_is_a_step_with_how_it_was_made() -> 
                         method="agreement", reference="https://example.org/agreed")])
 
 
+# PC-ELECTION, Bloc STAR
+
+def test_pc_election_star_rounds_pinned_whole_with_every_step() -> None:
+    # totals: cy 10, Bea 7, ada 7. Round 1: cy is a finalist; ada and Bea tie for the other
+    # place, stay tied head to head (1 each, one ballot scores them equally) and Bea goes
+    # through on five-star ratings; the runoff cy-Bea is 1 to 1 with one ballot preferring
+    # neither, and cy wins on the higher total. Round 2: ada and Bea are both finalists, tie in
+    # the runoff and on total, and Bea wins on five-star ratings. Round 3: ada alone. Names are
+    # ordered without regard to case: ada before Bea.
+    ballots = ScoreBallots.from_dicts(["ada", "Bea", "cy"], [
+        {"cy": 5, "Bea": 5, "ada": 4}, {"cy": 5, "ada": 1}, {"Bea": 2, "ada": 2}])
+    five = "most 5-star ratings"
+    assert list(star_rounds(Scores(ballots), Resolver())) == [
+        Round(1, "cy", {"ada": 7, "Bea": 7, "cy": 10}, finalists=("cy", "Bea"),
+              scoring_steps=[
+                  Step("head-to-head among the tied", {"ada": 1, "Bea": 1}, 1, ("ada", "Bea"),
+                       ()),
+                  Step(five, {"ada": 0, "Bea": 1}, tied=("ada", "Bea"), ahead=("Bea",))],
+              runoff={"cy": 1, "Bea": 1}, no_preference=1,
+              runoff_steps=[Step("higher total score", {"cy": 10, "Bea": 7}, tied=("cy", "Bea"),
+                                 ahead=("cy",))]),
+        Round(2, "Bea", {"ada": 7, "Bea": 7}, finalists=("ada", "Bea"),
+              runoff={"ada": 1, "Bea": 1}, no_preference=1,
+              runoff_steps=[Step("higher total score", {"ada": 7, "Bea": 7}, tied=("ada", "Bea")),
+                            Step(five, {"ada": 0, "Bea": 1}, tied=("ada", "Bea"),
+                                 ahead=("Bea",))]),
+        Round(3, "ada", {"ada": 7}, note="the only candidate left"),
+    ]
+
+
+def test_pc_election_head_to_head_step_says_who_it_put_through() -> None:
+    # ada and Bea tie on total (6) for the second finalist place; ada is preferred on two
+    # ballots, Bea on one
+    ballots = ScoreBallots.from_dicts(["ada", "Bea", "cy"], [
+        {"cy": 5, "ada": 3, "Bea": 2}, {"cy": 5, "ada": 3, "Bea": 2}, {"Bea": 2}])
+    first = next(star_rounds(Scores(ballots), Resolver()))
+    assert first == Round(1, "cy", {"ada": 6, "Bea": 6, "cy": 10}, finalists=("cy", "ada"),
+                          scoring_steps=[Step("head-to-head among the tied",
+                                              {"ada": 2, "Bea": 1}, 0, ("ada", "Bea"),
+                                              ("ada",))],
+                          runoff={"cy": 2, "ada": 0}, no_preference=1)
+
+
+def test_pc_election_scoring_tie_for_one_place_goes_to_the_recorded_resolution() -> None:
+    # d is a finalist; a, b and c tie for the other place on total, head to head and five-star
+    # ratings; the candidates' recorded agreement puts c through
+    ballots = ScoreBallots.from_dicts(["a", "b", "c", "d"], [
+        {"d": 5, "a": 3, "b": 3, "c": 3}, {"d": 4, "a": 2, "b": 2, "c": 2}])
+    resolver = Resolver.from_data([{"round": 1, "stage": "scoring", "tied": ["a", "b", "c"],
+                                    "method": "agreement", "order": ["c", "a", "b"]}])
+    first = next(star_rounds(Scores(ballots), resolver))
+    zero = {"a": 0, "b": 0, "c": 0}
+    assert first == Round(
+        1, "d", {"a": 5, "b": 5, "c": 5, "d": 9}, finalists=("d", "c"),
+        scoring_steps=[
+            Step("head-to-head among the tied", zero, 2, ("a", "b", "c"), ()),
+            Step("most 5-star ratings", zero, tied=("a", "b", "c"), ahead=()),
+            Step("recorded resolution", {"a": 0, "b": 0, "c": 1}, tied=("a", "b", "c"),
+                 ahead=("c",), method="agreement")],
+        runoff={"d": 2, "c": 0})
+
+
 # PC-ELECTION, approval voting (the policy option)
 
 def test_pc_election_approval_rounds_record_the_resolution_of_a_tie() -> None:
@@ -120,14 +182,15 @@ def test_pc_election_approval_rounds_record_the_resolution_of_a_tie() -> None:
 
 
 def test_pc_election_head_to_head_counts_ballots_scoring_the_tied_equally() -> None:
-    # the last ballot scores all three equally, the first does not
+    # the last ballot scores all three equally, the first does not; the fifth scores a and c
+    # equally but not b, so it is no ballot without a preference among the three
     ballots = ScoreBallots.from_dicts(["a", "b", "c"], [
-        {"a": 5, "b": 3, "c": 3}, {"a": 2, "b": 2, "c": 2}, {"a": 1, "b": 4}, {"a": 4, "b": 4,
-                                                                              "c": 4}])
+        {"a": 5, "b": 3, "c": 3}, {"a": 2, "b": 2, "c": 2}, {"a": 1, "b": 4},
+        {"a": 3, "b": 1, "c": 3}, {"a": 4, "b": 4, "c": 4}])
     wins, same = Scores(ballots).head_to_head(["a", "b", "c"])
-    assert wins == {"a": 3, "b": 2, "c": 0} and same == 2
+    assert wins == {"a": 4, "b": 2, "c": 1} and same == 2
     wins, same = Scores(ballots).head_to_head(["b", "c"])
-    assert wins == {"b": 1, "c": 0} and same == 3
+    assert wins == {"b": 1, "c": 1} and same == 3
 
 
 def test_pc_election_head_to_head_without_ballots() -> None:
