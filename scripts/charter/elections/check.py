@@ -259,8 +259,10 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
     d, r = c.record.data, c.result
     assert r is not None
     if r["kind"] == "council-election" and r["scope"] != "whole":
-        want = sorted(v["login"] for v in seats.values() if v["cohort"] != r["scope"])
-        have = sorted(x["login"] for x in d.get("sitting", []))
+        # logins compare without regard to case, so they are sorted that way too
+        want = sorted((v["login"] for v in seats.values() if v["cohort"] != r["scope"]),
+                      key=str.lower)
+        have = sorted((x["login"] for x in d.get("sitting", [])), key=str.lower)
         if [x.lower() for x in want] != [x.lower() for x in have]:
             issues.append((c, f"sitting members are {', '.join(have) or 'none'}, but the "
                            f"certified council of the day had {', '.join(want) or 'none'} "
