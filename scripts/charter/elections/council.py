@@ -93,11 +93,9 @@ def cascade(rounds: Iterator[Round], candidates: list[str], seats: int,
     pull = _Puller(rounds, out)
     cap = int(policy.get("council.max_per_entity"))
     held: Counter[str] = Counter()
-    names: dict[str, str] = {}
     for login, affs in sitting.items():
         for ent in coi_entities(affs, policy):
             held[ent.casefold()] += 1
-            names.setdefault(ent.casefold(), ent)
             out.log.append(f"sitting member {login} counts toward {ent}")
     disqualified: list[str] = []
     while len(out.elected) < seats:
