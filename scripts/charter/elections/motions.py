@@ -212,10 +212,10 @@ def _council_vote_rules(d: dict[str, Any], policy: Policy, res: MotionResult,
         if voted.get(who) in ("yes", "no"):
             res.problems.append((f"{who} has a conflict of interest and must abstain, but voted "
                                  f"{voted[who]}", ("motion", "conflicted")))
-    absent: dict[str, dt.date] = {}
+    absent: set[str] = set()
     for i, o in enumerate(m.get("out_of_touch", [])):
         since = dt.date.fromisoformat(o["since"])
-        absent[o["login"].lower()] = since
+        absent.add(o["login"].lower())
         days = int(policy.get("council.out_of_touch_days"))
         if m["type"] != "vacancy":
             res.problems.append(("only a PC-VACANCY vote counts an out-of-touch member as "
