@@ -38,11 +38,9 @@ def test_gov_lead_elect_majority_round_says_of_how_many_ballots() -> None:
                                            note="more than half of 5 continuing ballots")])
 
 
-def test_gov_lead_elect_tie_looks_back_past_a_round_where_the_tied_were_equal() -> None:
+def test_gov_lead_elect_three_way_tie_for_fewest_goes_to_the_earlier_round() -> None:
     # round 1: a 6, b 4, c 4, d 3, e 1 -> e out (to d): round 2: a 6, b 4, c 4, d 4 -> d out
-    # (fewest in round 1, the latest earlier round where the three differ); its ballots go to
-    # a: round 3: a 10, b 4, c 4 -> a has a majority. Then a four-round case where round 2
-    # ties b and c again and round 1 decides, after one step that did not.
+    # (fewest in round 1); its ballots go to a: round 3: a 10, b 4, c 4 -> a has a majority
     res = instant_runoff(rb("abcde", (6, "a"), (4, "b"), (4, "c"), (3, "da"), (1, "eda")))
     assert [r.eliminated for r in res.rounds] == ["e", "d", None]
     assert res.rounds[1].tiebreaks == [

@@ -176,7 +176,7 @@ def run_new(args: argparse.Namespace) -> int:
     ro = member_logins(edit.state, [ro], "the returning officer")[0]
     candidates = member_logins(edit.state, args.candidate, "--candidate")
     if args.kind == "member-add":
-        record, comment = _member_add(edit, args, opens, now, ro)
+        record, comment = _member_add(edit, args, opens, ro)
     elif args.kind == "lead-election":
         title = args.title or f"Lead core maintainer election {opens.year}"
         record = scaffold.lead_election(edit.state, title=title, opens=opens,
@@ -188,7 +188,7 @@ def run_new(args: argparse.Namespace) -> int:
         what = "the whole council" if scope == "whole" else f"cohort {scope}"
         title = args.title or f"Council election {opens.year} ({what})"
         record = scaffold.council_election(edit.state, title=title, scope=scope, opens=opens,
-                                           today=now, returning_officer=ro,
+                                           returning_officer=ro,
                                            candidates=candidates)
         comment = (f"A council election of {what} (PC-ELECTION), laid out by charter election "
                    "new.\nCandidates self-nominate in the nomination window (charter election "
@@ -207,7 +207,7 @@ def run_new(args: argparse.Namespace) -> int:
     return edit.finish()
 
 
-def _member_add(edit: Edit, args: argparse.Namespace, opens: dt.date, now: dt.date,
+def _member_add(edit: Edit, args: argparse.Namespace, opens: dt.date,
                 ro: str) -> tuple[dict[str, Any], str]:
     from charter.elections import scaffold
     from charter.model import is_login
@@ -237,7 +237,7 @@ def _member_add(edit: Edit, args: argparse.Namespace, opens: dt.date, now: dt.da
     record = scaffold.member_add(edit.state, title=title, subject=subject,
                                  called=(caller, called_on.isoformat()),
                                  seconded=(seconder, seconded_on.isoformat()), opens=opens,
-                                 today=now, returning_officer=ro)
+                                 returning_officer=ro)
     comment = ("A community vote to admit a member (PC-MEMBER-ADD), laid out by charter "
                "election new:\na simple majority of the votes cast with a quorum; ballots.csv "
                "is anonymous (date,vote)\nand participation lists who voted.")

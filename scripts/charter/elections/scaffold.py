@@ -31,7 +31,7 @@ def affiliations(member: Member | None) -> list[dict[str, str]]:
     return [{"entity": a.entity, "role": a.role} for a in member.affiliations]
 
 
-def council_election(state: State, *, title: str, scope: str, opens: dt.date, today: dt.date,
+def council_election(state: State, *, title: str, scope: str, opens: dt.date,
                      returning_officer: str, candidates: list[str]) -> dict[str, Any]:
     """A council election (PC-ELECTION): the whole council or one cohort."""
     pol = state.policy
@@ -70,7 +70,7 @@ def lead_election(state: State, *, title: str, opens: dt.date, returning_officer
 
 
 def member_add(state: State, *, title: str, subject: str, called: tuple[str, str],
-               seconded: tuple[str, str], opens: dt.date, today: dt.date,
+               seconded: tuple[str, str], opens: dt.date,
                returning_officer: str) -> dict[str, Any]:
     """A community vote to admit ``subject`` (PC-MEMBER-ADD): called by one member, seconded by
     another, open ``council.vote_days``; the electorate is the community of the day voting
