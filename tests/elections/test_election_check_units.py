@@ -538,7 +538,7 @@ def test_pc_election_stray_files_and_records_without_definition() -> None:
     unexpected = ("unexpected file; a record holds election.yaml, ballots.csv and the generated "
                   "result.yaml")
     missing = "a record without election.yaml cannot be counted; add its definition"
-    assert dicts(check.stray_records(tree, None)) == [  # type: ignore[arg-type]
+    assert dicts(check.stray_records(tree)) == [
         warn("elections/a/notes.txt", 0, 0, "PC-ELECTION", unexpected),
         warn("elections/a/sub/election.yaml", 0, 0, "PC-ELECTION", unexpected),
         warn("elections/c/ballots.csv/y", 0, 0, "PC-ELECTION", unexpected),
@@ -569,7 +569,7 @@ RESULT = {"election": "x", "n": 1, "items": [{"a": 1}, {"a": 2}], "long": "y" * 
 def compared(committed: bytes | None, result: dict[str, Any] | None = None) -> list[Any]:
     files = {} if committed is None else {"elections/x/result.yaml": committed}
     c = made("x", result or RESULT, rule="PC-VOTE")
-    return dicts(check._compare_result(MemoryTree(files, "t"), None, c))  # type: ignore[arg-type]
+    return dicts(check._compare_result(MemoryTree(files, "t"), c))
 
 
 def generated(result: dict[str, Any] | None = None) -> bytes:
@@ -598,7 +598,7 @@ def test_pc_election_result_file_unreadable(exc: OSError, shown: str) -> None:
             raise exc
 
     tree = Broken({"elections/x/result.yaml": b""}, "t")
-    assert dicts(check._compare_result(tree, None, made("x", RESULT, rule="PC-VOTE"))) == [  # type: ignore[arg-type]
+    assert dicts(check._compare_result(tree, made("x", RESULT, rule="PC-VOTE"))) == [
         err("elections/x/result.yaml", 1, 1, "PC-VOTE",
             f"the result file cannot be read ({shown}); it is a regular file, not a link: {FIX}")]
 

@@ -322,6 +322,16 @@ def test_gov_lead_remove_record_electorate_must_be_every_core_maintainer_of_the_
     ]
 
 
+def test_gov_lead_remove_joined_and_emeritus_on_the_opening_day_is_reported_as_emeritus() -> None:
+    """Joining on the day the vote opened counts as a maintainer of the day; leaving that same
+    day does not, and the reason given is the leaving, not the joining."""
+    core = Core(lead="alice", maintainers=("alice",), joined={"kit": OPENS},
+                emeritus=(Emeritus("kit", OPENS),))
+    s = state([person("alice")], core=core)
+    [(msg, where)] = day.problems(s, day.core(s, OPENS), {"electorate": ["alice", "kit"]})
+    assert f"(emeritus since {OPENS})" in msg and where == ("electorate", 1)
+
+
 def test_pc_member_add_removed_on_the_day_they_joined_or_without_a_joining_day() -> None:
     s = state([person("amy"), person("bob", since=OPENS, removed=OPENS),
                Member("cy", "Cy", "members/cy.yaml", community={"removed": "2026-05-01"})])

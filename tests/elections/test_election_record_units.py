@@ -381,6 +381,13 @@ def test_pc_election_render_keeps_unicode_and_long_lines() -> None:
         f"title: Élection {'x' * 120}\nb:\n- 1\n")
 
 
+
+def test_pc_election_render_folds_long_text_at_100_columns() -> None:
+    c = Count(Record("y", {}, None), "PC-ELECTION", result={"title": "a" * 92 + " b c"})
+    # "title: " and 92 letters and " b" fill 101 columns: the next word goes on a new line
+    assert c.render() == RESULT_HEADER.format(dir="elections/y") + (
+        f"title: {'a' * 92} b\n  c\n")
+
 APPROVAL_CANDS = [{"login": "ada", "affiliations": [{"entity": "Acme", "role": "employee"}]},
                   {"login": "bo", "affiliations": [{"entity": "acme", "role": "employee"}]},
                   {"login": "cy", "affiliations": [{"entity": "ACME", "role": "employee"}]},
@@ -752,6 +759,17 @@ def test_pc_election_no_candidates() -> None:
     assert c.result is None
 
 
+
+def test_pc_election_no_candidates_key_is_no_candidates() -> None:
+    d = council_def(participation=["ada"])
+    del d["candidates"]
+    c = count(record(d, "ada\n5\n"), policy())
+    assert c.problems == [
+        P("no candidates", "candidates"),
+        P("elections/x/ballots.csv names ada; the candidates are ", "candidates"),
+    ]
+    assert c.result is None
+
 @pytest.mark.parametrize(("scope", "sitting", "problems"), [
     ("whole", [{"login": "ed"}], [P("a whole-council election has no sitting members",
                                     "sitting")]),
@@ -977,6 +995,36 @@ def test_gov_lead_elect_instant_runoff_result_and_report() -> None:
         "Result: certified, finalised 2027-01-30",
     ]
 
+
+
+def test_gov_lead_elect_no_candidates_key_names_nobody() -> None:
+    d = lead_def()
+    del d["candidates"]
+    c = count(record(d, RANKS), policy())
+    assert c.problems == [P("elections/x/ballots.csv names ada, bo, cy; the candidates are ",
+                            "candidates", rule="GOV-LEAD-ELECT")]
+    assert c.result is None
+
+
+def test_gov_lead_elect_bad_ranks_are_located_in_the_ballots_file() -> None:
+    c = count(record(lead_def(), "ada,bo,cy\n1,1,2\n"), policy())
+    [p] = c.problems
+    assert (p.rule, p.path, p.line, p.severity) == (
+        "GOV-LEAD-ELECT", "elections/x/ballots.csv", 2, ERROR)
+    assert c.result is None
+
+
+def test_gov_lead_elect_report_lists_equal_counts_by_name() -> None:
+    ranks = csv_of(["cy", "bo", "ada"], [(1, 2, 3), (1, 2, 3), (2, 1, 3), (2, 1, 3),
+                                         (3, 2, 1)])
+    c = count(record(lead_def(), ranks), policy())
+    assert c.problems == []
+    assert c.report[2:6] == [
+        "Round 1: bo 2, cy 2, ada 1; exhausted 0",
+        "  eliminated: ada",
+        "Round 2: bo 3, cy 2; exhausted 0",
+        "  elected: bo (more than half of 5 continuing ballots)",
+    ]
 
 LEAD4 = [{"login": x} for x in ("ada", "bo", "cy", "di")]
 
@@ -1369,6 +1417,10 @@ def test_tie_lines_number_each_step_and_say_what_it_decided() -> None:
              method="draw", seed="s'1", reference="https://x.invalid/seed"),
         Step("recorded resolution", {"ada": 1, "bo": 0}, tied=("ada", "bo"), ahead=("ada",),
              method=None),
+        Step("higher total score", {"ada": 3, "bo": 3, "cy": 1}, tied=("ada", "bo", "cy"),
+             ahead=("ada", "bo")),
+        Step("recorded resolution", {"bo": 1, "ada": 0}, tied=("ada", "bo"), ahead=("bo", "ada"),
+             method="agreement"),
     ]
     assert _tie_lines("runoff tie", steps, "wins") == [
         "  runoff tie between ada, bo:",
@@ -1378,6 +1430,8 @@ def test_tie_lines_number_each_step_and_say_what_it_decided() -> None:
         "    4. recorded resolution by a draw from the published seed \"s'1\" "
         "(https://x.invalid/seed): ada wins",
         "    5. recorded resolution by a recorded resolution: ada wins",
+        "    6. higher total score: ada 3, bo 3, cy 1 -> ada, bo wins",
+        "    7. recorded resolution by the candidates' written agreement: bo, ada wins",
     ]
     assert _tie_lines("runoff tie", [], "wins") == []
 

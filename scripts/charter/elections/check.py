@@ -33,13 +33,13 @@ def count_all(tree: Tree, state: State) -> list[Count]:
 
 
 def verify_tree(tree: Tree, state: State) -> list[Finding]:
-    out: list[Finding] = list(stray_records(tree, state))
+    out: list[Finding] = list(stray_records(tree))
     counts = count_all(tree, state)
     for c in counts:
         out.extend(_problem_findings(state, c))
         if c.result is None:
             continue
-        out.extend(_compare_result(tree, state, c))
+        out.extend(_compare_result(tree, c))
     out.extend(known_people(state))
     out.extend(membership_effects(state, counts))
     out.extend(council_matches(state, counts))
@@ -72,7 +72,7 @@ def open_records(state: State, counts: list[Count]) -> list[Finding]:
 RECORD_FILES = ("election.yaml", "ballots.csv", "result.yaml", "README.md")
 
 
-def stray_records(tree: Tree, state: State) -> list[Finding]:
+def stray_records(tree: Tree) -> list[Finding]:
     """Every directory under elections/ is a record with a definition; nothing else is there."""
     out = []
     dirs: set[str] = set()
@@ -107,7 +107,7 @@ def problem_finding(state: State, c: Count, p: Problem) -> Finding:
     return Finding(c.record.file, line, col, p.rule, p.message, p.severity)
 
 
-def _compare_result(tree: Tree, state: State, c: Count) -> list[Finding]:
+def _compare_result(tree: Tree, c: Count) -> list[Finding]:
     path = c.record.result_path
     fix = f"run: charter election tally {c.record.dir}"
     if not tree.exists(path):
@@ -285,7 +285,7 @@ def _consistent(c: Count, seats: dict[str, dict[str, Any]], vacated: dict[str, d
                        "vote of no confidence is in a sitting council member or the whole "
                        "council", ("motion", "subject")))
     if r["kind"] == "motion" and r["type"] == "vacancy":
-        rep = d.get("motion", {}).get("replaces") or {}
+        rep = d["motion"].get("replaces") or {}  # a motion's result: its record has one
         login = str(rep.get("login") or "")
         orig = seats.get(login.lower()) or vacated.get(login.lower())
         if not login:
@@ -406,11 +406,11 @@ def known_people(state: State) -> list[Finding]:
             named += [(x, (key, i)) for i, x in enumerate(d.get(key, []))]
         for key in ("candidates", "sitting"):
             named += [(x["login"], (key, i, "login")) for i, x in enumerate(d.get(key, []))]
-        named.append((d.get("returning_officer", ""), ("returning_officer",)))
+        named.append((d.get("returning_officer") or "", ("returning_officer",)))
         for who, where in named:
             if who and state.member(who) is None:
                 line, col = state.at(path, *where)
-                hint = did_you_mean(who, [m for m in state.members if m.lower() != who.lower()])
+                hint = did_you_mean(who, list(state.members))  # none matches who, in any case
                 out.append(Finding(path, line, col, "PC-ELECTION",
                                    f"{who} has no member file; a record names members by "
                                    f"login{hint}"))
@@ -453,7 +453,7 @@ def dissolved_needs_election(state: State, counts: list[Count]) -> list[Finding]
         assert r is not None
         m = c.record.data.get("motion") or {}
         if not (r["kind"] == "motion" and r["passed"] and r["type"] == "no-confidence"
-                and str(m.get("subject", "")).lower() == "council"):
+                and str(m.get("subject")).lower() == "council"):
             continue
         later = [x for x in counts if x.record.data.get("kind") == "council-election"
                  and x.record.data.get("scope", "whole") == "whole"
@@ -479,10 +479,12 @@ def _lead_removed(state: State, counts: list[Count]) -> list[Finding]:
         c.result["kind"] == "lead-election"
         or (c.result["kind"] == "motion" and c.result["type"] == "lead-remove"
             and c.result["passed"]))]
-    if not events or events[-1].result is None or events[-1].result["kind"] != "motion":
+    if not events:
         return []
     c = events[-1]
     assert c.result is not None
+    if c.result["kind"] != "motion":
+        return []
     subject = str((c.record.data.get("motion") or {}).get("subject") or "")
     if not state.core.lead or state.core.lead.lower() != subject.lower():
         return []

@@ -159,7 +159,8 @@ def _why_not(state: State, e: Electorate, login: str) -> str:
     if low in e.lapsed:
         return f"had lapsed: {e.lapsed[low]}"
     m = state.member(login)
-    com = (m.community if m else None) or {}
+    assert m is not None  # problems() leaves a login without a member file to known_people
+    com = m.community or {}
     if not com:
         return "has no community membership"
     if str(com.get("since") or "") > e.day:

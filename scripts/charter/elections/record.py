@@ -283,7 +283,8 @@ def _council_election(c: Count, policy: Policy, day: Electorate | None) -> None:
         c.problem(f"a council election is counted by bloc-star or approval, not {method}",
                   "method")
         return
-    cands = [x["login"] for x in d.get("candidates", [])]
+    candidates = d.get("candidates", [])
+    cands = [x["login"] for x in candidates]
     if not cands:
         c.problem("no candidates", "candidates")
     electorate = {x.lower() for x in d.get("electorate", [])}
@@ -303,8 +304,9 @@ def _council_election(c: Count, policy: Policy, day: Electorate | None) -> None:
     scores = Scores(ballots)
     resolver = Resolver.from_data(d.get("ties"))
     rounds = (approval_rounds if method == "approval" else star_rounds)(scores, resolver)
-    by_lower = {x["login"].lower(): x.get("affiliations", []) for x in d.get("candidates", [])}
-    affs = {h: by_lower.get(h.lower(), []) for h in ballots.candidates}
+    # the header names the candidates (_header_matches), so each has an entry
+    by_lower = {x["login"].lower(): x.get("affiliations", []) for x in candidates}
+    affs = {h: by_lower[h.lower()] for h in ballots.candidates}
     sitting = {x["login"]: x.get("affiliations", []) for x in d.get("sitting", [])}
     out = cascade(rounds, list(ballots.candidates), seats, affs, sitting, policy)
     _unused_ties(c, resolver)
@@ -342,7 +344,7 @@ def _council_election(c: Count, policy: Policy, day: Electorate | None) -> None:
     result["vacancies"] = [{"cohort": s.cohort, **({"term_end": s.term_end} if s.term_end else {})}
                            for s in seat_list if not s.login]
     c.result = result
-    c.report = _council_report(c, scores, out, seat_list, unit)
+    c.report = _council_report(c, out, seat_list, unit)
 
 
 def _reference(c: Count, ballots: Any, order: list[str]) -> str | None:
@@ -451,7 +453,7 @@ def _tie_lines(what: str, steps: list[Step], verb: str) -> list[str]:
     return lines
 
 
-def _council_report(c: Count, scores: Scores, out: Any, seat_list: Any, unit: str) -> list[str]:
+def _council_report(c: Count, out: Any, seat_list: Any, unit: str) -> list[str]:
     d, r = c.record.data, c.result
     assert r is not None
     lines = [f"{c.record.id}: {d.get('title')} ({r['method']}, "
@@ -551,7 +553,7 @@ def _lead_election(c: Count, day: Electorate | None) -> None:
         if r.eliminated:
             lines.append(f"  eliminated: {r.eliminated}" + (f" ({r.note})" if r.note else ""))
         else:
-            lines.append(f"  elected: {r.winner}" + (f" ({r.note})" if r.note else ""))
+            lines.append(f"  elected: {r.winner} ({r.note})")  # a winning round says why
     lines.append(f"Lead core maintainer: {res.winner}")
     lines.append("Result: " + (f"certified, finalised {fin}" if fin else
                                "provisional (not finalised)"))
