@@ -125,7 +125,7 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _common_checks(c: Count, policy: Policy) -> None:
+def _common_checks(c: Count) -> None:
     d = c.record.data
     rec = c.record
     if rec.unreadable:
@@ -188,7 +188,7 @@ def count(record: Record, policy: Policy, state: State | None = None, *,
         c.problem(f"{text} is not a calendar date; the record cannot be counted", *where)
     if bad_dates:
         return c
-    _common_checks(c, policy)
+    _common_checks(c)
     day = _of_the_day(c, state, certifying) if state is not None else None
     if record.ballots is None:
         return c

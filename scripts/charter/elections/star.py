@@ -80,7 +80,7 @@ class Scores:
         }
         self.tops = {c: col.count(top) for c, col in zip(self.names, ballots.columns, strict=True)}
         self._ints: dict[str, int] = {}
-        self._guard = int.from_bytes(b"\x80" * n, "big") if n else 0
+        self._guard = int.from_bytes(b"\x80" * n, "big")  # 0 when there are no ballots
         self._beats: dict[tuple[str, str], int] = {}
 
     def _int(self, c: str) -> int:
