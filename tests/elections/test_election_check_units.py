@@ -412,6 +412,11 @@ def test_pc_election_cohort_sitting_members_ignore_case_in_any_order() -> None:
     assert consistent(election("e2", "2027", [], scope="B", sitting=["Bo"]), seats) == [
         ("sitting members are Bo, but the certified council of the day had Ada, bo outside "
          "cohort B", ("sitting",))]
+    # the council's own spelling sorts differently with and without case (Bo before ada)
+    seats = {"ada": dict(ADA, login="ada"), "bo": dict(BO, login="Bo", cohort="A"),
+             "cy": dict(CY, cohort="B")}
+    assert consistent(election("e2", "2027", [], scope="B", sitting=["ada", "bo"]),
+                      seats) == []
 
 
 def test_pc_election_cohort_sitting_none_outside_the_cohort() -> None:
