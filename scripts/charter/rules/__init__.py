@@ -35,7 +35,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return (self.fn.__doc__ or "").strip().splitlines()[0]
+        lines = (self.fn.__doc__ or "").strip().splitlines()
+        return lines[0] if lines else ""  # a rule without a docstring: no summary, no crash
 
 
 REGISTRY: dict[str, list[Rule]] = {}
