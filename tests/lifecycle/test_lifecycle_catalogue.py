@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from charter import policy, rules
+from charter import policy, rules, schema
 from charter.cli import build_parser
 from charter.elections import motions
 from charter.findings import RULE_IDS
@@ -58,9 +58,12 @@ def test_the_catalogue_covers_what_reports_print_today() -> None:
 @pytest.mark.parametrize("entry", catalogue.ENTRIES, ids=lambda e: e.id)
 def test_every_name_an_entry_gives_exists(entry: catalogue.Entry) -> None:
     defaults = policy.defaults()
+    props = schema.bundled("policy")["properties"]
     for key in entry.params:
+        assert key.count(".") == 1, f"{entry.id}: {key} is not section.name"
         section, _, name = key.partition(".")
         assert name in defaults.get(section, {}), f"{entry.id}: no policy key {key}"
+        assert name in props[section]["properties"], f"{entry.id}: {key} is not in the schema"
     for kind in entry.gate:
         assert kind in KINDS, f"{entry.id}: no gate event kind {kind}"
     for spec in entry.checks:

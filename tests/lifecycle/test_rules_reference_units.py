@@ -28,6 +28,12 @@ def test_contributing_table_is_regenerated_between_its_markers_only() -> None:
     made = reference.contributing(f"a\n{reference.BEGIN}\nold\n{reference.END}\nb\n")
     assert made is not None and made.startswith(f"a\n{reference.BEGIN}\n")
     assert made.endswith(f"\n{reference.END}\nb\n") and "\nold\n" not in made
+    table = made[len("a\n"):-len("b\n")]
+    # markers at the very start; and with two tables only the first is regenerated
+    assert reference.contributing(f"{reference.BEGIN}\nold\n{reference.END}\n") == table
+    second = f"{reference.BEGIN}\nold2\n{reference.END}\n"
+    twice = f"{reference.BEGIN}\nold\n{reference.END}\nb\n{second}"
+    assert reference.contributing(twice) == f"{table}b\n{second}"
 
 
 def test_describe_a_rule_with_its_sources_parameters_places_and_notes() -> None:
@@ -63,6 +69,27 @@ def test_describe_shows_this_repositorys_value_only_where_it_differs() -> None:
              if x.startswith("Parameter: council.cohorts")]
     assert shown[0].startswith("Parameter: council.cohorts (default {A: 2, B: 3}; in this "
                                "repository: {A: 4, B: [1, 2]})")
+
+
+def test_describe_sources_from_two_documents_and_a_parameters_meaning() -> None:
+    e = catalogue.entry("ECO-VOTE")
+    assert e is not None
+    lines = reference.describe(e)
+    docs = {catalogue.DOCUMENTS[s.document].title for s in e.sources}
+    assert len(docs) == 2
+    assert lines[4].startswith("Source: ") and lines[4].count(" | ") == 1
+    assert {part.split(":")[0] for part in lines[4][len("Source: "):].split(" | ")} == docs
+    remove = catalogue.entry("GOV-REMOVE")
+    assert remove is not None
+    [p] = [p for p in reference.params(remove) if p.key == "governance.self_emeritus"]
+    assert p.description
+    assert (f"Parameter: governance.self_emeritus (default {p.default}): {p.description}"
+            in reference.describe(remove))
+
+
+def test_markdown_table_cells_escape_the_column_bar() -> None:
+    assert reference._md("a|b|") == "a\\|b\\|"
+    assert reference._md("plain") == "plain"
 
 
 def test_describe_charters_own_rule_and_its_function() -> None:

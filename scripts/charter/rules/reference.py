@@ -51,11 +51,10 @@ def params(e: Entry) -> list[Param]:
     defaults = policy.defaults()
     props = schema.bundled("policy")["properties"]
     out = []
-    for key in e.params:
-        section, _, name = key.partition(".")
-        spec = props.get(section, {}).get("properties", {}).get(name, {})
-        out.append(Param(key, defaults.get(section, {}).get(name),
-                         str(spec.get("description", ""))))
+    for key in e.params:  # each is section.name, in the schema and its defaults (a test checks)
+        section, name = key.split(".")
+        spec = props[section]["properties"][name]
+        out.append(Param(key, defaults[section][name], str(spec.get("description", ""))))
     return out
 
 
